@@ -1,0 +1,2 @@
+import type { CommandImpl } from '../../spec/define.js';
+export const genericCommands: CommandImpl[] = [];

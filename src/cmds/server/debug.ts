@@ -1,0 +1,125 @@
+// DEBUG <subcommand> - the subset operators and test suites use: SLEEP, SET-ACTIVE-EXPIRE, OBJECT,
+// LOG, PROTOCOL, STRINGMATCH-LEN, CHANGE-REPL-ID, JMAP, HELP. Gated by enable-debug-command as in
+// Redis ("local" allows loopback and unix-socket clients; the server decides that before dispatch).
+// Counterpart: debugCommand (debug.c).
+import { defineCommand } from '../../spec/define.js';
+import {
+  BigNumberReply, BoolReply, DoubleReply, MapReply, NullArray, OK, PushReply, SetReply, Status, VerbatimReply, type Reply,
+} from '../../protocol/reply.js';
+import { ERR_NO_SUCH_KEY, errorReply } from '../../protocol/errors.js';
+import { parseDouble, parseI64 } from '../../util/number.js';
+import { isStringValue, stringEncoding, type TypedValue } from '../../keyspace/value.js';
+import { stringMatch as globMatch } from '../../util/glob.js';
+
+const unknownSub = (name: string) => errorReply(`ERR unknown subcommand or wrong number of arguments for '${name}'. Try DEBUG HELP.`);
+
+/** RDB length-prefix size of a string of n bytes. */
+function rdbLenSize(n: number): number {
+  return n < 64 ? 1 : n < 16384 ? 2 : n <= 0xffffffff ? 5 : 9;
+}
+
+/** Approximates the RDB-serialised size of a value for DEBUG OBJECT serializedlength. */
+function serializedLength(s: string): number {
+  if (s.length <= 11 && /^-?[1-9][0-9]*$|^0$/.test(s)) {
+    const v = Number(s);
+    if (v >= -128 && v <= 127) return 2;
+    if (v >= -32768 && v <= 32767) return 3;
+    if (v >= -2147483648 && v <= 2147483647) return 5;
+  }
+  return rdbLenSize(s.length) + s.length;
+}
+
+const PROTOCOL_TYPES = 'string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false';
+
+function protocolReply(kind: string): Reply | null {
+  switch (kind) {
+    case 'string': return 'Hello World';
+    case 'integer': return 12345;
+    case 'double': return new DoubleReply(3.141);
+    case 'bignum': return new BigNumberReply('1234567999999999999999999999999999999');
+    case 'null': return null;
+    case 'array': return [0, 1, 2];
+    case 'set': return new SetReply([0, 1, 2]);
+    case 'map': return new MapReply([0, new BoolReply(false), 1, new BoolReply(true), 2, new BoolReply(false)]);
+    case 'attrib': return 'Some real reply following the attribute';
+    case 'push': return new PushReply(['server-cpu-usage', 42]);
+    case 'verbatim': return new VerbatimReply('txt', 'This is a verbatim\nstring');
+    case 'true': return new BoolReply(true);
+    case 'false': return new BoolReply(false);
+    default: return null;
+  }
+}
+
+const HELP = [
+  'DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
+  'CHANGE-REPL-ID',
+  '    Give the server a new replication id.',
+  'JMAP',
+  '    Report heap usage of the server process in the log.',
+  'LOG <message>',
+  '    Write <message> to the server log.',
+  'OBJECT <key>',
+  '    Describe the internal representation of the value at <key>.',
+  'PROTOCOL <type>',
+  `    Reply with a sample of a protocol type: ${PROTOCOL_TYPES}.`,
+  'SET-ACTIVE-EXPIRE <0|1>',
+  '    Turn the active expire cycle off or on.',
+  'SLEEP <seconds>',
+  '    Stop the server for <seconds> (may be fractional).',
+  'STRINGMATCH-LEN <pattern> <string>',
+  '    Match <string> against the glob <pattern>, reply 1 or 0.',
+  'HELP',
+  '    Print this help.',
+].map((l) => new Status(l));
+
+export default defineCommand('debug', (ctx, argv) => {
+  const sub = argv[1].toLowerCase();
+  const n = argv.length;
+  if (sub === 'help' && n === 2) return HELP;
+  if (sub === 'sleep' && n === 3) {
+    const secs = parseDouble(argv[2]) ?? 0;
+    ctx.server.debug.sleep(secs * 1000);
+    return OK;
+  }
+  if (sub === 'set-active-expire' && n === 3) {
+    ctx.server.debug.setActiveExpire(argv[2] !== '0');
+    return OK;
+  }
+  if (sub === 'log' && n === 3) {
+    ctx.server.debug.log(`DEBUG LOG: ${argv[2]}`);
+    return OK;
+  }
+  if (sub === 'change-repl-id' && n === 2) {
+    ctx.server.debug.changeReplId();
+    return OK;
+  }
+  if (sub === 'jmap' && n === 2) {
+    const m = process.memoryUsage();
+    ctx.server.debug.log(`heap used ${m.heapUsed} of ${m.heapTotal}, rss ${m.rss}`);
+    return OK;
+  }
+  if (sub === 'object' && n === 3) {
+    const v = ctx.db.lookup(argv[2], ctx.now);
+    if (v === undefined) return ERR_NO_SUCH_KEY;
+    const enc = isStringValue(v) ? stringEncoding(v) : (v as TypedValue).encoding();
+    const len = typeof v === 'string' ? serializedLength(v) : isStringValue(v) ? rdbLenSize(v.len) + v.len : 0;
+    const refcount = enc === 'int' && typeof v === 'string' && Number(v) >= 0 && Number(v) < 10000 ? 2147483647 : 1;
+    const lru = Math.floor(Date.now() / 1000) & 0xffffff;
+    return new Status(`Value at:0x0 refcount:${refcount} encoding:${enc} serializedlength:${len} lru:${lru} lru_seconds_idle:0`);
+  }
+  if (sub === 'protocol' && n === 3) {
+    const kind = argv[2].toLowerCase();
+    if (!PROTOCOL_TYPES.split('|').includes(kind)) {
+      return errorReply(`ERR Wrong protocol type name. Please use one of the following: ${PROTOCOL_TYPES}`);
+    }
+    if (kind === 'null' && ctx.resp === 2) return NullArray.instance;
+    return protocolReply(kind);
+  }
+  if (sub === 'stringmatch-len' && n === 4) {
+    return globMatch(argv[2], argv[3], false) ? 1 : 0;
+  }
+  if (sub === 'quicklist-packed-threshold' && n === 3) {
+    return parseI64(argv[2]) === null ? errorReply('ERR argument must be a memory value bigger than 1 and smaller than 4gb') : OK;
+  }
+  return unknownSub(argv[1]);
+});

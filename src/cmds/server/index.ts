@@ -1,0 +1,16 @@
+// Server-group commands.
+import type { CommandImpl } from '../../spec/define.js';
+import configGet from './config-get.js';
+import configSet from './config-set.js';
+import configResetstat from './config-resetstat.js';
+import configHelp from './config-help.js';
+import time from './time.js';
+import lastsave from './lastsave.js';
+import info from './info.js';
+import shutdown from './shutdown.js';
+import debug from './debug.js';
+import { commandCommands } from './command/index.js';
+
+export const serverCommands: CommandImpl[] = [
+  configGet, configSet, configResetstat, configHelp, time, lastsave, info, shutdown, debug, ...commandCommands,
+];

@@ -1,0 +1,34 @@
+// INCRBYFLOAT key increment - Redis counterpart: incrbyfloatCommand (t_string.c). The sum is computed
+// as an 80-bit long double and stored as text; it is propagated as SET key text KEEPTTL so replicas
+// never redo the floating-point work.
+import { defineCommand } from '../../spec/define.js';
+import { ERR_NAN_OR_INF, ERR_NOT_FLOAT, ERR_WRONGTYPE } from '../../protocol/errors.js';
+import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from './long-double.js';
+import { isString } from './string-value.js';
+
+const ZERO: LongDouble = { neg: false, mant: 0n, exp: 0, inf: false };
+
+export default defineCommand('incrbyfloat', (ctx, argv) => {
+  const db = ctx.db;
+  const key = argv[1];
+  const v = db.lookupWrite(key, ctx.now);
+  let current = ZERO;
+  if (v !== undefined) {
+    if (!isString(v)) return ERR_WRONGTYPE;
+    const parsed = parseLongDouble(typeof v === 'string' ? v : v.toString());
+    if (parsed === null) return ERR_NOT_FLOAT;
+    current = parsed;
+  }
+  const incr = parseLongDouble(argv[2]);
+  if (incr === null) return ERR_NOT_FLOAT;
+  const sum = addLongDouble(current, incr);
+  if (sum === null) return ERR_NAN_OR_INF;
+  const text = formatLongDouble(sum);
+  if (v !== undefined) db.overwrite(key, text);
+  else db.add(key, text);
+  ctx.signalModifiedKey(db, key);
+  ctx.notify('$', 'incrbyfloat', key, db.id);
+  ctx.addDirty(1);
+  ctx.propagateAs(['SET', key, text, 'KEEPTTL']);
+  return text;
+});

@@ -1,0 +1,40 @@
+// Helpers shared by the string commands for reading stored values and replying with them.
+// Counterpart: getGenericCommand / checkType / stringObjectLen in Redis's t_string.c and object.c.
+import { MutableString, type Reply } from '../../protocol/reply.js';
+import { ERR_WRONGTYPE } from '../../protocol/errors.js';
+import type { RValue } from '../../keyspace/value.js';
+import type { CommandContext } from '../../spec/context.js';
+
+/**
+ * The bulk reply for a string value. A MutableString is copied: replies may be encoded after later
+ * commands ran (EXEC collects its replies first), and an APPEND in between must not show through.
+ */
+export function bulkOf(v: string | MutableString): string {
+  return typeof v === 'string' ? v : v.toString();
+}
+
+/** getGenericCommand: the value as a bulk, nil when missing, WRONGTYPE for other types. */
+export function getGeneric(ctx: CommandContext, key: string): Reply {
+  const v = ctx.db.lookupRead(key, ctx.now);
+  if (v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (v instanceof MutableString) return v.toString();
+  return ERR_WRONGTYPE;
+}
+
+export function isString(v: RValue): v is string | MutableString {
+  return typeof v === 'string' || v instanceof MutableString;
+}
+
+export function stringLength(v: string | MutableString): number {
+  return typeof v === 'string' ? v.length : v.len;
+}
+
+/**
+ * Option names compared the way Redis compares them: case-insensitively and as C strings, so an
+ * argument is only read up to an embedded NUL byte.
+ */
+export function optionName(arg: string): string {
+  const nul = arg.indexOf('\0');
+  return (nul < 0 ? arg : arg.slice(0, nul)).toLowerCase();
+}

@@ -1,0 +1,2 @@
+// The entry points that the oclif commands in commands/ call.
+export { runServer } from './server/run-server.js';

@@ -1,0 +1,120 @@
+// Reply values that commands return; the encoder (encoder.ts) turns them into RESP2 or RESP3 bytes.
+// Counterpart: the addReply* family in Redis's networking.c, but as values rather than writes.
+//
+//   string          bulk string (bytes held as a latin1 JS string)
+//   Buffer          bulk string
+//   number/bigint   integer
+//   null            null bulk ($-1 / _)
+//   Reply[]         array
+//   the classes below for everything else.
+
+export class Status {
+  constructor(readonly text: string) {}
+}
+export class ErrorReply {
+  /** Full error text, starting with its code: "ERR syntax error". */
+  constructor(readonly text: string) {}
+  get code(): string {
+    const sp = this.text.indexOf(' ');
+    return sp < 0 ? this.text : this.text.slice(0, sp);
+  }
+}
+/** A double: RESP3 ',' type, RESP2 bulk string in Redis's %.17g form. */
+export class DoubleReply {
+  constructor(readonly value: number) {}
+}
+/** RESP3 map; RESP2 flat array of key, value, key, value. */
+export class MapReply {
+  constructor(readonly flat: Reply[]) {}
+}
+/** RESP3 set; RESP2 array. */
+export class SetReply {
+  constructor(readonly items: Reply[]) {}
+}
+/** RESP3 boolean; RESP2 integer 1/0. */
+export class BoolReply {
+  constructor(readonly value: boolean) {}
+}
+/** RESP3 verbatim string; RESP2 bulk string. */
+export class VerbatimReply {
+  constructor(readonly format: string, readonly text: string) {}
+}
+/** RESP3 big number; RESP2 bulk string. */
+export class BigNumberReply {
+  constructor(readonly digits: string) {}
+}
+/** RESP3 push (out-of-band); RESP2 array. */
+export class PushReply {
+  constructor(readonly items: Reply[]) {}
+}
+/** A null that RESP2 writes as a null array (*-1) rather than a null bulk. */
+export class NullArray {
+  private constructor() {}
+  static readonly instance = new NullArray();
+}
+/** Several replies sent back to back for one command (e.g. SUBSCRIBE with several channels). */
+export class MultiReply {
+  constructor(readonly replies: Reply[]) {}
+}
+/** Nothing is written (CLIENT REPLY OFF, a blocked client, QUIT handled by the server). */
+export class NoReply {
+  private constructor() {}
+  static readonly instance = new NoReply();
+}
+
+/** A string value that changes in place (APPEND, SETRANGE, SETBIT): bytes with spare capacity. */
+export class MutableString {
+  buf: Buffer;
+  len: number;
+  constructor(initial: string | Buffer, extra = 0) {
+    const n = typeof initial === 'string' ? initial.length : initial.length;
+    this.buf = Buffer.allocUnsafe(Math.max(16, n + extra));
+    if (typeof initial === 'string') this.buf.latin1Write(initial, 0);
+    else initial.copy(this.buf, 0);
+    this.len = n;
+  }
+  /** Makes room for `size` bytes, doubling like sdsMakeRoomFor below 1 MB, then growing by 1 MB. */
+  reserve(size: number): void {
+    if (size <= this.buf.length) return;
+    const grown = size < 1048576 ? size * 2 : size + 1048576;
+    const nb = Buffer.allocUnsafe(grown);
+    this.buf.copy(nb, 0, 0, this.len);
+    this.buf = nb;
+  }
+  append(s: string): void {
+    this.reserve(this.len + s.length);
+    this.buf.latin1Write(s, this.len);
+    this.len += s.length;
+  }
+  toString(): string {
+    return this.buf.latin1Slice(0, this.len);
+  }
+  view(): Buffer {
+    return this.buf.subarray(0, this.len);
+  }
+}
+
+export type Reply =
+  | string
+  | Buffer
+  | number
+  | bigint
+  | null
+  | Reply[]
+  | Status
+  | ErrorReply
+  | DoubleReply
+  | MapReply
+  | SetReply
+  | BoolReply
+  | VerbatimReply
+  | BigNumberReply
+  | PushReply
+  | NullArray
+  | MultiReply
+  | NoReply
+  | MutableString;
+
+export const OK = new Status('OK');
+export const PONG = new Status('PONG');
+export const QUEUED = new Status('QUEUED');

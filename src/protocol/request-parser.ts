@@ -1,0 +1,225 @@
+// Incremental request parser for the RESP multibulk and inline forms, working directly on the
+// received Buffers. A partially received command keeps its state (arguments so far, the position of
+// the incomplete element) so nothing is rescanned. Arguments become latin1 strings: binary safe,
+// one byte per char. Counterpart: processMultibulkBuffer / processInlineBuffer in Redis's networking.c.
+import { splitArgs } from '../util/split-args.js';
+
+export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
+/** Bulk arguments at least this big are assembled in a preallocated Buffer as chunks arrive. */
+const BIG_ARG = 32 * 1024;
+const INT_MAX = 2147483647;
+
+export interface ParserLimits {
+  /** proto-max-bulk-len */
+  maxBulkLen: number;
+  /** True while the client must still authenticate (tighter limits, as Redis). */
+  unauthenticated: boolean;
+}
+
+/** Receives each complete command; returning false pauses parsing (the client blocked). */
+export type CommandSink = (argv: string[]) => boolean;
+
+export class RequestParser {
+  private buf: Buffer | null = null;
+  private pos = 0;
+  /** Arguments still expected for the multibulk being read; 0 = at a command boundary. */
+  private multibulkLen = 0;
+  /** Length of the bulk being read, -1 when its header is not read yet. */
+  private bulkLen = -1;
+  private argv: string[] = [];
+  private bigArg: Buffer | null = null;
+  private bigFill = 0;
+  /** Set after a protocol error: the text to reply; the connection then closes. */
+  protocolError: string | null = null;
+  /** True when a complete command or more is waiting after a pause. */
+  paused = false;
+
+  constructor(readonly limits: ParserLimits) {}
+
+  /** Bytes received but not yet turned into commands (client-query-buffer-limit, CLIENT LIST qbuf). */
+  get pending(): number {
+    return (this.buf ? this.buf.length - this.pos : 0) + this.bigFill;
+  }
+
+  /** Whole allocated size of the query buffer (CLIENT LIST qbuf). */
+  get allocated(): number {
+    return (this.buf ? this.buf.length : 0) + (this.bigArg ? this.bigArg.length : 0);
+  }
+
+  feed(chunk: Buffer, sink: CommandSink): void {
+    if (this.bigArg !== null) {
+      chunk = this.fillBigArg(chunk);
+      if (this.bigArg !== null) return;
+      if (this.multibulkLen === 0 && !this.emit(sink)) {
+        this.buf = chunk.length ? chunk : null;
+        this.pos = 0;
+        return;
+      }
+    }
+    if (this.buf === null || this.pos >= this.buf.length) {
+      this.buf = chunk;
+    } else {
+      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
+    }
+    this.pos = 0;
+    if (this.paused) return;
+    this.run(sink);
+  }
+
+  /** Continues after a pause (a blocked client was served). */
+  resume(sink: CommandSink): void {
+    this.paused = false;
+    if (this.buf !== null) this.run(sink);
+  }
+
+  private emit(sink: CommandSink): boolean {
+    const argv = this.argv;
+    this.argv = [];
+    if (!sink(argv)) {
+      this.paused = true;
+      return false;
+    }
+    return true;
+  }
+
+  private run(sink: CommandSink): void {
+    const buf = this.buf!;
+    const end = buf.length;
+    while (this.pos < end && this.protocolError === null) {
+      if (this.multibulkLen === 0) {
+        if (buf[this.pos] === 42 /* * */) {
+          if (!this.parseMultibulkHeader(buf)) break;
+          if (this.multibulkLen === 0) continue; // *0 or *-1: empty command, skipped
+        } else {
+          if (!this.parseInline(buf)) break;
+          if (this.argv.length === 0) continue;
+          if (!this.emit(sink)) break;
+          continue;
+        }
+      }
+      if (!this.parseBulks(buf)) break;
+      if (this.multibulkLen === 0 && !this.emit(sink)) break;
+    }
+    if (this.pos >= end) {
+      this.buf = null;
+      this.pos = 0;
+    }
+  }
+
+  private fail(msg: string): false {
+    this.protocolError = `ERR Protocol error: ${msg}`;
+    this.buf = null;
+    this.pos = 0;
+    return false;
+  }
+
+  /** Position of the next '\r' at or after `from`, or -1. */
+  private static findCR(buf: Buffer, from: number): number {
+    return buf.indexOf(13, from);
+  }
+
+  private parseInline(buf: Buffer): boolean {
+    const nl = buf.indexOf(10, this.pos);
+    if (nl < 0) {
+      if (buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('too big inline request');
+      return false;
+    }
+    let lineEnd = nl;
+    if (lineEnd > this.pos && buf[lineEnd - 1] === 13) lineEnd--;
+    const line = buf.latin1Slice(this.pos, lineEnd);
+    this.pos = nl + 1;
+    const args = splitArgs(line);
+    if (args === null) return this.fail('unbalanced quotes in request');
+    this.argv = args;
+    return true;
+  }
+
+  /** Parses a decimal between pos and the CR; NaN when not an integer as string2ll reads it. */
+  private static readInt(buf: Buffer, start: number, cr: number): number {
+    const n = cr - start;
+    if (n <= 0 || n > 20) return NaN;
+    let i = start;
+    let neg = false;
+    if (buf[i] === 45) {
+      if (n === 1) return NaN;
+      neg = true;
+      i++;
+    }
+    if (buf[i] === 48 && cr - i > 1) return NaN;
+    let v = 0;
+    for (; i < cr; i++) {
+      const d = buf[i] - 48;
+      if (d < 0 || d > 9) return NaN;
+      v = v * 10 + d;
+    }
+    return neg ? -v : v;
+  }
+
+  private parseMultibulkHeader(buf: Buffer): boolean {
+    const cr = RequestParser.findCR(buf, this.pos);
+    if (cr < 0 || cr + 1 >= buf.length) {
+      if (buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('too big mbulk count string');
+      return false;
+    }
+    const ll = RequestParser.readInt(buf, this.pos + 1, cr);
+    if (Number.isNaN(ll) || ll > INT_MAX) return this.fail('invalid multibulk length');
+    if (ll > 10 && this.limits.unauthenticated) return this.fail('unauthenticated multibulk length');
+    this.pos = cr + 2;
+    this.multibulkLen = ll > 0 ? ll : 0;
+    this.bulkLen = -1;
+    this.argv = [];
+    return true;
+  }
+
+  private parseBulks(buf: Buffer): boolean {
+    const end = buf.length;
+    while (this.multibulkLen > 0) {
+      if (this.bulkLen === -1) {
+        const cr = RequestParser.findCR(buf, this.pos);
+        if (cr < 0 || cr + 1 >= end) {
+          if (end - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('too big bulk count string');
+          return false;
+        }
+        if (buf[this.pos] !== 36 /* $ */) {
+          return this.fail(`expected '$', got '${String.fromCharCode(buf[this.pos])}'`);
+        }
+        const ll = RequestParser.readInt(buf, this.pos + 1, cr);
+        if (Number.isNaN(ll) || ll < 0 || ll > this.limits.maxBulkLen) return this.fail('invalid bulk length');
+        if (ll > 16384 && this.limits.unauthenticated) return this.fail('unauthenticated bulk length');
+        this.pos = cr + 2;
+        this.bulkLen = ll;
+        if (ll >= BIG_ARG && end - this.pos < ll + 2) {
+          // Start assembling a big argument in its own buffer.
+          this.bigArg = Buffer.allocUnsafe(ll + 2);
+          this.bigFill = 0;
+          const rest = buf.subarray(this.pos);
+          this.pos = end;
+          this.fillBigArg(rest);
+          return false;
+        }
+      }
+      if (end - this.pos < this.bulkLen + 2) return false;
+      this.argv.push(buf.latin1Slice(this.pos, this.pos + this.bulkLen));
+      this.pos += this.bulkLen + 2;
+      this.bulkLen = -1;
+      this.multibulkLen--;
+    }
+    return true;
+  }
+
+  /** Copies bytes into the big argument; returns what is left of the chunk after it completes. */
+  private fillBigArg(chunk: Buffer): Buffer {
+    const big = this.bigArg!;
+    const need = big.length - this.bigFill;
+    const take = Math.min(need, chunk.length);
+    chunk.copy(big, this.bigFill, 0, take);
+    this.bigFill += take;
+    if (this.bigFill < big.length) return chunk.subarray(chunk.length);
+    this.argv.push(big.latin1Slice(0, big.length - 2));
+    this.bigArg = null;
+    this.bigFill = 0;
+    this.bulkLen = -1;
+    this.multibulkLen--;
+    return chunk.subarray(take);
+  }
+}

@@ -1,0 +1,113 @@
+// One connected client: identity, protocol version, selected database, query parser and output
+// buffer, and the fields CLIENT LIST reports. Counterpart: the client struct of Redis's server.h.
+import type { Socket } from 'node:net';
+import type { ClientApi } from '../spec/context.js';
+import type { Db } from '../keyspace/db.js';
+import { RequestParser } from '../protocol/request-parser.js';
+import { OutputBuffer } from '../protocol/encoder.js';
+
+export interface ClientOwner {
+  dbs: Db[];
+  requirePassSet(): boolean;
+  maxBulkLen(): number;
+  /** Runs one parsed command for this client; false pauses parsing. */
+  runCommand(c: Client, argv: string[]): boolean;
+}
+
+export class Client implements ClientApi {
+  name = '';
+  resp: 2 | 3 = 2;
+  dbIndex = 0;
+  db: Db;
+  authenticated: boolean;
+  user = 'default';
+  libName = '';
+  libVer = '';
+  replyMode: 'on' | 'off' | 'skip' = 'on';
+  /** CLIENT REPLY SKIP applies to the next command only. */
+  skipNext = false;
+  readonly parser: RequestParser;
+  readonly out = new OutputBuffer();
+  readonly createdAt = Date.now();
+  lastInteraction = Date.now();
+  lastCmd = 'NULL';
+  closing = false;
+  closed = false;
+  /** Bytes handed to the socket that it has not sent yet (CLIENT LIST omem, output limits). */
+  pendingWrite = 0;
+  /** Flags for CLIENT LIST (N normal; more with later features). */
+  flags = 'N';
+  noEvict = false;
+  noTouch = false;
+  /** Total bytes read and written, for INFO/CLIENT LIST. */
+  netIn = 0;
+  netOut = 0;
+  argvMem = 0;
+  /** Connected over loopback or the unix socket (enable-debug-command local, protected mode). */
+  isLocal = true;
+  /** Waiting in a blocking command. */
+  blocked = false;
+  /** The parser's sink, bound once so the hot path allocates nothing per read. */
+  readonly sink: (argv: string[]) => boolean;
+
+  constructor(
+    readonly id: number,
+    private readonly owner: ClientOwner,
+    readonly socket: Socket | null,
+    readonly addr: string,
+    readonly laddr: string,
+    readonly fd: number,
+  ) {
+    this.db = owner.dbs[0];
+    this.authenticated = !owner.requirePassSet();
+    this.parser = new RequestParser({
+      get maxBulkLen() {
+        return owner.maxBulkLen();
+      },
+      unauthenticated: !this.authenticated,
+    } as { maxBulkLen: number; unauthenticated: boolean });
+    this.syncParserAuth();
+    this.sink = (argv) => owner.runCommand(this, argv);
+  }
+
+  /** Client type for CLIENT LIST TYPE / CLIENT KILL TYPE. */
+  kind(): string {
+    return 'normal';
+  }
+
+  flagString(): string {
+    let f = '';
+    if (this.closing) f += 'c';
+    if (this.blocked) f += 'b';
+    if (this.noEvict) f += 'e';
+    if (this.noTouch) f += 'T';
+    return f || 'N';
+  }
+
+  /** Keeps the parser's unauthenticated limits in line with the auth state. */
+  syncParserAuth(): void {
+    this.parser.limits.unauthenticated = !this.authenticated;
+  }
+
+  closeAfterReply(): void {
+    this.closing = true;
+  }
+
+  select(index: number): void {
+    this.dbIndex = index;
+    this.db = this.owner.dbs[index];
+  }
+
+  reset(): void {
+    this.select(0);
+    this.resp = 2;
+    this.name = '';
+    this.replyMode = 'on';
+    this.skipNext = false;
+    this.noEvict = false;
+    this.noTouch = false;
+    this.authenticated = !this.owner.requirePassSet();
+    this.user = 'default';
+    this.syncParserAuth();
+  }
+}

@@ -1,0 +1,241 @@
+// The engine: databases, command table, configuration and statistics, and processCommand - the
+// per-command checklist (lookup -> arity -> auth -> execute -> reply -> propagate). It knows nothing
+// of sockets, so the network server and the in-process test harness share it.
+// Counterpart: processCommand() and call() in Redis's server.c.
+import { randomBytes } from 'node:crypto';
+import { Db, type DbHooks } from '../keyspace/db.js';
+import { ScanCursors } from '../keyspace/scan-cursors.js';
+import { Registry } from '../spec/registry.js';
+import type { Command } from '../spec/types.js';
+import type { CommandContext, NotifyClass, ServerApi, ClientApi } from '../spec/context.js';
+import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
+import { ERR_NOAUTH, errArity, errUnknownCommand, errUnknownSubcommand } from '../protocol/errors.js';
+import { Config, REDIS_VERSION } from './config.js';
+import { Stats } from './stats.js';
+import type { Client } from './client.js';
+import { allCommands } from '../cmds/index.js';
+import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
+
+export type Propagator = (dbIndex: number, argv: string[]) => void;
+export type KeyspaceEventSink = (channel: string, message: string) => void;
+
+/** Per-command state behind the CommandContext a command sees. */
+class ExecContext implements CommandContext {
+  client!: Client;
+  now = 0;
+  dirtyDelta = 0;
+  rewritten: string[] | null = null;
+  extra: Array<[number, string[]]> | null = null;
+  constructor(readonly engine: Engine) {}
+  get db() {
+    return this.client.db;
+  }
+  get resp() {
+    return this.client.resp;
+  }
+  get server(): ServerApi {
+    return this.engine.api;
+  }
+  addDirty(n = 1): void {
+    this.dirtyDelta += n;
+  }
+  propagateAs(argv: string[]): void {
+    this.rewritten = argv;
+  }
+  alsoPropagate(dbIndex: number, argv: string[]): void {
+    (this.extra ??= []).push([dbIndex, argv]);
+  }
+  signalModifiedKey(db: Db, key: string): void {
+    this.engine.signalModifiedKey(db, key);
+  }
+  notify(type: NotifyClass, event: string, key: string, dbIndex: number): void {
+    this.engine.notifyKeyspaceEvent(type, event, key, dbIndex);
+  }
+}
+
+export class Engine {
+  readonly config: Config;
+  readonly stats = new Stats();
+  readonly dbs: Db[] = [];
+  readonly registry: Registry;
+  readonly cursors = new ScanCursors();
+  readonly runId = randomBytes(20).toString('hex');
+  readonly startTime = Date.now();
+  dirty = 0;
+  lastSave = Math.floor(Date.now() / 1000);
+  activeExpireEnabled = true;
+  /** Replaced by the network server with the real implementation of server-level services. */
+  api!: ServerApi;
+  private readonly propagators: Propagator[] = [];
+  private readonly keyspaceSinks: KeyspaceEventSink[] = [];
+  private notifyFlags = 0;
+  private readonly ctx = new ExecContext(this);
+  /** Watchers of modified keys (WATCH, client tracking) register here. */
+  readonly modifiedKeyHooks: Array<(db: Db, key: string) => void> = [];
+
+  constructor(config: Config) {
+    this.config = config;
+    this.registry = new Registry(allCommands);
+    const hooks: DbHooks = {
+      expired: (db, key) => this.onExpired(db, key),
+      expireLocally: true,
+    };
+    const n = config.getNumber('databases');
+    for (let i = 0; i < n; i++) this.dbs.push(new Db(i, hooks, this.stats, this.cursors));
+    this.notifyFlags = parseNotifyFlags(config.get('notify-keyspace-events') ?? '');
+    config.onChange('notify-keyspace-events', (_n, v) => {
+      this.notifyFlags = parseNotifyFlags(v);
+      return null;
+    });
+  }
+
+  get version(): string {
+    return REDIS_VERSION;
+  }
+
+  onPropagate(p: Propagator): void {
+    this.propagators.push(p);
+  }
+
+  onKeyspaceEvent(sink: KeyspaceEventSink): void {
+    this.keyspaceSinks.push(sink);
+  }
+
+  private onExpired(db: Db, key: string): void {
+    this.notifyKeyspaceEvent('x', 'expired', key, db.id);
+    this.signalModifiedKey(db, key);
+    if (this.propagators.length) this.propagate(db.id, [this.config.getBool('lazyfree-lazy-expire') ? 'UNLINK' : 'DEL', key]);
+  }
+
+  signalModifiedKey(db: Db, key: string): void {
+    for (let i = 0; i < this.modifiedKeyHooks.length; i++) this.modifiedKeyHooks[i](db, key);
+  }
+
+  notifyKeyspaceEvent(type: NotifyClass, event: string, key: string, dbIndex: number): void {
+    const flags = this.notifyFlags;
+    if (flags === 0 || (flags & classBit(type)) === 0 || this.keyspaceSinks.length === 0) return;
+    if (flags & KEYSPACE) {
+      for (const s of this.keyspaceSinks) s(`__keyspace@${dbIndex}__:${key}`, event);
+    }
+    if (flags & KEYEVENT) {
+      for (const s of this.keyspaceSinks) s(`__keyevent@${dbIndex}__:${event}`, key);
+    }
+  }
+
+  propagate(dbIndex: number, argv: string[]): void {
+    for (let i = 0; i < this.propagators.length; i++) this.propagators[i](dbIndex, argv);
+  }
+
+  /** Bare COMMAND (no subcommand): every command's COMMAND INFO entry. */
+  bareCommand(c: Client): Reply {
+    return this.processCommand(c, ['command', 'info', ...[...this.registry.commands.keys()]]);
+  }
+
+  /**
+   * Looks up, checks and runs one command, returning its reply (the caller writes it). Rejections
+   * (unknown command, arity, auth) come back as error replies, as Redis's rejectCommand does.
+   */
+  processCommand(c: Client, argv: string[]): Reply {
+    const name = argv[0];
+    let cmd: Command | undefined = this.registry.lookup(name);
+    if (cmd === undefined) return this.reject(null, errUnknownCommand(name, argv.slice(1)));
+    if (cmd.subcommands !== undefined) {
+      if (argv.length === 1) return this.reject(cmd, errArity(cmd.name));
+      const sub = cmd.subcommands.get(argv[1].toLowerCase());
+      if (sub === undefined) return this.reject(cmd, errUnknownSubcommand(argv[1], name));
+      cmd = sub;
+    }
+    const arity = cmd.arity;
+    if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return this.reject(cmd, errArity(cmd.fullName));
+    if (!c.authenticated && !cmd.noAuth) return this.reject(cmd, ERR_NOAUTH);
+    return this.call(c, cmd, argv);
+  }
+
+  private reject(cmd: Command | null, err: ErrorReply): ErrorReply {
+    if (cmd) cmd.rejectedCalls++;
+    this.stats.countError(err.code);
+    return err;
+  }
+
+  /** call(): executes with statistics and propagation. */
+  call(c: Client, cmd: Command, argv: string[]): Reply {
+    const ctx = this.ctx;
+    ctx.client = c;
+    ctx.now = Date.now();
+    ctx.dirtyDelta = 0;
+    ctx.rewritten = null;
+    ctx.extra = null;
+    const dbIndex = c.dbIndex;
+    c.lastCmd = cmd.fullName;
+    const t0 = performance.now();
+    let r = cmd.execute!(ctx, argv) as Reply;
+    const dt = performance.now() - t0;
+    cmd.calls++;
+    cmd.usec += dt * 1000;
+    this.stats.commandsProcessed++;
+    if (r instanceof ErrorReply) {
+      cmd.failedCalls++;
+      this.stats.countError(r.code);
+    } else if (typeof r === 'object' && r !== null && 'kind' in (r as object)) {
+      // Blocking requests are handled by the blocking layer (later); until then a block is a no-op.
+      r = NoReply.instance;
+    }
+    if (ctx.dirtyDelta > 0) {
+      this.dirty += ctx.dirtyDelta;
+      if (this.propagators.length) this.propagate(dbIndex, ctx.rewritten ?? argv);
+    }
+    const extra = ctx.extra as Array<[number, string[]]> | null;
+    if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
+    return r;
+  }
+
+  /** One round of active expiry over all databases (hz timer); returns keys expired. */
+  activeExpireCycle(budgetMs: number): number {
+    if (!this.activeExpireEnabled) return 0;
+    const start = performance.now();
+    const effort = this.config.getNumber('active-expire-effort') - 1;
+    const perLoop = 20 + 5 * effort;
+    const acceptableStale = 10 - effort;
+    let total = 0;
+    const now = Date.now();
+    for (const db of this.dbs) {
+      if (db.expires.size === 0) continue;
+      for (;;) {
+        let sampled = 0;
+        let expired = 0;
+        let ttlSum = 0;
+        let ttlSamples = 0;
+        for (; sampled < perLoop; ) {
+          if (db.expires.size === 0) break;
+          let it = db.expireCursor;
+          if (it === null) it = db.expireCursor = db.expires.entries();
+          const r = it.next();
+          if (r.done) {
+            db.expireCursor = null;
+            if (sampled === 0 && db.expires.size > 0) continue;
+            break;
+          }
+          sampled++;
+          const [key, when] = r.value;
+          if (when <= now) {
+            if (db.expireIfNeeded(key, now)) expired++;
+          } else {
+            ttlSum += when - now;
+            ttlSamples++;
+          }
+        }
+        total += expired;
+        if (ttlSamples > 0) {
+          const avg = ttlSum / ttlSamples;
+          db.avgTtl = db.avgTtl === 0 ? avg : (db.avgTtl / 50) * 49 + avg / 50;
+        }
+        if (sampled === 0 || (expired * 100) / sampled <= acceptableStale) break;
+        if (performance.now() - start > budgetMs) return total;
+      }
+      if (performance.now() - start > budgetMs) break;
+    }
+    return total;
+  }
+}
+
+export type { ClientApi };

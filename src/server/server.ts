@@ -1,0 +1,432 @@
+// The network server: TCP and unix-socket listeners, per-connection read -> parse -> execute -> one
+// write per readable event, client limits, the hz timer (active expiry, timeouts, stats), signals and
+// SHUTDOWN, and the ServerApi that server-level commands use.
+// Counterpart: Redis's networking.c (connections), server.c (serverCron, main) and the listeners.
+import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
+import type { ClientApi, ClientKillFilter, ServerApi, DebugApi } from '../spec/context.js';
+import { Client, type ClientOwner } from './client.js';
+import { Engine } from './engine.js';
+import type { Config } from './config.js';
+import { Logger } from './logger.js';
+import { renderInfo, usedMemory, type InfoSource } from './info/sections.js';
+import { formatClient } from './client-list.js';
+
+export const CINNABAR_VERSION = '0.1.0';
+
+const ERR_DEBUG_DISABLED = new ErrorReply(
+  'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',
+);
+const DENIED =
+  '-DENIED Cinnabar is running in protected mode because protected mode is enabled and no password is set for the default user. ' +
+  'In this mode connections are only accepted from the loopback interface. If you want to connect from external computers, ' +
+  'you may set a password with CONFIG SET requirepass <password> from a loopback connection, bind to specific addresses ' +
+  'with the bind directive and restart, or disable protected mode with CONFIG SET protected-mode no.\r\n';
+
+function isLoopback(addr: string | undefined): boolean {
+  if (!addr) return true;
+  return addr.startsWith('127.') || addr === '::1' || addr.startsWith('::ffff:127.');
+}
+
+export interface ServerOptions {
+  config: Config;
+  logger?: Logger;
+}
+
+export class CinnabarServer implements ClientOwner {
+  readonly engine: Engine;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clients = new Map<number, Client>();
+  private nextClientId = 1;
+  private listeners: NetServer[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private statsTimer: NodeJS.Timeout | null = null;
+  private replId = randomBytes(20).toString('hex');
+  private readsProcessed = 0;
+  private writesProcessed = 0;
+  private peakMemory = { value: 0 };
+  private startupMemory = usedMemory();
+  private shuttingDown = false;
+  private dirtyAtSave = 0;
+  port = 6379;
+  /** Resolves when the server has stopped (SHUTDOWN or signal). */
+  readonly stopped: Promise<number>;
+  private resolveStopped!: (code: number) => void;
+  exitOnShutdown = true;
+
+  constructor(opts: ServerOptions) {
+    this.config = opts.config;
+    this.log = opts.logger ?? new Logger();
+    this.log.setLevel(this.config.get('loglevel')!);
+    this.engine = new Engine(this.config);
+    this.engine.api = this.makeApi();
+    this.stopped = new Promise((r) => (this.resolveStopped = r));
+    this.config.onChange('loglevel', (_n, v) => {
+      this.log.setLevel(v);
+      return null;
+    });
+    this.config.onChange('hz', () => {
+      this.startTimers();
+      return null;
+    });
+  }
+
+  get dbs() {
+    return this.engine.dbs;
+  }
+
+  requirePassSet(): boolean {
+    return (this.config.get('requirepass') ?? '') !== '';
+  }
+
+  maxBulkLen(): number {
+    return this.config.getNumber('proto-max-bulk-len');
+  }
+
+  /** Starts listening on every bind address (and the unix socket). */
+  async listen(): Promise<void> {
+    this.port = this.config.getNumber('port');
+    const binds = (this.config.get('bind') ?? '').split(' ').filter(Boolean);
+    if (this.port !== 0) {
+      for (const b of binds) {
+        const optional = b.startsWith('-');
+        const host = optional ? b.slice(1) : b;
+        const addr = host === '*' ? '0.0.0.0' : host === '::*' ? '::' : host;
+        try {
+          await this.listenOn({ host: addr, port: this.port, ipv6Only: addr.includes(':') });
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          if (optional && (e.code === 'EADDRNOTAVAIL' || e.code === 'EAFNOSUPPORT')) {
+            this.log.log('warning', `Warning: Could not create server TCP listening socket ${host}:${this.port}: ${e.message}`);
+            continue;
+          }
+          this.log.log('warning', `Warning: Could not create server TCP listening socket ${host}:${this.port}: ${e.message}`);
+          throw err;
+        }
+      }
+    }
+    const sock = this.config.get('unixsocket') ?? '';
+    if (sock) {
+      if (existsSync(sock)) unlinkSync(sock);
+      await this.listenOn({ path: sock });
+      const perm = this.config.getNumber('unixsocketperm');
+      if (perm) chmodSync(sock, perm);
+    }
+    this.startTimers();
+    this.peakMemory.value = usedMemory();
+  }
+
+  private listenOn(opts: { host?: string; port?: number; path?: string; ipv6Only?: boolean }): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const srv = createServer({ noDelay: true }, (s) => this.accept(s, opts.path !== undefined));
+      srv.once('error', reject);
+      srv.listen({ ...opts, backlog: this.config.getNumber('tcp-backlog') }, () => {
+        srv.off('error', reject);
+        srv.on('error', (e) => this.log.log('warning', `Listener error: ${e.message}`));
+        this.listeners.push(srv);
+        resolve();
+      });
+    });
+  }
+
+  private startTimers(): void {
+    if (this.timer) clearInterval(this.timer);
+    const hz = Math.min(500, Math.max(1, this.config.getNumber('hz')));
+    const period = 1000 / hz;
+    let tick = 0;
+    this.timer = setInterval(() => this.cron(period, ++tick, hz), period);
+    this.timer.unref();
+    if (!this.statsTimer) {
+      this.statsTimer = setInterval(() => this.engine.stats.sample(Date.now()), 100);
+      this.statsTimer.unref();
+    }
+  }
+
+  /** serverCron: active expiry with a quarter of the period as budget, then once a second timeouts. */
+  private cron(periodMs: number, tick: number, hz: number): void {
+    this.engine.activeExpireCycle(periodMs / 4);
+    if (tick % hz === 0) this.clientsCron();
+  }
+
+  private clientsCron(): void {
+    const timeout = this.config.getNumber('timeout');
+    if (timeout <= 0) return;
+    const now = Date.now();
+    for (const c of this.clients.values()) {
+      if (now - c.lastInteraction > timeout * 1000) {
+        this.log.log('verbose', 'Closing idle client');
+        this.freeClient(c);
+      }
+    }
+  }
+
+  private accept(socket: Socket, isUnix: boolean): void {
+    const stats = this.engine.stats;
+    stats.connectionsReceived++;
+    socket.setNoDelay(true);
+    if (this.clients.size >= this.config.getNumber('maxclients')) {
+      stats.rejectedConnections++;
+      socket.end('-ERR max number of clients reached\r\n');
+      return;
+    }
+    if (!isUnix && this.config.getBool('protected-mode') && !this.requirePassSet() && !isLoopback(socket.remoteAddress)) {
+      stats.rejectedConnections++;
+      socket.end(DENIED);
+      return;
+    }
+    const ka = this.config.getNumber('tcp-keepalive');
+    if (!isUnix && ka > 0) socket.setKeepAlive(true, ka * 1000);
+    const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    const addr = isUnix ? `${this.config.get('unixsocket')}:0` : `${socket.remoteAddress}:${socket.remotePort}`;
+    const laddr = isUnix ? `${this.config.get('unixsocket')}:0` : `${socket.localAddress}:${socket.localPort}`;
+    const c = new Client(this.nextClientId++, this, socket, addr, laddr, fd);
+    c.isLocal = isUnix || isLoopback(socket.remoteAddress);
+    this.clients.set(c.id, c);
+    socket.on('data', (chunk: Buffer) => this.onData(c, chunk));
+    socket.on('error', () => this.freeClient(c));
+    socket.on('close', () => this.freeClient(c));
+  }
+
+  private onData(c: Client, chunk: Buffer): void {
+    if (c.closed) return;
+    this.readsProcessed++;
+    c.netIn += chunk.length;
+    this.engine.stats.netInputBytes += chunk.length;
+    c.lastInteraction = Date.now();
+    c.parser.feed(chunk, c.sink);
+    const perr = c.parser.protocolError;
+    if (perr !== null) {
+      this.engine.stats.countError('ERR');
+      c.out.write(new ErrorReply(perr), c.resp);
+      c.closing = true;
+      this.log.log('verbose', `Protocol error (${perr}) from client: ${formatClient(this, c)}`);
+    } else if (c.parser.pending > this.config.getNumber('client-query-buffer-limit')) {
+      this.log.log('warning', `Closing client that reached max query buffer length: ${formatClient(this, c)}`);
+      this.freeClient(c);
+      return;
+    }
+    this.flush(c);
+  }
+
+  /** Runs one parsed command and queues its reply; false would pause parsing (blocked client). */
+  runCommand(c: Client, argv: string[]): boolean {
+    if (c.closing) return false;
+    let r: Reply;
+    if (argv[0].length === 5 && argv[0].toLowerCase() === 'debug' && !this.debugAllowed(c)) {
+      const cmd = this.engine.registry.lookup('debug');
+      if (cmd) cmd.rejectedCalls++;
+      this.engine.stats.countError('ERR');
+      r = ERR_DEBUG_DISABLED;
+    } else if (argv[0].length === 7 && argv.length === 1 && argv[0].toLowerCase() === 'command') {
+      r = this.engine.bareCommand(c);
+    } else {
+      r = this.engine.processCommand(c, argv);
+    }
+    if (r instanceof NoReply) return !c.closing;
+    if (c.replyMode === 'on') {
+      if (c.skipNext) c.skipNext = false;
+      else c.out.write(r, c.resp);
+    } else if (c.replyMode === 'skip') {
+      // SKIP suppresses the reply of the command after CLIENT REPLY SKIP.
+      if (c.skipNext) {
+        c.skipNext = false;
+        c.replyMode = 'on';
+      } else c.skipNext = true;
+    }
+    return !c.closing;
+  }
+
+  private debugAllowed(c: Client): boolean {
+    const v = this.config.get('enable-debug-command');
+    return v === 'yes' || (v === 'local' && c.isLocal);
+  }
+
+  flush(c: Client): void {
+    if (c.out.len > 0 && c.socket && !c.closed) {
+      const n = c.out.len;
+      c.netOut += n;
+      this.engine.stats.netOutputBytes += n;
+      this.writesProcessed++;
+      c.socket.write(c.out.take());
+    }
+    if (c.closing && c.socket && !c.closed) {
+      c.closed = true;
+      c.socket.end();
+      this.clients.delete(c.id);
+    }
+  }
+
+  freeClient(c: Client): void {
+    if (!this.clients.has(c.id) && c.closed) return;
+    c.closed = true;
+    this.clients.delete(c.id);
+    if (c.socket && !c.socket.destroyed) c.socket.destroy();
+  }
+
+  /** Stops listening and closes every client; resolves the `stopped` promise. */
+  async close(code = 0): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    this.timer = this.statsTimer = null;
+    for (const c of [...this.clients.values()]) this.freeClient(c);
+    await Promise.all(this.listeners.map((l) => new Promise((r) => l.close(() => r(null)))));
+    this.listeners = [];
+    const sock = this.config.get('unixsocket');
+    if (sock && existsSync(sock)) unlinkSync(sock);
+    const pidfile = this.config.get('pidfile');
+    if (pidfile && existsSync(pidfile)) {
+      try {
+        unlinkSync(pidfile);
+      } catch {
+        // already gone
+      }
+    }
+    this.resolveStopped(code);
+  }
+
+  /** SIGTERM/SIGINT/SHUTDOWN path: log, then stop. Persistence hooks in here later. */
+  prepareForShutdown(opts: { save?: boolean; nosave?: boolean; now?: boolean; force?: boolean }, why: string): string | null {
+    if (this.shuttingDown) return null;
+    this.shuttingDown = true;
+    this.log.log('warning', `${why}`);
+    void opts;
+    this.log.log('warning', 'Cinnabar is now ready to exit, bye bye...');
+    void this.close(0);
+    return null;
+  }
+
+  writePidfile(): void {
+    const pidfile = this.config.get('pidfile');
+    if (pidfile) writeFileSync(pidfile, `${process.pid}\n`);
+  }
+
+  private infoSource(): InfoSource {
+    const e = this.engine;
+    let blocked = 0;
+    let maxIn = 0;
+    let maxOut = 0;
+    for (const c of this.clients.values()) {
+      if (c.blocked) blocked++;
+      maxIn = Math.max(maxIn, c.parser.allocated);
+      maxOut = Math.max(maxOut, c.socket?.writableLength ?? 0);
+    }
+    return {
+      version: e.version,
+      cinnabarVersion: CINNABAR_VERSION,
+      runId: e.runId,
+      replId: this.replId,
+      port: this.port,
+      configFile: this.config.configFile,
+      hz: this.config.getNumber('hz'),
+      configuredHz: this.config.getNumber('hz'),
+      startTime: e.startTime,
+      executable: process.argv[1] ?? '',
+      connectedClients: this.clients.size,
+      maxClients: this.config.getNumber('maxclients'),
+      blockedClients: blocked,
+      maxInputBuffer: maxIn,
+      maxOutputBuffer: maxOut,
+      maxmemory: this.config.getNumber('maxmemory'),
+      maxmemoryPolicy: this.config.get('maxmemory-policy')!,
+      peakMemory: this.peakMemory,
+      startupMemory: this.startupMemory,
+      stats: e.stats,
+      dirtySinceSave: e.dirty - this.dirtyAtSave,
+      lastSave: e.lastSave,
+      aofEnabled: this.config.getBool('appendonly'),
+      dbs: e.dbs.map((d) => ({ id: d.id, size: d.size, expires: d.expires.size, avgTtl: d.avgTtl })),
+      commands: [...e.registry.all()],
+      clusterEnabled: this.config.getBool('cluster-enabled'),
+      readsProcessed: this.readsProcessed,
+      writesProcessed: this.writesProcessed,
+    };
+  }
+
+  private makeApi(): ServerApi {
+    const self = this;
+    const debug: DebugApi = {
+      setActiveExpire: (on) => (self.engine.activeExpireEnabled = on),
+      sleep: (ms) => {
+        if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+      },
+      log: (msg) => self.log.log('warning', msg),
+      changeReplId: () => {
+        self.replId = randomBytes(20).toString('hex');
+      },
+    };
+    return {
+      get dbCount() {
+        return self.engine.dbs.length;
+      },
+      getDb: (i) => self.engine.dbs[i],
+      config: self.config,
+      get dirty() {
+        return self.engine.dirty;
+      },
+      get lastSave() {
+        return self.engine.lastSave;
+      },
+      registry: self.engine.registry,
+      info: (sections) => renderInfo(self.infoSource(), sections),
+      clientList: (filter) => {
+        let out = '';
+        for (const c of self.clients.values()) {
+          if (filter.ids && !filter.ids.includes(c.id)) continue;
+          if (filter.type && filter.type !== c.kind()) continue;
+          out += formatClient(self, c) + '\n';
+        }
+        return out;
+      },
+      clientInfo: (c: ClientApi) => formatClient(self, c as Client) + '\n',
+      clientKill: (f: ClientKillFilter, me: ClientApi) => self.killClients(f, me as Client),
+      hasClient: (id) => self.clients.has(id),
+      resetStats: () => {
+        self.engine.stats.reset();
+        for (const c of self.engine.registry.all()) {
+          c.calls = c.usec = c.rejectedCalls = c.failedCalls = 0;
+        }
+      },
+      shutdown: (opts) => {
+        if (opts.abort) return 'ERR No shutdown in progress.';
+        return self.prepareForShutdown(opts, 'User requested shutdown...');
+      },
+      debug,
+      checkPassword: (user, pass) => {
+        const rp = self.config.get('requirepass') ?? '';
+        if (user !== 'default') return false;
+        if (rp === '') return 'nopass';
+        return pass === rp;
+      },
+      get runId() {
+        return self.engine.runId;
+      },
+      get version() {
+        return self.engine.version;
+      },
+      get startTime() {
+        return self.engine.startTime;
+      },
+    };
+  }
+
+  private killClients(f: ClientKillFilter, me: Client): number {
+    const now = Date.now();
+    let killed = 0;
+    for (const c of [...this.clients.values()]) {
+      if (f.addr !== undefined && c.addr !== f.addr) continue;
+      if (f.laddr !== undefined && c.laddr !== f.laddr) continue;
+      if (f.id !== undefined && c.id !== f.id) continue;
+      if (f.type !== undefined && c.kind() !== f.type) continue;
+      if (f.user !== undefined && c.user !== f.user) continue;
+      if (f.maxage !== undefined && (now - c.createdAt) / 1000 < f.maxage) continue;
+      if (c === me && f.skipme) continue;
+      killed++;
+      if (c === me) c.closing = true;
+      else this.freeClient(c);
+    }
+    return killed;
+  }
+}

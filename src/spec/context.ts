@@ -1,0 +1,111 @@
+// The narrow view of the server that a command's execute() sees. Commands never import the server:
+// the dispatcher, the in-process test harness and (later) scripting each provide this interface.
+import type { Db } from '../keyspace/db.js';
+import type { Command } from './types.js';
+
+/** Keyspace notification classes (notify-keyspace-events letters). */
+export type NotifyClass = 'g' | '$' | 'l' | 's' | 'h' | 'z' | 'x' | 'e' | 't' | 'm' | 'd' | 'n';
+
+export interface ClientApi {
+  readonly id: number;
+  name: string;
+  /** Protocol version negotiated with HELLO. */
+  resp: 2 | 3;
+  /** Index of the selected database. */
+  readonly dbIndex: number;
+  authenticated: boolean;
+  user: string;
+  libName: string;
+  libVer: string;
+  /** CLIENT REPLY mode. */
+  replyMode: 'on' | 'off' | 'skip';
+  /** Ask the connection to close once pending replies are written (QUIT). */
+  closeAfterReply(): void;
+  /** SELECT: switches database; the caller has range-checked the index. */
+  select(index: number): void;
+  /** RESET: back to a fresh connection's state. */
+  reset(): void;
+}
+
+/** Read/write access to configuration directives by Redis name. */
+export interface ConfigApi {
+  get(name: string): string | undefined;
+  getNumber(name: string): number;
+  getBool(name: string): boolean;
+  /** Sets one directive; returns an error text (Redis's wording) or null. */
+  set(name: string, value: string): string | null;
+}
+
+/** Server services a command may use. */
+export interface ServerApi {
+  readonly dbCount: number;
+  getDb(index: number): Db;
+  readonly config: ConfigApi;
+  /** Total changes since start (Redis's server.dirty). */
+  readonly dirty: number;
+  /** Unix ms of the last successful save. */
+  readonly lastSave: number;
+  /** The command table (COMMAND and friends). */
+  readonly registry: { lookup(name: string): Command | undefined; all(): IterableIterator<Command>; readonly commands: Map<string, Command> };
+  /** INFO text for the given section names (already lower-cased; empty = default sections). */
+  info(sections: string[]): string;
+  /** CLIENT LIST / CLIENT INFO lines. */
+  clientList(filter: { type?: string; ids?: number[] }): string;
+  clientInfo(client: ClientApi): string;
+  /** CLIENT KILL by filters; returns the number killed. */
+  clientKill(filter: ClientKillFilter, self: ClientApi): number;
+  /** Is there a client with this id (CLIENT KILL ID old form)? */
+  hasClient(id: number): boolean;
+  /** CONFIG RESETSTAT. */
+  resetStats(): void;
+  /** SHUTDOWN: returns an error text if refused; otherwise the process exits. */
+  shutdown(opts: { save?: boolean; nosave?: boolean; now?: boolean; force?: boolean; abort?: boolean }): string | null;
+  /** DEBUG support. */
+  debug: DebugApi;
+  /** Password check for AUTH/HELLO: true when user/pass are right. */
+  checkPassword(user: string, pass: string): boolean | 'nopass';
+  /** The server's run id, version and mode for HELLO. */
+  readonly runId: string;
+  readonly version: string;
+  /** Unix ms when the server started. */
+  readonly startTime: number;
+}
+
+export interface ClientKillFilter {
+  addr?: string;
+  laddr?: string;
+  id?: number;
+  type?: string;
+  user?: string;
+  skipme: boolean;
+  maxage?: number;
+}
+
+export interface DebugApi {
+  setActiveExpire(on: boolean): void;
+  /** Blocks the event loop for ms (DEBUG SLEEP). */
+  sleep(ms: number): void;
+  log(msg: string): void;
+  changeReplId(): void;
+}
+
+export interface CommandContext {
+  /** Selected database. */
+  readonly db: Db;
+  /** The command's cached clock, unix ms (the same for the whole command, MULTI or script). */
+  readonly now: number;
+  readonly client: ClientApi;
+  readonly server: ServerApi;
+  /** Marks the dataset changed by n (counts toward save points; triggers propagation). */
+  addDirty(n?: number): void;
+  /** Replaces the argv propagated to AOF/replicas for this command (e.g. SET EX -> SET PXAT). */
+  propagateAs(argv: string[]): void;
+  /** Propagates an extra command after this one. */
+  alsoPropagate(dbIndex: number, argv: string[]): void;
+  /** A key's value changed: invalidates WATCH and client-side caches. */
+  signalModifiedKey(db: Db, key: string): void;
+  /** Fires a keyspace notification (event names as Redis's). */
+  notify(type: NotifyClass, event: string, key: string, dbIndex: number): void;
+  /** The client's protocol version (2 or 3). */
+  readonly resp: 2 | 3;
+}

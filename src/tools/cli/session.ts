@@ -1,0 +1,246 @@
+// One cli session: the connection (with redis-cli's messages on failure and reconnection), sending a
+// command N times and printing its replies, the streaming modes (MONITOR, SUBSCRIBE) and the state the
+// prompt shows (database, MULTI). Counterpart: cliConnect, cliSendCommand, cliReadReply and
+// issueCommandRepeat in Redis's redis-cli.c.
+import { connect, ConnectionError, type Client } from '../../client/client.js';
+import type { ReplyNode } from '../../protocol/reply-decoder.js';
+import { formatReply, utf8Bytes, type FormatSettings } from './format.js';
+import { outputHelp } from './help.js';
+import { tableFromBuiltin, tableFromCommandDocs, type HelpTable } from './help-table.js';
+import type { CliOptions } from './options.js';
+import type { CliIo } from './io.js';
+
+export type IssueResult = 'ok' | 'failed' | 'exit-error';
+
+/** Commands whose reply is a human report printed as is, even on a terminal. */
+function isReportCommand(argv: string[]): boolean {
+  const [cmd, sub] = [argv[0]!.toLowerCase(), argv[1]?.toLowerCase()];
+  const n = argv.length;
+  if (cmd === 'info' || cmd === 'lolwut') return true;
+  if (cmd === 'debug' && n >= 2) return sub === 'htstats' || sub === 'htstats-key' || sub === 'client-eviction';
+  if (cmd === 'memory' && n >= 2) return sub === 'malloc-stats' || sub === 'doctor';
+  if (cmd === 'cluster' && n === 2) return sub === 'nodes' || sub === 'info';
+  if (cmd === 'client' && n >= 2) return sub === 'list' || sub === 'info';
+  if (cmd === 'latency') return (n === 3 && sub === 'graph') || (n === 2 && sub === 'doctor');
+  if (cmd === 'proxy' && n >= 2) return sub === 'info';
+  return false;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Session {
+  client: Client | null = null;
+  /** The database the prompt shows; `wantedDb` is re-selected on every reconnection. */
+  db = 0;
+  wantedDb: number;
+  inMulti = false;
+  private preMultiDb = 0;
+  resp: 2 | 3;
+  interactive = false;
+  private help: HelpTable | null = null;
+  /** Set while a streaming command (MONITOR, SUBSCRIBE) runs; calling it ends the stream. */
+  stopStream: (() => void) | null = null;
+  readonly fmt: FormatSettings;
+
+  constructor(
+    readonly opts: CliOptions,
+    readonly io: CliIo,
+  ) {
+    this.wantedDb = opts.db;
+    this.resp = opts.resp;
+    this.fmt = {
+      mode: opts.output ?? (io.stdout.isTTY ? 'standard' : 'raw'),
+      mbDelim: opts.mbDelim,
+      cmdDelim: opts.cmdDelim,
+    };
+  }
+
+  get address(): string {
+    return this.opts.socket ?? `${this.opts.host}:${this.opts.port}`;
+  }
+
+  prompt(): string {
+    if (!this.client) return 'not connected> ';
+    let p = this.opts.socket ? `redis ${this.opts.socket}` : formatAddr(this.opts.host, this.opts.port);
+    if (this.db !== 0) p += `[${this.db}]`;
+    if (this.inMulti) p += '(TX)';
+    return p + '> ';
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(Buffer.from(text, 'latin1'));
+  }
+
+  err(text: string): void {
+    this.io.stderr.write(Buffer.from(text, 'latin1'));
+  }
+
+  /** Connects unless already connected (or always with `force`); prints why when it cannot. */
+  async connect(force = false, quiet = false): Promise<boolean> {
+    if (this.client && this.client.connected && !force) return true;
+    this.client?.destroy();
+    this.client = null;
+    let client: Client;
+    try {
+      client = await connect({
+        host: this.opts.host,
+        port: this.opts.port,
+        path: this.opts.socket,
+        user: this.opts.user,
+        password: this.opts.password,
+        db: this.wantedDb,
+        resp: this.opts.resp === 3 ? 3 : undefined,
+        strictHandshake: false,
+      });
+    } catch (err) {
+      if (!(err instanceof ConnectionError)) throw err;
+      if (!quiet) this.err(`Could not connect to Redis at ${this.address}: ${err.reason}\n`);
+      return false;
+    }
+    this.db = 0;
+    for (const h of client.handshake) {
+      if (h.reply.type !== 'error') continue;
+      const msg = utf8Bytes(h.reply.value);
+      if (h.step === 'auth') this.err(`AUTH failed: ${msg}\n`);
+      else if (h.step === 'select') this.err(`SELECT ${this.wantedDb} failed: ${msg}\n`);
+      else if (h.step === 'hello') this.err(`HELLO 3 failed: ${msg}\n`);
+    }
+    this.db = client.db;
+    this.resp = client.resp;
+    this.client = client;
+    return true;
+  }
+
+  close(): void {
+    this.client?.destroy();
+    this.client = null;
+  }
+
+  /** Help entries: the server's COMMAND DOCS when it answers, the built-in table otherwise. */
+  async helpTable(): Promise<HelpTable> {
+    if (this.help) return this.help;
+    if (this.client?.connected) {
+      try {
+        const table = tableFromCommandDocs(await this.client.call(['COMMAND', 'DOCS']));
+        if (table && table.commands.length > 0) return (this.help = table);
+      } catch {
+        // fall back to the built-in table below
+      }
+    }
+    return (this.help = await tableFromBuiltin());
+  }
+
+  /** Runs a command `repeat` times (forever when negative), printing replies; `argv` holds byte strings. */
+  async issue(argv: string[], repeat: number): Promise<IssueResult> {
+    const name = argv[0]!.toLowerCase();
+    if (name === 'help' || name === '?') {
+      const color = Boolean(this.io.stdout.isTTY) && this.io.env.NO_COLOR === undefined;
+      this.out(outputHelp(argv.slice(1), await this.helpTable(), color));
+      return 'ok';
+    }
+    if (!this.client?.connected) {
+      if (!(await this.connect(true))) return 'failed';
+    }
+    const client = this.client!;
+    const verbatim = isReportCommand(argv);
+    const args = argv.map((a) => Buffer.from(a, 'latin1'));
+    const streaming =
+      name === 'monitor' || name === 'subscribe' || name === 'psubscribe' || name === 'ssubscribe' || name === 'sync' || name === 'psync';
+    if (streaming) return this.stream(client, args, name, verbatim);
+    for (let left = repeat; left !== 0; left--) {
+      let reply: ReplyNode;
+      try {
+        reply = await client.call(args);
+      } catch (err) {
+        if (!(err instanceof ConnectionError)) throw err;
+        if (name === 'shutdown') {
+          this.close();
+          return 'ok';
+        }
+        this.err(`Error: ${err.reason}\n`);
+        this.close();
+        return 'failed';
+      }
+      if (this.opts.exitOnError && reply.type === 'error') {
+        this.err(utf8Bytes(reply.value) + '\n');
+        return 'exit-error';
+      }
+      this.out(formatReply(reply, this.fmt, verbatim));
+      this.afterReply(argv, name, reply);
+      if (this.opts.interval > 0) await sleep(this.opts.interval * 1000);
+    }
+    return 'ok';
+  }
+
+  /** Tracks the state redis-cli shows in its prompt: SELECT, MULTI/EXEC/DISCARD, RESET. */
+  private afterReply(argv: string[], name: string, reply: ReplyNode): void {
+    const ok = reply.type !== 'error';
+    if (argv.length !== 1 && name !== 'select') return;
+    if (name === 'select' && argv.length === 2 && ok) {
+      this.db = this.wantedDb = atoiBytes(argv[1]!);
+    } else if (name === 'multi' && ok) {
+      this.inMulti = true;
+      this.preMultiDb = this.db;
+    } else if (name === 'exec' && this.inMulti) {
+      this.inMulti = false;
+      if (reply.type === 'error' || reply.type === 'null') this.db = this.wantedDb = this.preMultiDb;
+    } else if (name === 'discard' && ok) {
+      this.inMulti = false;
+      this.db = this.wantedDb = this.preMultiDb;
+    } else if (name === 'reset' && ok) {
+      this.inMulti = false;
+      this.db = this.wantedDb = 0;
+      this.resp = 2;
+    }
+  }
+
+  /** MONITOR, SUBSCRIBE and friends: print every reply until the connection ends or Ctrl-C. */
+  private stream(client: Client, args: Buffer[], name: string, verbatim: boolean): Promise<IssueResult> {
+    const isSubscribe = name.endsWith('subscribe');
+    if (isSubscribe && this.fmt.mode !== 'raw') this.out('Reading messages... (press Ctrl-C to quit)\n');
+    return new Promise((resolve) => {
+      let done = false;
+      const finish = (r: IssueResult) => {
+        if (done) return;
+        done = true;
+        client.off('push', onReply);
+        client.off('close', onClose);
+        this.stopStream = null;
+        resolve(r);
+      };
+      const onReply = (reply: ReplyNode) => {
+        if (this.opts.exitOnError && reply.type === 'error') {
+          this.err(utf8Bytes(reply.value) + '\n');
+          finish('exit-error');
+          return;
+        }
+        this.out(formatReply(reply, this.fmt, verbatim));
+        // A refused MONITOR ends the mode, as redis-cli does.
+        if (reply.type === 'error' && name === 'monitor') finish('ok');
+      };
+      const onClose = (err: ConnectionError) => {
+        this.err(`Error: ${err.reason}\n`);
+        this.close();
+        finish('failed');
+      };
+      this.stopStream = () => {
+        // Leaving a stream drops the connection; the next command reconnects.
+        this.close();
+        finish('ok');
+      };
+      client.on('push', onReply);
+      client.on('close', onClose);
+      client.send(args);
+    });
+  }
+}
+
+function atoiBytes(text: string): number {
+  const m = /^\s*([-+]?\d+)/.exec(text);
+  return m ? Number.parseInt(m[1]!, 10) : 0;
+}
+
+/** host:port, with brackets around an IPv6 address. */
+export function formatAddr(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
