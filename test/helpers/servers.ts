@@ -73,13 +73,19 @@ function waitForPort(port: number, proc: ChildProcess, timeoutMs: number): Promi
   });
 }
 
+/** A config file path (a first argument not starting with --) must come before any --directive. */
+function configFirst(extra: string[], base: string[]): string[] {
+  if (extra.length > 0 && !extra[0].startsWith('--')) return [extra[0], ...base, ...extra.slice(1)];
+  return [...base, ...extra];
+}
+
 async function start(kind: 'cinnabar' | 'redis', extraArgs: string[], port?: number): Promise<RunningServer> {
   port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), `${kind}-test-`));
   const args =
     kind === 'redis'
-      ? ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extraArgs]
-      : [BIN, 'server', '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...extraArgs];
+      ? configFirst(extraArgs, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir])
+      : [BIN, 'server', ...configFirst(extraArgs, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir])];
   const proc = spawn(kind === 'redis' ? 'redis-server' : process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));

@@ -10,7 +10,8 @@ import { isString } from './string-value.js';
 /** An integer argument with string2ll rules: a number when exact, else a bigint; null when invalid. */
 export function parseInteger(s: string): number | bigint | null {
   const n = parseSafeInt(s);
-  return n !== null ? n : parseI64(s);
+  // parseSafeInt reads any 16-digit text as a number, and some of those are already beyond 2^53.
+  return n !== null && Number.isSafeInteger(n) ? n : parseI64(s);
 }
 
 export function incrDecr(ctx: CommandContext, key: string, incr: number | bigint): Reply {

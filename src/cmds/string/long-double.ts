@@ -70,15 +70,11 @@ function exponentOf(s: string | undefined): number {
 
 /**
  * string2ld: strtold over the whole argument. Refused: empty or too long input, leading space,
- * trailing garbage, NaN, overflow, and a nonzero value that underflows to zero. Like the C code,
- * the text ends at an embedded NUL byte.
+ * anything left unconverted (an embedded NUL byte included), NaN, overflow, and a nonzero value that
+ * underflows to zero.
  */
-export function parseLongDouble(input: string): LongDouble | null {
-  if (input.length === 0 || input.length >= MAX_CHARS) return null;
-  const nul = input.indexOf('\0');
-  const s = nul < 0 ? input : input.slice(0, nul);
-  // strtold converts nothing from an empty text and leaves the end pointer at the NUL: a zero.
-  if (s.length === 0) return ZERO;
+export function parseLongDouble(s: string): LongDouble | null {
+  if (s.length === 0 || s.length >= MAX_CHARS) return null;
   if (SPACE_RE.test(s)) return null;
   let m = DEC_RE.exec(s);
   if (m !== null) return parseDecimal(m[1] === '-', (m[2] ?? '') + (m[3] ?? m[4] ?? ''), (m[3] ?? m[4] ?? '').length, m[5]);

@@ -153,6 +153,8 @@ export class Session {
         reply = await client.call(args);
       } catch (err) {
         if (!(err instanceof ConnectionError)) throw err;
+        // The session dropped this connection on purpose (Ctrl-C, exit): nothing to report.
+        if (this.client !== client) return 'failed';
         if (name === 'shutdown') {
           this.close();
           return 'ok';

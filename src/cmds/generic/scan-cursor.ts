@@ -1,0 +1,31 @@
+// SCAN cursor parsing with the rules of Redis 7's parseScanCursorOrReply, which uses strtoul():
+// optional sign, decimal digits, no leading space, the C string ends at a NUL byte, and a value
+// outside unsigned 64 bits is refused. strtoul accepts a negative number (it wraps modulo 2^64) and
+// an empty string (zero), so these are valid cursors too. Counterpart: parseScanCursorOrReply (db.c).
+
+const U64 = 1n << 64n;
+
+/** The cursor as an unsigned 64-bit value, or null for "ERR invalid cursor". */
+export function parseScanCursor(arg: string): bigint | null {
+  const nul = arg.indexOf('\0');
+  const s = nul < 0 ? arg : arg.slice(0, nul);
+  if (s.length === 0) return 0n;
+  const c0 = s.charCodeAt(0);
+  // isspace(): space, \t \n \v \f \r.
+  if (c0 === 32 || (c0 >= 9 && c0 <= 13)) return null;
+  if (s === '0') return 0n;
+  let i = 0;
+  let neg = false;
+  if (c0 === 43 /* + */ || c0 === 45 /* - */) {
+    neg = c0 === 45;
+    i = 1;
+  }
+  if (i === s.length) return null;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return null;
+  }
+  const mag = BigInt(i === 0 ? s : s.slice(i));
+  if (mag >= U64) return null;
+  return neg && mag !== 0n ? U64 - mag : mag;
+}

@@ -1,0 +1,367 @@
+#!/usr/bin/env node
+// Throughput and memory comparison of cinnabar against the real redis-server (`npm run bench`; never part of
+// `npm test`). Both servers run on free loopback ports; redis-benchmark runs against each alternately for
+// several rounds (medians reported, so a noisy round does not decide), without and with pipelining. Then each
+// server is loaded with pipelined SETs of 10-byte values and INFO memory's used_memory growth per key is
+// compared. Results print as a table and are written to test/bench/results.md.
+//
+// Options (flags or env):
+//   --quick            1 round, 20k/200k requests, 100k keys (BENCH_QUICK=1)
+//   --rounds N         rounds of redis-benchmark per target (BENCH_ROUNDS, default 3)
+//   --keys N           keys loaded for the memory test (BENCH_KEYS, default 1000000)
+//   --no-build         skip `tsc` (BENCH_NO_BUILD=1)
+//   --no-memory        skip the memory test
+//   --no-throughput    skip redis-benchmark
+//   --out FILE         results file (default test/bench/results.md; "-" for none)
+//   BENCH_SUBJECT=redis  run a second redis-server in cinnabar's place (checks the script itself)
+import { spawn, spawnSync } from 'node:child_process';
+import { connect, createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Table from 'cli-table3';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const opt = (name, env, def) => {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0 && argv[i + 1] !== undefined) return argv[i + 1];
+  return process.env[env] ?? def;
+};
+
+const QUICK = flag('quick') || process.env.BENCH_QUICK === '1';
+const ROUNDS = Number(opt('rounds', 'BENCH_ROUNDS', QUICK ? 1 : 3));
+const KEYS = Number(opt('keys', 'BENCH_KEYS', QUICK ? 100_000 : 1_000_000));
+const OUT = opt('out', 'BENCH_OUT', join(ROOT, 'test', 'bench', 'results.md'));
+const CONFIGS = [
+  { name: 'no pipeline', args: ['-n', String(QUICK ? 20_000 : 100_000), '-c', '50'] },
+  { name: '-P 16', args: ['-n', String(QUICK ? 200_000 : 1_000_000), '-c', '50', '-P', '16'] },
+];
+const TESTS = 'ping,set,get,incr,mset';
+
+const started = new Set();
+const cleanup = () => {
+  for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+};
+process.on('exit', cleanup);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+const log = (s) => process.stderr.write(`${s}\n`);
+
+function build() {
+  if (flag('no-build') || process.env.BENCH_NO_BUILD === '1') return;
+  log('building (tsc -p tsconfig.json)...');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) {
+    log('build failed');
+    process.exit(1);
+  }
+}
+
+function canListen(port) {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+async function freePort() {
+  for (let i = 0; i < 50; i++) {
+    const port = 10000 + Math.floor(Math.random() * 12000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port');
+}
+
+async function waitForPort(port, proc, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited early (${proc.exitCode})`);
+    const ok = await new Promise((resolve) => {
+      const c = connect(port, '127.0.0.1');
+      c.once('connect', () => {
+        c.destroy();
+        resolve(true);
+      });
+      c.once('error', () => {
+        c.destroy();
+        resolve(false);
+      });
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`server on port ${port} did not start`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function startServer(kind) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
+  const common = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir];
+  // BENCH_SUBJECT=redis stands a second redis-server in for cinnabar (checks this script itself).
+  const proc =
+    kind === 'redis' || process.env.BENCH_SUBJECT === 'redis'
+      ? spawn('redis-server', [...common, '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), 'server', ...common], { stdio: ['ignore', 'ignore', 'pipe'] });
+  started.add(proc);
+  let err = '';
+  proc.stderr.on('data', (d) => (err += d));
+  try {
+    await waitForPort(port, proc, 20_000);
+  } catch (e) {
+    proc.kill('SIGKILL');
+    throw new Error(`${kind}: ${e.message}\n${err}`);
+  }
+  return {
+    kind,
+    port,
+    proc,
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGKILL');
+        await exited;
+      }
+      started.delete(proc);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs redis-benchmark and returns { TEST: rps }. */
+function runBenchmark(port, args) {
+  const r = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), ...args, '-t', TESTS, '--csv'], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (r.status !== 0) throw new Error(`redis-benchmark failed (${r.status}): ${r.stderr}`);
+  const out = {};
+  for (const line of r.stdout.split('\n')) {
+    const m = /^"([^"]+)","([\d.]+)"/.exec(line);
+    if (m && m[1] !== 'test') out[m[1]] = Number(m[2]);
+  }
+  return out;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+
+async function throughput(servers) {
+  // results[config][test][kind] = [rps...]
+  const results = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? servers : [...servers].reverse();
+    for (const cfg of CONFIGS) {
+      for (const s of order) {
+        log(`round ${round + 1}/${ROUNDS}: ${s.kind} ${cfg.name}`);
+        const rps = runBenchmark(s.port, cfg.args);
+        for (const [test, v] of Object.entries(rps)) {
+          ((results[cfg.name] ??= {})[test] ??= {})[s.kind] ??= [];
+          results[cfg.name][test][s.kind].push(v);
+        }
+      }
+    }
+  }
+  const rows = [];
+  for (const cfg of CONFIGS) {
+    for (const [test, byKind] of Object.entries(results[cfg.name] ?? {})) {
+      const c = median(byKind.cinnabar ?? []);
+      const r = median(byKind.redis ?? []);
+      rows.push({ mode: cfg.name, test, cinnabar: c, redis: r, ratio: c / r });
+    }
+  }
+  return rows;
+}
+
+function sendAndCount(port, batches) {
+  // One connection; each batch is written whole, then its replies are awaited before the next batch.
+  return new Promise((resolve, reject) => {
+    const sock = connect(port, '127.0.0.1');
+    sock.setNoDelay(true);
+    let i = 0;
+    let expected = 0;
+    let got = 0;
+    let errors = 0;
+    let tail = Buffer.alloc(0);
+    const next = () => {
+      if (i >= batches.length) {
+        sock.end();
+        resolve({ errors });
+        return;
+      }
+      const { buf, count } = batches[i++];
+      expected = count;
+      got = 0;
+      sock.write(buf);
+    };
+    sock.on('connect', next);
+    sock.on('error', reject);
+    sock.on('data', (d) => {
+      const data = tail.length ? Buffer.concat([tail, d]) : d;
+      let pos = 0;
+      for (;;) {
+        const nl = data.indexOf(10, pos);
+        if (nl < 0) break;
+        if (data[pos] !== 0x2b) errors++; // every reply to SET is +OK; anything else counts as an error
+        pos = nl + 1;
+        got++;
+      }
+      tail = data.subarray(pos);
+      if (got >= expected) next();
+    });
+  });
+}
+
+function command(port, args) {
+  return new Promise((resolve, reject) => {
+    const sock = connect(port, '127.0.0.1');
+    let out = '';
+    sock.on('connect', () => {
+      sock.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+    });
+    sock.on('data', (d) => {
+      out += d.toString('latin1');
+      const m = /^\$(\d+)\r\n/.exec(out);
+      if ((m && out.length >= m[0].length + Number(m[1]) + 2) || (!m && out.endsWith('\r\n') && out[0] !== '$')) {
+        sock.destroy();
+        resolve(m ? out.slice(m[0].length, m[0].length + Number(m[1])) : out.trim());
+      }
+    });
+    sock.on('error', reject);
+    setTimeout(() => {
+      sock.destroy();
+      reject(new Error(`no reply to ${args.join(' ')}`));
+    }, 30_000);
+  });
+}
+
+async function infoField(port, section, field) {
+  const text = await command(port, ['INFO', section]);
+  const m = new RegExp(`^${field}:(\\d+)`, 'm').exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
+function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function makeBatches(n, batchSize) {
+  const batches = [];
+  for (let start = 0; start < n; start += batchSize) {
+    const parts = [];
+    const end = Math.min(n, start + batchSize);
+    for (let i = start; i < end; i++) {
+      const key = `key:${i}`;
+      const value = String(i % 10_000_000_000).padStart(10, '0'); // exactly 10 bytes
+      parts.push(`*3\r\n$3\r\nSET\r\n$${key.length}\r\n${key}\r\n$10\r\n${value}\r\n`);
+    }
+    batches.push({ buf: Buffer.from(parts.join(''), 'latin1'), count: end - start });
+  }
+  return batches;
+}
+
+async function memory(servers) {
+  const batches = makeBatches(KEYS, 10_000);
+  const rows = [];
+  for (const s of servers) {
+    log(`memory: loading ${KEYS} keys into ${s.kind}`);
+    await command(s.port, ['FLUSHALL']);
+    await new Promise((r) => setTimeout(r, 200));
+    const before = await infoField(s.port, 'memory', 'used_memory');
+    const rssBefore = rssOf(s.proc.pid);
+    const t0 = Date.now();
+    const { errors } = await sendAndCount(s.port, batches);
+    const secs = (Date.now() - t0) / 1000;
+    const after = await infoField(s.port, 'memory', 'used_memory');
+    const rssAfter = rssOf(s.proc.pid);
+    const dbsize = Number(await command(s.port, ['DBSIZE']).then((r) => r.replace(/^:/, '')));
+    rows.push({
+      kind: s.kind,
+      bytesPerKey: (after - before) / KEYS,
+      rssPerKey: (rssAfter - rssBefore) / KEYS,
+      dbsize,
+      errors,
+      loadRate: KEYS / secs,
+    });
+  }
+  return rows;
+}
+
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : 'n/a');
+
+async function main() {
+  if (spawnSync('redis-benchmark', ['--version']).status !== 0) {
+    log('redis-benchmark not found (apt-get install redis-tools)');
+    process.exit(1);
+  }
+  build();
+  if (!existsSync(join(ROOT, 'dist', 'commands', 'server.js'))) log('warning: dist/commands/server.js missing');
+  const servers = [await startServer('cinnabar'), await startServer('redis')];
+  const md = [
+    '# Benchmark results',
+    '',
+    `${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+      `Node ${process.version}, ${spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').slice(0, 3).join(' ')}`,
+    '',
+  ];
+  try {
+    if (!flag('no-throughput')) {
+      const rows = await throughput(servers);
+      const table = new Table({ head: ['test', 'mode', 'cinnabar ops/s', 'redis ops/s', 'cinnabar/redis'] });
+      for (const r of rows) table.push([r.test, r.mode, fmt(r.cinnabar), fmt(r.redis), fmt(r.ratio, 2)]);
+      const title = `Throughput (redis-benchmark -c 50, median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'})`;
+      console.log(title);
+      console.log(table.toString());
+      md.push(`## ${title}`, '');
+      md.push('| test | mode | cinnabar ops/s | redis ops/s | cinnabar/redis |', '|---|---|---:|---:|---:|');
+      for (const r of rows) md.push(`| ${r.test} | ${r.mode} | ${fmt(r.cinnabar)} | ${fmt(r.redis)} | ${fmt(r.ratio, 2)} |`);
+      md.push('');
+    }
+    if (!flag('no-memory')) {
+      const rows = await memory(servers);
+      const table = new Table({ head: ['server', 'used_memory B/key', 'RSS B/key', 'keys', 'SET errors', 'load SET/s'] });
+      for (const r of rows) table.push([r.kind, fmt(r.bytesPerKey, 1), fmt(r.rssPerKey, 1), fmt(r.dbsize), fmt(r.errors), fmt(r.loadRate)]);
+      const c = rows.find((r) => r.kind === 'cinnabar');
+      const rd = rows.find((r) => r.kind === 'redis');
+      console.log(`Memory (${fmt(KEYS)} keys key:<i> with 10-byte values, growth of INFO used_memory / keys)`);
+      console.log(table.toString());
+      if (c && rd) console.log(`used_memory per key, cinnabar/redis: ${fmt(c.bytesPerKey / rd.bytesPerKey, 2)}`);
+      md.push(`## Memory (${fmt(KEYS)} keys, 10-byte values)`, '');
+      md.push('| server | used_memory B/key | RSS B/key | keys | SET errors | load SET/s |', '|---|---:|---:|---:|---:|---:|');
+      for (const r of rows)
+        md.push(`| ${r.kind} | ${fmt(r.bytesPerKey, 1)} | ${fmt(r.rssPerKey, 1)} | ${fmt(r.dbsize)} | ${fmt(r.errors)} | ${fmt(r.loadRate)} |`);
+      md.push('');
+    }
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+  if (OUT !== '-') {
+    writeFileSync(OUT, `${md.join('\n')}\n`);
+    log(`results written to ${OUT}`);
+  }
+}
+
+main().catch((e) => {
+  log(e.stack ?? String(e));
+  cleanup();
+  process.exit(1);
+});
