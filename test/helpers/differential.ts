@@ -60,6 +60,8 @@ export interface Mismatch {
   seed?: string | number;
   protocol: 2 | 3;
   label: string;
+  /** Name of the subject in reports ("cinnabar", or "redis#2" when a second redis stands in). */
+  subjectName?: string;
 }
 
 export interface DiffPair {
@@ -71,20 +73,35 @@ export function subjectName(): string {
   return process.env.DIFF_SUBJECT === 'redis' ? 'redis#2' : 'cinnabar';
 }
 
+/** The subject's name in reports for a running pair. */
+export function nameOf(pair: DiffPair): string {
+  return pair.subject.kind === 'redis' ? 'redis#2' : 'cinnabar';
+}
+
+export interface PairOptions {
+  /** Extra arguments for the subject server. */
+  subjectArgs?: string[];
+  /** Extra arguments for the oracle redis-server. */
+  oracleArgs?: string[];
+  /** Force the subject (default: cinnabar, or redis when DIFF_SUBJECT=redis). */
+  subject?: 'cinnabar' | 'redis';
+}
+
 /** Starts the subject and the oracle side by side. */
-export async function startPair(subjectArgs: string[] = [], oracleArgs: string[] = []): Promise<DiffPair> {
+export async function startPair(opts: PairOptions = {}): Promise<DiffPair> {
+  const subjectKind = opts.subject ?? (process.env.DIFF_SUBJECT === 'redis' ? 'redis' : 'cinnabar');
   const [subject, oracle] = await Promise.all([
-    process.env.DIFF_SUBJECT === 'redis' ? startRedis(oracleArgs) : startCinnabar(subjectArgs),
-    startRedis(oracleArgs),
+    subjectKind === 'redis' ? startRedis(opts.oracleArgs ?? []) : startCinnabar(opts.subjectArgs ?? []),
+    startRedis(opts.oracleArgs ?? []),
   ]);
   return { subject, oracle };
 }
 
 /** Registers beforeAll/afterAll for a pair shared by a test file; the getter is valid inside tests. */
-export function useDiffPair(subjectArgs: string[] = [], oracleArgs: string[] = []): () => DiffPair {
+export function useDiffPair(opts: PairOptions = {}): () => DiffPair {
   let pair: DiffPair | undefined;
   beforeAll(async () => {
-    pair = await startPair(subjectArgs, oracleArgs);
+    pair = await startPair(opts);
   });
   afterAll(async () => {
     await Promise.all([pair?.subject.stop(), pair?.oracle.stop()]);
@@ -206,6 +223,7 @@ export class DiffSession {
       seed: this.seed,
       protocol: this.protocol,
       label: this.label,
+      subjectName: nameOf(this.pair),
     };
     this.mismatches.push(m);
     return m;
@@ -247,6 +265,7 @@ export class DiffSession {
       seed: this.seed,
       protocol: this.protocol,
       label: this.label,
+      subjectName: nameOf(this.pair),
     };
     this.mismatches.push(m);
     return m;
@@ -314,7 +333,7 @@ export function formatMismatch(m: Mismatch): string {
     `mismatch${m.label ? ` in ${m.label}` : ''} (RESP${m.protocol}, step ${m.step}${m.seed !== undefined ? `, seed ${m.seed}` : ''})`,
     `  command:  ${m.command}`,
     `  redis:    ${m.oracle}`,
-    `  ${subjectName().padEnd(9)} ${m.subject}`,
+    `  ${`${m.subjectName ?? subjectName()}:`.padEnd(10)}${m.subject}`,
   ];
   if (m.note) lines.push(`  note:     ${m.note}`);
   if (m.history.length) lines.push(`  after:    ${m.history.join('\n            ')}`);

@@ -10,10 +10,14 @@ import { AccessClock, type ClockConfig } from './access-clock.js';
 
 const clocks = new WeakMap<Db, AccessClock>();
 
-export function clockOf(db: Db, nowMs: number): AccessClock {
+/**
+ * The database's clock. Keys never stamped count as accessed when the clock began, which is the
+ * server's start: an upper bound of their true idle time.
+ */
+export function clockOf(db: Db, startMs: number): AccessClock {
   let c = clocks.get(db);
   if (c === undefined) {
-    c = new AccessClock(nowMs);
+    c = new AccessClock(startMs);
     clocks.set(db, c);
   }
   c.fit(db.size);
@@ -21,9 +25,9 @@ export function clockOf(db: Db, nowMs: number): AccessClock {
 }
 
 /** SWAPDB: the clocks follow the data. */
-export function swapClocks(a: Db, b: Db, nowMs: number): void {
-  const ca = clockOf(a, nowMs);
-  const cb = clockOf(b, nowMs);
+export function swapClocks(a: Db, b: Db, startMs: number): void {
+  const ca = clockOf(a, startMs);
+  const cb = clockOf(b, startMs);
   clocks.set(a, cb);
   clocks.set(b, ca);
 }
@@ -44,12 +48,12 @@ export function clockConfig(ctx: CommandContext): ClockConfig {
 /** Records an access as lookupKey does, unless the client asked CLIENT NO-TOUCH (TOUCH overrides). */
 export function noteAccess(ctx: CommandContext, db: Db, key: string, force = false): void {
   if (!force && (ctx.client as { noTouch?: boolean }).noTouch === true) return;
-  clockOf(db, ctx.now).touch(key, ctx.now, clockConfig(ctx));
+  clockOf(db, ctx.server.startTime).touch(key, ctx.now, clockConfig(ctx));
 }
 
 /** A value newly created under `key` (COPY's duplicate). */
 export function noteCreated(ctx: CommandContext, db: Db, key: string): void {
-  clockOf(db, ctx.now).created(key, ctx.now, clockConfig(ctx));
+  clockOf(db, ctx.server.startTime).created(key, ctx.now, clockConfig(ctx));
 }
 
 /** lookupKeyReadWithFlags(LOOKUP_NOTOUCH): expires the key if due and counts a hit or miss. */

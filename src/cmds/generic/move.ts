@@ -23,7 +23,7 @@ export default defineCommand('move', (ctx, argv) => {
   if (dst.lookupWrite(key, ctx.now) !== undefined) return 0;
   dst.add(key, value);
   if (expire !== -1) dst.setExpire(key, expire);
-  clockOf(dst, ctx.now).carry(clockOf(src, ctx.now), key, key);
+  clockOf(dst, ctx.server.startTime).carry(clockOf(src, ctx.server.startTime), key, key);
   src.delete(key);
   ctx.signalModifiedKey(src, key);
   ctx.signalModifiedKey(dst, key);

@@ -8,6 +8,7 @@ it('OBJECT ENCODING names the string representation, nil for a missing key', () 
   h.run(['set', 'big', '123456789012345678901234567890']);
   h.run(['set', 'long', 'x'.repeat(45)]);
   h.run(['append', 'm', 'x']);
+  h.run(['append', 'm', 'y']);
   expect(h.resp(['object', 'encoding', 'i'])).toBe('$3\r\nint\r\n');
   expect(h.resp(['object', 'ENCODING', 's'])).toBe('$6\r\nembstr\r\n');
   expect(h.resp(['object', 'encoding', 'big'])).toBe('$6\r\nembstr\r\n');

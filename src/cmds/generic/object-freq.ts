@@ -7,5 +7,5 @@ import { ERR_LFU_NOT_SELECTED } from './errors.js';
 export default defineCommand('object|freq', (ctx, argv) => {
   if (lookupReadNoTouch(ctx, argv[2]) === undefined) return null;
   if (!isLfuPolicy(ctx)) return ERR_LFU_NOT_SELECTED;
-  return clockOf(ctx.db, ctx.now).frequency(argv[2], ctx.now, clockConfig(ctx));
+  return clockOf(ctx.db, ctx.server.startTime).frequency(argv[2], ctx.now, clockConfig(ctx));
 });

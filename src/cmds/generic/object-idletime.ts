@@ -8,5 +8,5 @@ import { ERR_LFU_SELECTED } from './errors.js';
 export default defineCommand('object|idletime', (ctx, argv) => {
   if (lookupReadNoTouch(ctx, argv[2]) === undefined) return null;
   if (isLfuPolicy(ctx)) return ERR_LFU_SELECTED;
-  return clockOf(ctx.db, ctx.now).idleSeconds(argv[2], ctx.now);
+  return clockOf(ctx.db, ctx.server.startTime).idleSeconds(argv[2], ctx.now);
 });

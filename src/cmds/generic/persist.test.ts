@@ -10,6 +10,6 @@ it('PERSIST removes a TTL once', () => {
   expect(h.resp(['persist', 'k'])).toBe(':0\r\n');
   expect(h.resp(['persist', 'nokey'])).toBe(':0\r\n');
   expect(h.resp(['ttl', 'k'])).toBe(':-1\r\n');
-  expect(seen.map((a) => a[0])).toEqual(['set', 'persist']);
+  expect(seen.map((a) => a[0].toLowerCase())).toEqual(['set', 'persist']);
   h.close();
 });

@@ -20,7 +20,7 @@ export function renameGeneric(ctx: CommandContext, src: string, dst: string, nx:
   }
   db.add(dst, value);
   if (expire !== -1) db.setExpire(dst, expire);
-  const clock = clockOf(db, ctx.now);
+  const clock = clockOf(db, ctx.server.startTime);
   clock.carry(clock, src, dst);
   db.delete(src);
   ctx.signalModifiedKey(db, src);

@@ -16,7 +16,7 @@ export default defineCommand('flushall', (ctx, argv) => {
   let removed = 0;
   for (const db of dbs) {
     removed += db.flush();
-    clockOf(db, ctx.now).reset(ctx.now);
+    clockOf(db, ctx.server.startTime).reset(ctx.now);
   }
   ctx.addDirty(removed);
   keyspaceServices(ctx).saveAfterFlushall?.();

@@ -11,7 +11,7 @@ export default defineCommand('flushdb', (ctx, argv) => {
   const db = ctx.db;
   signalFlushed(ctx, [db], db.id, async);
   const removed = db.flush();
-  clockOf(db, ctx.now).reset(ctx.now);
+  clockOf(db, ctx.server.startTime).reset(ctx.now);
   // Redis propagates FLUSHDB even when the database was already empty; the dispatcher propagates
   // commands that changed the dataset, so an empty flush is not propagated here.
   ctx.addDirty(removed);

@@ -20,7 +20,7 @@ export default defineCommand('swapdb', (ctx, argv) => {
     const a = ctx.server.getDb(id1);
     const b = ctx.server.getDb(id2);
     a.swapWith(b);
-    swapClocks(a, b, ctx.now);
+    swapClocks(a, b, ctx.server.startTime);
     signalSwapped(ctx, a, b);
   }
   ctx.addDirty(1);

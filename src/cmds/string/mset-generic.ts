@@ -10,6 +10,8 @@ export function msetGeneric(ctx: CommandContext, argv: string[], nx: boolean): R
     for (let j = 1; j < argv.length; j += 2) if (db.lookupWrite(argv[j], ctx.now) !== undefined) return 0;
   }
   for (let j = 1; j < argv.length; j += 2) {
+    // Like setKey's lookup: an expired old value is reported expired before being replaced.
+    db.expireIfNeeded(argv[j], ctx.now);
     db.set(argv[j], argv[j + 1]);
     ctx.signalModifiedKey(db, argv[j]);
     ctx.notify('$', 'set', argv[j], db.id);

@@ -86,3 +86,15 @@ describe('SET', () => {
     expect(stringEncoding(db().dict.get('r') as string)).toBe('raw');
   });
 });
+
+test('overwriting a logically expired key reports it expired first', () => {
+  const expired: string[] = [];
+  h.server.engine.onKeyspaceEvent((channel, message) => {
+    if (channel === '__keyevent@0__:expired') expired.push(message);
+  });
+  h.run(['set', 'k', 'v', 'px', '10']);
+  h.advanceTime(20);
+  h.run(['set', 'k', 'w']);
+  expect(expired).toEqual(['k']);
+  expect(propagated.at(-2)).toEqual(['DEL', 'k']);
+});

@@ -9,6 +9,8 @@ export default defineCommand('set', (ctx, argv) => {
     // The plain form is most of the traffic: skip option parsing and the generic path's checks.
     const db = ctx.db;
     const key = argv[1];
+    // Like setKey's lookup: an expired old value is reported expired before being replaced.
+    db.expireIfNeeded(key, ctx.now);
     db.set(key, argv[2]);
     ctx.signalModifiedKey(db, key);
     ctx.addDirty(1);
