@@ -2,6 +2,7 @@
 // SCAN cursors. Counterpart: redisDb and the lookup/set/delete helpers of Redis's db.c.
 import type { RValue } from './value.js';
 import { ScanCursors } from './scan-cursors.js';
+import { AccessClock, type ClockConfig } from './access-clock.js';
 
 /** Server-side reactions to keyspace events the Db cannot decide alone. */
 export interface DbHooks {
@@ -9,6 +10,8 @@ export interface DbHooks {
   expired(db: Db, key: string): void;
   /** Are we a replica that must not expire keys itself (keys only look missing)? */
   readonly expireLocally: boolean;
+  /** LRU/LFU settings shared by every Db; `suspended` while a CLIENT NO-TOUCH client runs a command. */
+  readonly clock: ClockConfig & { suspended: boolean };
 }
 
 export interface KeyspaceStats {
@@ -26,6 +29,8 @@ export class Db {
   expireCursor: Iterator<[string, number]> | null = null;
   /** Sum of TTLs seen by the last expire cycle sample, for INFO keyspace avg_ttl. */
   avgTtl = 0;
+  /** Last access per key (hashed slots) behind OBJECT IDLETIME/FREQ and eviction. */
+  clock = new AccessClock(Date.now());
 
   constructor(
     readonly id: number,
@@ -59,15 +64,34 @@ export class Db {
     return v;
   }
 
+  /** lookupKeyRead: counts a hit or miss and records the access. */
   lookupRead(key: string, now: number): RValue | undefined {
+    const v = this.lookup(key, now);
+    if (v === undefined) this.stats.misses++;
+    else {
+      this.stats.hits++;
+      const cfg = this.hooks.clock;
+      if (!cfg.suspended) this.clock.touch(key, now, cfg);
+    }
+    return v;
+  }
+
+  /** lookupKeyReadWithFlags(LOOKUP_NOTOUCH): counts a hit or miss, leaves the access time alone. */
+  lookupReadNoTouch(key: string, now: number): RValue | undefined {
     const v = this.lookup(key, now);
     if (v === undefined) this.stats.misses++;
     else this.stats.hits++;
     return v;
   }
 
+  /** lookupKeyWrite: records the access. */
   lookupWrite(key: string, now: number): RValue | undefined {
-    return this.lookup(key, now);
+    const v = this.lookup(key, now);
+    if (v !== undefined) {
+      const cfg = this.hooks.clock;
+      if (!cfg.suspended) this.clock.touch(key, now, cfg);
+    }
+    return v;
   }
 
   exists(key: string, now: number): boolean {
@@ -78,14 +102,20 @@ export class Db {
   set(key: string, value: RValue, keepTtl = false): void {
     const prev = this.dict.get(key);
     this.dict.set(key, value);
-    if (prev === undefined) this.sample.push(key);
+    if (prev === undefined) {
+      this.sample.push(key);
+      if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
+    }
     if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
+    this.clock.created(key, Date.now(), this.hooks.clock);
   }
 
   /** dbAdd: the caller knows the key does not exist. */
   add(key: string, value: RValue): void {
     this.dict.set(key, value);
     this.sample.push(key);
+    if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
+    this.clock.created(key, Date.now(), this.hooks.clock);
   }
 
   /** Replaces the value of an existing key, keeping its TTL (in-place style updates). */
@@ -122,14 +152,16 @@ export class Db {
     this.sample = [];
     this.expireCursor = null;
     this.avgTtl = 0;
+    this.clock.reset(Date.now());
+    this.cursors.forget(this.dict);
     return n;
   }
 
   /** Exchanges contents with another Db (SWAPDB). */
   swapWith(other: Db): void {
-    const d = this.dict, e = this.expires, s = this.sample, a = this.avgTtl;
-    this.dict = other.dict; this.expires = other.expires; this.sample = other.sample; this.avgTtl = other.avgTtl;
-    other.dict = d; other.expires = e; other.sample = s; other.avgTtl = a;
+    const d = this.dict, e = this.expires, s = this.sample, a = this.avgTtl, c = this.clock;
+    this.dict = other.dict; this.expires = other.expires; this.sample = other.sample; this.avgTtl = other.avgTtl; this.clock = other.clock;
+    other.dict = d; other.expires = e; other.sample = s; other.avgTtl = a; other.clock = c;
     this.expireCursor = null;
     other.expireCursor = null;
   }

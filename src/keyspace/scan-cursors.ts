@@ -63,6 +63,11 @@ export class ScanCursors {
     return id;
   }
 
+  /** Drops every parked iterator over `source` (a flushed dictionary must not stay pinned). */
+  forget(source: Map<unknown, unknown> | Set<unknown>): void {
+    for (const [id, p] of this.table) if (p.source === source) this.table.delete(id);
+  }
+
   clear(): void {
     this.table.clear();
   }

@@ -43,6 +43,8 @@ export class Client implements ClientApi {
   netIn = 0;
   netOut = 0;
   argvMem = 0;
+  /** When the output first went over the soft limit (0 = not over). */
+  softLimitSince = 0;
   /** Connected over loopback or the unix socket (enable-debug-command local, protected mode). */
   isLocal = true;
   /** Waiting in a blocking command. */

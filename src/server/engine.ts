@@ -14,6 +14,7 @@ import { Config, REDIS_VERSION } from './config.js';
 import { Stats } from './stats.js';
 import type { Client } from './client.js';
 import { allCommands } from '../cmds/index.js';
+import { commandBare } from '../cmds/server/command/index.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
 
 export type Propagator = (dbIndex: number, argv: string[]) => void;
@@ -70,15 +71,30 @@ export class Engine {
   private readonly keyspaceSinks: KeyspaceEventSink[] = [];
   private notifyFlags = 0;
   private readonly ctx = new ExecContext(this);
+  /** LRU/LFU settings every Db's access clock uses. */
+  readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false };
   /** Watchers of modified keys (WATCH, client tracking) register here. */
   readonly modifiedKeyHooks: Array<(db: Db, key: string) => void> = [];
 
   constructor(config: Config) {
     this.config = config;
     this.registry = new Registry(allCommands);
+    const command = this.registry.commands.get('command');
+    if (command) command.execute = (ctx) => commandBare(ctx);
+    const clock = this.clockConfig;
+    const syncClock = () => {
+      const p = config.get('maxmemory-policy');
+      clock.lfu = p === 'allkeys-lfu' || p === 'volatile-lfu';
+      clock.logFactor = config.getNumber('lfu-log-factor');
+      clock.decayTime = config.getNumber('lfu-decay-time');
+      return null;
+    };
+    syncClock();
+    for (const n of ['maxmemory-policy', 'lfu-log-factor', 'lfu-decay-time']) config.onChange(n, syncClock);
     const hooks: DbHooks = {
       expired: (db, key) => this.onExpired(db, key),
       expireLocally: true,
+      clock,
     };
     const n = config.getNumber('databases');
     for (let i = 0; i < n; i++) this.dbs.push(new Db(i, hooks, this.stats, this.cursors));
@@ -126,11 +142,6 @@ export class Engine {
     for (let i = 0; i < this.propagators.length; i++) this.propagators[i](dbIndex, argv);
   }
 
-  /** Bare COMMAND (no subcommand): every command's COMMAND INFO entry. */
-  bareCommand(c: Client): Reply {
-    return this.processCommand(c, ['command', 'info', ...[...this.registry.commands.keys()]]);
-  }
-
   /**
    * Looks up, checks and runs one command, returning its reply (the caller writes it). Rejections
    * (unknown command, arity, auth) come back as error replies, as Redis's rejectCommand does.
@@ -140,10 +151,14 @@ export class Engine {
     let cmd: Command | undefined = this.registry.lookup(name);
     if (cmd === undefined) return this.reject(null, errUnknownCommand(name, argv.slice(1)));
     if (cmd.subcommands !== undefined) {
-      if (argv.length === 1) return this.reject(cmd, errArity(cmd.name));
-      const sub = cmd.subcommands.get(argv[1].toLowerCase());
-      if (sub === undefined) return this.reject(cmd, errUnknownSubcommand(argv[1], name));
-      cmd = sub;
+      if (argv.length === 1) {
+        // A container runs alone only when it has behaviour of its own (bare COMMAND).
+        if (cmd.execute === undefined) return this.reject(cmd, errArity(cmd.name));
+      } else {
+        const sub = cmd.subcommands.get(argv[1].toLowerCase());
+        if (sub === undefined) return this.reject(cmd, errUnknownSubcommand(argv[1], name));
+        cmd = sub;
+      }
     }
     const arity = cmd.arity;
     if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return this.reject(cmd, errArity(cmd.fullName));
@@ -167,8 +182,11 @@ export class Engine {
     ctx.extra = null;
     const dbIndex = c.dbIndex;
     c.lastCmd = cmd.fullName;
+    // CLIENT NO-TOUCH: this client's commands leave access times alone, except TOUCH itself.
+    this.clockConfig.suspended = c.noTouch && cmd.name !== 'touch';
     const t0 = performance.now();
     let r = cmd.execute!(ctx, argv) as Reply;
+    this.clockConfig.suspended = false;
     const dt = performance.now() - t0;
     cmd.calls++;
     cmd.usec += dt * 1000;

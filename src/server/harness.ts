@@ -45,7 +45,6 @@ export function createHarness(directives: Record<string, string> = {}): Harness 
   };
   const client = newClient();
   const runAs = (c: Client, argv: string[]) => {
-    if (argv.length === 1 && argv[0].toLowerCase() === 'command') return server.engine.bareCommand(c);
     return server.engine.processCommand(c, argv);
   };
   return {

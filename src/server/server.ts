@@ -220,8 +220,6 @@ export class CinnabarServer implements ClientOwner {
       if (cmd) cmd.rejectedCalls++;
       this.engine.stats.countError('ERR');
       r = ERR_DEBUG_DISABLED;
-    } else if (argv[0].length === 7 && argv.length === 1 && argv[0].toLowerCase() === 'command') {
-      r = this.engine.bareCommand(c);
     } else {
       r = this.engine.processCommand(c, argv);
     }
@@ -251,12 +249,51 @@ export class CinnabarServer implements ClientOwner {
       this.engine.stats.netOutputBytes += n;
       this.writesProcessed++;
       c.socket.write(c.out.take());
+      if (this.overOutputLimit(c)) {
+        this.log.log('warning', `Client ${formatClient(this, c)} scheduled to be closed ASAP for overcoming of output buffer limits.`);
+        this.freeClient(c);
+        return;
+      }
     }
     if (c.closing && c.socket && !c.closed) {
       c.closed = true;
       c.socket.end();
       this.clients.delete(c.id);
     }
+  }
+
+  /** client-output-buffer-limit for the client's class: hard limit, or soft limit held too long. */
+  private overOutputLimit(c: Client): boolean {
+    const pending = c.socket!.writableLength;
+    if (pending === 0) {
+      c.softLimitSince = 0;
+      return false;
+    }
+    const lim = this.outputLimits(c.kind());
+    if (lim === null) return false;
+    const [hard, soft, secs] = lim;
+    if (hard > 0 && pending >= hard) return true;
+    if (soft > 0 && pending >= soft) {
+      const now = Date.now();
+      if (c.softLimitSince === 0) c.softLimitSince = now;
+      else if (now - c.softLimitSince > secs * 1000) return true;
+    } else c.softLimitSince = 0;
+    return false;
+  }
+
+  private limitsText = '';
+  private limitsParsed = new Map<string, [number, number, number]>();
+  private outputLimits(kind: string): [number, number, number] | null {
+    const text = this.config.get('client-output-buffer-limit') ?? '';
+    if (text !== this.limitsText) {
+      this.limitsText = text;
+      this.limitsParsed.clear();
+      const p = text.split(' ');
+      for (let i = 0; i + 3 < p.length; i += 4) this.limitsParsed.set(p[i], [Number(p[i + 1]), Number(p[i + 2]), Number(p[i + 3])]);
+    }
+    const lim = this.limitsParsed.get(kind === 'replica' ? 'slave' : kind);
+    if (!lim || (lim[0] === 0 && lim[1] === 0)) return null;
+    return lim;
   }
 
   freeClient(c: Client): void {

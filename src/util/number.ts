@@ -28,7 +28,7 @@ export function parseI64(s: string): bigint | null {
  */
 export function parseSafeInt(s: string): number | null {
   const n = s.length;
-  if (n === 0 || n > 16) return n > 16 ? bigToSafe(parseI64(s)) : null;
+  if (n === 0 || n > 15) return n > 15 ? bigToSafe(parseI64(s)) : null;
   let i = 0;
   let neg = false;
   if (s.charCodeAt(0) === 45) {

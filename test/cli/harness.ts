@@ -24,7 +24,7 @@ function runProcess(cmd: string, args: string[], o: RunOptions = {}): Promise<Ru
     const err: Buffer[] = [];
     proc.stdout.on('data', (d: Buffer) => out.push(d));
     proc.stderr.on('data', (d: Buffer) => err.push(d));
-    const timer = setTimeout(() => proc.kill('SIGKILL'), o.timeoutMs ?? 20000);
+    const timer = setTimeout(() => proc.kill('SIGKILL'), o.timeoutMs ?? 90000);
     proc.on('error', reject);
     proc.on('close', (code) => {
       clearTimeout(timer);

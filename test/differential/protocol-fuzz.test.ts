@@ -3,7 +3,7 @@
 // fresh connections. The bytes each sends back, whether it closes the connection, and how it answers a PING
 // on the same connection afterwards must match; and each server must still answer PING on a new connection.
 import { describe, expect, it } from 'vitest';
-import { formatMismatches, subjectName, useDiffPair, type DiffPair, type Mismatch } from '../helpers/differential.js';
+import { formatMismatches, nameOf, recordMismatch, subjectName, useDiffPair, type DiffPair, type Mismatch } from '../helpers/differential.js';
 import { RespConnection, escapeBytes, argBytes } from '../helpers/resp.js';
 import { Rng, seedFromEnv } from '../helpers/random-commands.js';
 
@@ -52,6 +52,7 @@ async function compareInput(p: DiffPair, label: string, input: Buffer, seed?: nu
     seed,
     protocol: 2,
     label: 'protocol fuzz',
+    subjectName: nameOf(p),
   };
 }
 
@@ -76,7 +77,11 @@ async function runInputs(p: DiffPair, inputs: Array<[string, Buffer]>, concurren
   for (let i = 0; i < inputs.length; i += concurrency) {
     const batch = inputs.slice(i, i + concurrency);
     const results = await Promise.all(batch.map(([label, input]) => compareInput(p, label, input, seed)));
-    for (const m of results) if (m) mismatches.push(m);
+    for (const m of results) {
+      if (!m) continue;
+      mismatches.push(m);
+      recordMismatch(m);
+    }
     await assertAlive(p);
   }
   return mismatches;

@@ -25,13 +25,10 @@ const SECONDS_MIN = I64_MIN / 1000n;
 function parseFlags(argv: string[]): number | ErrorReply {
   let flags = 0;
   for (let j = 3; j < argv.length; j++) {
-    switch (optionName(argv[j])) {
-      case 'nx': flags |= NX; break;
-      case 'xx': flags |= XX; break;
-      case 'gt': flags |= GT; break;
-      case 'lt': flags |= LT; break;
-      default: return errUnsupportedOption(argv[j]);
-    }
+    const opt = optionName(argv[j]);
+    const bit = opt === 'nx' ? NX : opt === 'xx' ? XX : opt === 'gt' ? GT : opt === 'lt' ? LT : 0;
+    if (bit === 0) return errUnsupportedOption(argv[j]);
+    flags |= bit;
   }
   if (flags & NX && flags & (XX | GT | LT)) return ERR_EXPIRE_NX_CONFLICT;
   if (flags & GT && flags & LT) return ERR_EXPIRE_GT_LT;
@@ -39,8 +36,8 @@ function parseFlags(argv: string[]): number | ErrorReply {
 }
 
 /**
- * The absolute expire time in ms, or an error. Fast path in doubles when every step stays a safe
- * integer; otherwise int64 arithmetic with Redis's overflow checks.
+ * The absolute expire time in ms, or an error, computed in int64 arithmetic with Redis's overflow
+ * checks; a number when the result is a safe integer (always, for realistic times).
  */
 function absoluteMs(arg: string, baseMs: number, seconds: boolean, cmd: string): number | bigint | ErrorReply {
   const v = parseI64(arg);

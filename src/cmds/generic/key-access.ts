@@ -6,31 +6,15 @@
 import type { Db } from '../../keyspace/db.js';
 import type { RValue } from '../../keyspace/value.js';
 import type { CommandContext } from '../../spec/context.js';
-import { AccessClock, type ClockConfig } from './access-clock.js';
+import { AccessClock, type ClockConfig } from '../../keyspace/access-clock.js';
 
-const clocks = new WeakMap<Db, AccessClock>();
-
-/**
- * The database's clock. Keys never stamped count as accessed when the clock began, which is the
- * server's start: an upper bound of their true idle time.
- */
-export function clockOf(db: Db, startMs: number): AccessClock {
-  let c = clocks.get(db);
-  if (c === undefined) {
-    c = new AccessClock(startMs);
-    clocks.set(db, c);
-  }
-  c.fit(db.size);
-  return c;
+/** The database's access clock (kept by the Db; its lookups record accesses). */
+export function clockOf(db: Db, _startMs?: number): AccessClock {
+  return db.clock;
 }
 
-/** SWAPDB: the clocks follow the data. */
-export function swapClocks(a: Db, b: Db, startMs: number): void {
-  const ca = clockOf(a, startMs);
-  const cb = clockOf(b, startMs);
-  clocks.set(a, cb);
-  clocks.set(b, ca);
-}
+/** SWAPDB: the clocks follow the data (Db.swapWith moves them). */
+export function swapClocks(_a: Db, _b: Db, _startMs?: number): void {}
 
 export function isLfuPolicy(ctx: CommandContext): boolean {
   const p = ctx.server.config.get('maxmemory-policy');
@@ -45,10 +29,13 @@ export function clockConfig(ctx: CommandContext): ClockConfig {
   };
 }
 
-/** Records an access as lookupKey does, unless the client asked CLIENT NO-TOUCH (TOUCH overrides). */
+/**
+ * Records an access beyond what the Db's lookups already recorded: only TOUCH needs it (`force`),
+ * because it stamps keys even for a CLIENT NO-TOUCH client.
+ */
 export function noteAccess(ctx: CommandContext, db: Db, key: string, force = false): void {
-  if (!force && (ctx.client as { noTouch?: boolean }).noTouch === true) return;
-  clockOf(db, ctx.server.startTime).touch(key, ctx.now, clockConfig(ctx));
+  if (!force) return;
+  db.clock.touch(key, ctx.now, clockConfig(ctx));
 }
 
 /** A value newly created under `key` (COPY's duplicate). */
@@ -58,9 +45,5 @@ export function noteCreated(ctx: CommandContext, db: Db, key: string): void {
 
 /** lookupKeyReadWithFlags(LOOKUP_NOTOUCH): expires the key if due and counts a hit or miss. */
 export function lookupReadNoTouch(ctx: CommandContext, key: string): RValue | undefined {
-  const db = ctx.db;
-  const v = db.lookup(key, ctx.now);
-  if (v === undefined) db.stats.misses++;
-  else db.stats.hits++;
-  return v;
+  return ctx.db.lookupReadNoTouch(key, ctx.now);
 }

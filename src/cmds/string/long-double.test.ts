@@ -173,6 +173,25 @@ describe('against redis-server INCRBYFLOAT', () => {
     await compare(pairs);
   });
 
+  test('a running total re-parses its own printed form', async () => {
+    const r = rng(99);
+    conn.write(encodeCommand(['del', 'acc']));
+    await conn.read();
+    let ours = '0';
+    for (let i = 0; i < 400; i++) {
+      const step = randomNumberText(r).replace(/e(-?)\d+$/, (_m, s: string) => `e${s}${Math.floor(r() * 20)}`);
+      conn.write(encodeCommand(['incrbyfloat', 'acc', step]));
+      const raw = (await conn.read()).toString('latin1');
+      if (raw.startsWith('-')) {
+        expect(incrbyfloat(ours, step), `${ours} + ${step}`).toBeNull();
+        continue;
+      }
+      const expected = raw.slice(raw.indexOf('\r\n') + 2, -2);
+      expect(incrbyfloat(ours, step), `${ours} + ${step}`).toBe(expected);
+      ours = expected;
+    }
+  });
+
   test('sums that nearly cancel and values near the edges', async () => {
     const r = rng(7);
     const pairs: Array<[string, string]> = [];

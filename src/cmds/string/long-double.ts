@@ -23,7 +23,17 @@ const MAX_CHARS = 5 * 1024;
 const ZERO: LongDouble = { neg: false, mant: 0n, exp: 0, inf: false };
 
 function bitLength(n: bigint): number {
-  return n === 0n ? 0 : n.toString(2).length;
+  if (n === 0n) return 0;
+  const hex = n.toString(16);
+  return (hex.length - 1) * 4 + 32 - Math.clz32(parseInt(hex[0], 16));
+}
+
+/** Powers of ten used by parsing, computed once each (short inputs need only the first few dozen). */
+const POW10: bigint[] = [1n];
+function pow10(n: number): bigint {
+  if (n > 400) return 10n ** BigInt(n);
+  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1] * 10n);
+  return POW10[n];
 }
 
 function infinity(neg: boolean): LongDouble {
@@ -98,9 +108,9 @@ function parseDecimal(neg: boolean, digits: string, fracDigits: number, expText:
   const d = BigInt(sig);
   let r: LongDouble;
   if (e10 >= 0) {
-    r = roundToLongDouble(neg, d * 10n ** BigInt(e10), 0);
+    r = roundToLongDouble(neg, d * pow10(e10), 0);
   } else {
-    const den = 10n ** BigInt(-e10);
+    const den = pow10(-e10);
     // Enough quotient bits for the 64 kept, a rounding bit and more; the remainder is the sticky bit.
     const k = Math.max(0, MANT_BITS + 2 + bitLength(den) - bitLength(d));
     const num = d << BigInt(k);

@@ -108,10 +108,17 @@ function formatAggregateTTY(type: 'array' | 'set' | 'push' | 'map', items: Reply
     if (isMap) {
       out = out.slice(0, -1) + ' => ';
       const value = items[i + 1];
+      // A non-empty aggregate value starts on its own line, indented like a nested element.
+      if (value && isNonEmptyAggregate(value)) out += '\n' + childPrefix;
       out += value ? formatTTY(value, childPrefix) : '(nil)\n';
     }
   }
   return out;
+}
+
+function isNonEmptyAggregate(node: ReplyNode): boolean {
+  if (node.type === 'attribute') return isNonEmptyAggregate(node.value);
+  return (node.type === 'array' || node.type === 'map' || node.type === 'set' || node.type === 'push') && node.items.length > 0;
 }
 
 /** The pipe form: bare values, aggregates joined by `delim`, nil as nothing. */

@@ -117,42 +117,41 @@ function applyUrl(o: CliOptions, url: string): void {
   }
 }
 
-export const USAGE = `Usage: cinnabar cli [OPTIONS] [cmd [arg [arg ...]]]
-  -h <hostname>      Server hostname (default: 127.0.0.1).
-  -p <port>          Server port (default: 6379).
-  -s <socket>        Server socket (overrides hostname and port).
-  -a <password>      Password to use when connecting to the server.
-                     You can also use the REDISCLI_AUTH environment
-                     variable to pass this password more safely.
-  --user <username>  Used to send ACL style 'AUTH username pass'. Needs -a.
-  --pass <password>  Alias of -a for consistency with the new --user option.
-  --no-auth-warning  Don't show warning message when using password on command
-                     line interface.
-  -u <uri>           Server URI: redis://[user:password@]host[:port][/db].
-  -r <repeat>        Execute specified command N times.
-  -i <interval>      When -r is used, waits <interval> seconds per command.
-                     It is possible to specify sub-second times like -i 0.1.
-  -n <db>            Database number.
-  -2                 Start session in RESP2 protocol mode.
-  -3                 Start session in RESP3 protocol mode.
-  -x                 Read last argument from STDIN.
-  -d <delimiter>     Delimiter between response bulks for raw formatting (default: \\n).
-  -D <delimiter>     Delimiter between responses for raw formatting (default: \\n).
-  -e                 Return exit error code when command execution fails.
-  --raw              Use raw formatting for replies (default when STDOUT is
-                     not a tty).
-  --no-raw           Force formatted output even when STDOUT is not a tty.
-  --csv              Output in CSV format.
-  --help             Output this help and exit.
-  -v, --version      Output version and exit.
+export const USAGE = `Usage: cinnabar cli [OPTIONS] [command [arg ...]]
 
-Examples:
-  cinnabar cli -p 6380 set mykey myvalue
-  cat /etc/passwd | cinnabar cli -x set mypasswd
-  cinnabar cli -r 100 lpush mylist x
-  cinnabar cli -r 100 -i 1 info | grep used_memory_human:
-  cinnabar cli -u redis://user:pass@localhost:6379/0 ping
+Connection
+  -h <host>          Host name or address (default 127.0.0.1). Never "help".
+  -p <port>          Port (default 6379).
+  -s <socket>        Unix socket path; overrides -h and -p.
+  -a <password>      Password for AUTH (REDISCLI_AUTH in the environment is safer).
+  --pass <password>  Same as -a.
+  --user <name>      User name for AUTH <user> <password>.
+  --no-auth-warning  Do not warn about a password on the command line.
+  -u <uri>           redis://[user:password@]host[:port][/db]
+  -n <db>            Database to SELECT.
+  -2 | -3            Speak RESP2 (default) or RESP3 (HELLO 3).
 
-When no command is given, cinnabar cli starts in interactive mode.
-Type "help" in interactive mode for information on available commands.
+Running
+  -r <count>         Run the command <count> times (negative: forever).
+  -i <seconds>       Pause after each run; fractions allowed (-i 0.1).
+  -x                 Take the last argument from standard input.
+  -e                 Exit with status 1 when the server answers an error.
+
+Output
+  --raw              Bare values (the default when stdout is not a terminal).
+  --no-raw           Formatted values even when stdout is not a terminal.
+  --csv              Comma-separated values.
+  -d <delimiter>     Raw mode: between elements of a reply (default newline).
+  -D <delimiter>     Raw mode: after each reply (default newline).
+
+  --help             This text.
+  -v, --version      The version.
+
+Examples
+  cinnabar cli -p 6380 set greeting hello
+  cat picture.png | cinnabar cli -x set picture
+  cinnabar cli -r 5 -i 1 info memory
+  cinnabar cli -u redis://alice:secret@localhost:6379/0 ping
+
+Without a command, an interactive prompt starts; type "help" there.
 `;

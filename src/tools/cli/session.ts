@@ -226,9 +226,11 @@ export class Session {
         finish('failed');
       };
       this.stopStream = () => {
-        // Leaving a stream drops the connection; the next command reconnects.
+        // Leaving a stream drops that connection and opens a fresh one for the prompt.
+        client.off('push', onReply);
+        client.off('close', onClose);
         this.close();
-        finish('ok');
+        void this.connect(true).then(() => finish('ok'));
       };
       client.on('push', onReply);
       client.on('close', onClose);

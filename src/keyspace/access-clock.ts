@@ -53,6 +53,11 @@ export class AccessClock {
     this.base = Math.floor(nowMs / 1000) - 1;
   }
 
+  /** Number of slots; the Db grows the table when it holds more keys than this. */
+  get capacity(): number {
+    return this.slots.length;
+  }
+
   /** Bytes held by the table (for memory accounting). */
   get bytes(): number {
     return this.slots.byteLength;
