@@ -100,6 +100,13 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
   }
   config.setRaw('dir', process.cwd());
   const server = new CinnabarServer({ config, logger: log });
+  const onSignal = (sig: string) => {
+    const setting = config.get(sig === 'SIGINT' ? 'shutdown-on-sigint' : 'shutdown-on-sigterm');
+    log.log('warning', `Received ${sig} scheduling shutdown...`);
+    server.prepareForShutdown({ nosave: setting === 'nosave', save: setting === 'save' }, 'User requested shutdown...');
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   try {
     await server.listen();
   } catch (e) {
@@ -110,12 +117,5 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
   log.log('notice', `Running mode=standalone, port=${config.get('port')}.`);
   log.log('notice', 'Server initialized');
   log.log('notice', 'Ready to accept connections tcp');
-  const onSignal = (sig: string) => {
-    const setting = config.get(sig === 'SIGINT' ? 'shutdown-on-sigint' : 'shutdown-on-sigterm');
-    log.log('warning', `Received ${sig} scheduling shutdown...`);
-    server.prepareForShutdown({ nosave: setting === 'nosave', save: setting === 'save' }, 'User requested shutdown...');
-  };
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
-  process.on('SIGINT', () => onSignal('SIGINT'));
   return server.stopped;
 }

@@ -53,6 +53,8 @@ function makeCommand(meta: CommandMeta, impls: Map<string, CommandImpl>, parent?
 
 export class Registry {
   readonly commands = new Map<string, Command>();
+  /** Lower- and upper-case spellings, so the common cases need no toLowerCase() per request. */
+  private readonly fast = new Map<string, Command>();
 
   constructor(impls: CommandImpl[]) {
     const byName = new Map<string, CommandImpl>();
@@ -71,6 +73,10 @@ export class Registry {
       used.add(meta.name);
       if (cmd.subcommands) for (const s of cmd.subcommands.values()) used.add(s.name);
     }
+    for (const [name, cmd] of this.commands) {
+      this.fast.set(name, cmd);
+      this.fast.set(name.toUpperCase(), cmd);
+    }
     for (const name of byName.keys()) {
       if (!used.has(name)) throw new Error(`command ${name} has an implementation but no metadata`);
     }
@@ -78,7 +84,7 @@ export class Registry {
 
   /** Looks a command up by its (any-case) name. */
   lookup(name: string): Command | undefined {
-    return this.commands.get(name) ?? this.commands.get(name.toLowerCase());
+    return this.fast.get(name) ?? this.commands.get(name.toLowerCase());
   }
 
   /** Every registered command and subcommand, for COMMAND LIST / INFO / stats. */
