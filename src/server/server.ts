@@ -68,6 +68,9 @@ export class CinnabarServer implements ClientOwner {
       this.log.setLevel(v);
       return null;
     });
+    this.refreshLimits();
+    this.config.onChange('proto-max-bulk-len', () => this.refreshLimits());
+    this.config.onChange('client-query-buffer-limit', () => this.refreshLimits());
     this.config.onChange('hz', () => {
       this.startTimers();
       return null;
@@ -83,7 +86,15 @@ export class CinnabarServer implements ClientOwner {
   }
 
   maxBulkLen(): number {
-    return this.config.getNumber('proto-max-bulk-len');
+    return this.limits.maxBulkLen;
+  }
+
+  /** Limits read on every request, kept as plain fields and refreshed when CONFIG SET changes them. */
+  private readonly limits = { maxBulkLen: 0, queryBufferLimit: 0 };
+  private refreshLimits(): null {
+    this.limits.maxBulkLen = this.config.getNumber('proto-max-bulk-len');
+    this.limits.queryBufferLimit = this.config.getNumber('client-query-buffer-limit');
+    return null;
   }
 
   /** Starts listening on every bind address (and the unix socket). */
@@ -203,7 +214,7 @@ export class CinnabarServer implements ClientOwner {
       c.out.write(new ErrorReply(perr), c.resp);
       c.closing = true;
       this.log.log('verbose', `Protocol error (${perr}) from client: ${formatClient(this, c)}`);
-    } else if (c.parser.pending > this.config.getNumber('client-query-buffer-limit')) {
+    } else if (c.parser.pending > this.limits.queryBufferLimit) {
       this.log.log('warning', `Closing client that reached max query buffer length: ${formatClient(this, c)}`);
       this.freeClient(c);
       return;
