@@ -32,7 +32,7 @@ const INT_RE = /^-?[1-9][0-9]*$|^0$/;
 
 /** OBJECT ENCODING as Redis reports it for a string (int / embstr / raw). */
 export function stringEncoding(v: string | MutableString): string {
-  if (v instanceof MutableString) return 'raw';
+  if (v instanceof MutableString) return v.embstr ? 'embstr' : 'raw';
   if (v.length <= 20 && INT_RE.test(v)) {
     const n = BigInt(v);
     if (n >= -9223372036854775808n && n <= 9223372036854775807n) return 'int';

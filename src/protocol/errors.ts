@@ -43,8 +43,13 @@ export function errorReply(text: string): ErrorReply {
   return e(text);
 }
 
-/** Redis truncates echoed names/args with sdscatrepr-free plain copy but replaces newlines with spaces. */
+/**
+ * Echoed names and arguments are printed as C strings (so they end at a NUL byte), cut to n bytes,
+ * with CR and LF turned into spaces so the error stays one line.
+ */
 function trunc(s: string, n: number): string {
+  const nul = s.indexOf('\0');
+  if (nul >= 0) s = s.slice(0, nul);
   let out = s.length > n ? s.slice(0, n) : s;
   if (out.indexOf('\r') >= 0 || out.indexOf('\n') >= 0) out = out.replace(/[\r\n]/g, ' ');
   return out;

@@ -66,6 +66,18 @@ export class NoReply {
 export class MutableString {
   buf: Buffer;
   len: number;
+  /**
+   * Reported as "embstr" rather than "raw" until changed: Redis stores a few computed results
+   * (INCRBYFLOAT) as embedded strings even when they read as integers, and OBJECT ENCODING shows it.
+   */
+  embstr = false;
+
+  /** An unchanged computed value that OBJECT ENCODING reports as embstr. */
+  static embedded(s: string): MutableString {
+    const m = new MutableString(s);
+    m.embstr = true;
+    return m;
+  }
   constructor(initial: string | Buffer, extra = 0) {
     const n = typeof initial === 'string' ? initial.length : initial.length;
     this.buf = Buffer.allocUnsafe(Math.max(16, n + extra));
@@ -75,6 +87,7 @@ export class MutableString {
   }
   /** Makes room for `size` bytes, doubling like sdsMakeRoomFor below 1 MB, then growing by 1 MB. */
   reserve(size: number): void {
+    this.embstr = false;
     if (size <= this.buf.length) return;
     const grown = size < 1048576 ? size * 2 : size + 1048576;
     const nb = Buffer.allocUnsafe(grown);
@@ -82,6 +95,7 @@ export class MutableString {
     this.buf = nb;
   }
   append(s: string): void {
+    this.embstr = false;
     this.reserve(this.len + s.length);
     this.buf.latin1Write(s, this.len);
     this.len += s.length;

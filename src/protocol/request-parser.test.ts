@@ -44,6 +44,13 @@ describe('RequestParser', () => {
     expect(r.cmds).toEqual([['SET', 'a b', 'c d', 'A\n'], ['PING']]);
   });
 
+  it('stalls an inline request holding a NUL before its newline, like Redis', () => {
+    const r = parseAll(['PI\0NG\r\nPING\r\n']);
+    expect(r.cmds).toEqual([]);
+    expect(r.error).toBeNull();
+    expect(parseAll(['PI\0NG' + 'x'.repeat(70000)]).error).toBe('ERR Protocol error: too big inline request');
+  });
+
   it('skips empty multibulk', () => {
     expect(parseAll(['*0\r\n*-1\r\n*1\r\n$4\r\nPING\r\n']).cmds).toEqual([['PING']]);
   });

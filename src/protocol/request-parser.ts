@@ -113,13 +113,27 @@ export class RequestParser {
     return false;
   }
 
-  /** Position of the next '\r' at or after `from`, or -1. */
+  /**
+   * Position of the next `byte` at or after `from`, or -1. Redis finds line ends with strchr, which
+   * stops at a NUL byte: a NUL before the line end leaves the request waiting for more input (until
+   * the size limit), and this reproduces that.
+   */
+  private static findByte(buf: Buffer, from: number, byte: number): number {
+    const end = buf.length;
+    for (let i = from; i < end; i++) {
+      const c = buf[i];
+      if (c === byte) return i;
+      if (c === 0) return -1;
+    }
+    return -1;
+  }
+
   private static findCR(buf: Buffer, from: number): number {
-    return buf.indexOf(13, from);
+    return RequestParser.findByte(buf, from, 13);
   }
 
   private parseInline(buf: Buffer): boolean {
-    const nl = buf.indexOf(10, this.pos);
+    const nl = RequestParser.findByte(buf, this.pos, 10);
     if (nl < 0) {
       if (buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('too big inline request');
       return false;

@@ -20,13 +20,14 @@ export function splitArgs(line: string): string[] | null {
   let p = 0;
   for (;;) {
     while (p < n && isSpace(line.charCodeAt(p))) p++;
-    if (p >= n) return out;
+    if (p >= n || line.charCodeAt(p) === 0) return out;
     let inq = false;
     let insq = false;
     let cur = '';
     for (;;) {
       if (inq) {
-        if (p >= n) return null;
+        // A NUL ends the C string Redis parses: inside quotes that means unterminated quotes.
+        if (p >= n || line.charCodeAt(p) === 0) return null;
         const c = line.charCodeAt(p);
         if (c === 92 /* \ */ && p + 3 < n && line.charCodeAt(p + 1) === 120 /* x */ && isHex(line.charCodeAt(p + 2)) && isHex(line.charCodeAt(p + 3))) {
           cur += String.fromCharCode(hexVal(line.charCodeAt(p + 2)) * 16 + hexVal(line.charCodeAt(p + 3)));
@@ -44,7 +45,7 @@ export function splitArgs(line: string): string[] | null {
           cur += line[p];
         }
       } else if (insq) {
-        if (p >= n) return null;
+        if (p >= n || line.charCodeAt(p) === 0) return null;
         const c = line.charCodeAt(p);
         if (c === 92 && p + 1 < n && line.charCodeAt(p + 1) === 39 /* ' */) {
           p++;
@@ -60,7 +61,12 @@ export function splitArgs(line: string): string[] | null {
       } else {
         if (p >= n) break;
         const c = line.charCodeAt(p);
-        if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0) break;
+        if (c === 0) {
+          // Outside quotes a NUL ends the line as it ends Redis's C string.
+          out.push(cur);
+          return out;
+        }
+        if (c === 32 || c === 10 || c === 13 || c === 9) break;
         if (c === 34) inq = true;
         else if (c === 39) insq = true;
         else cur += line[p];

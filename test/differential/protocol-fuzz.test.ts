@@ -80,7 +80,9 @@ async function assertAlive(p: DiffPair, batch: Array<[string, Buffer]>): Promise
   }
 }
 
-async function runInputs(p: DiffPair, inputs: Array<[string, Buffer]>, concurrency: number, seed?: number) {
+async function runInputs(p: DiffPair, all: Array<[string, Buffer]>, concurrency: number, seed?: number) {
+  // DIFF_FUZZ_NO_NUL=1 leaves out inputs containing a NUL byte (to look past a known NUL-handling failure).
+  const inputs = process.env.DIFF_FUZZ_NO_NUL === '1' ? all.filter(([, b]) => !b.includes(0)) : all;
   const mismatches: Mismatch[] = [];
   for (let i = 0; i < inputs.length; i += concurrency) {
     const batch = inputs.slice(i, i + concurrency);
@@ -197,7 +199,7 @@ function randomGarbage(r: Rng): Buffer {
       const len = 1 + r.int(4);
       parts.push(Buffer.from(Array.from({ length: len }, () => r.int(256))));
     } else if (r.chance(0.15)) {
-      const arg = r.pick(['PING', 'ECHO', 'x', 'hello', '']);
+      const arg = r.pick(['PING', 'ECHO', 'x', 'howdy', '']); // not "hello": inline HELLO replies differ by id
       const declared = r.chance(0.8) ? arg.length : arg.length + r.int(5) - 2;
       parts.push(b(`$${declared}\r\n${arg}\r\n`));
     } else parts.push(b(r.pick(TOKENS)));

@@ -1,6 +1,8 @@
 // INCRBYFLOAT key increment - Redis counterpart: incrbyfloatCommand (t_string.c). The sum is computed
 // as an 80-bit long double and stored as text; it is propagated as SET key text KEEPTTL so replicas
 // never redo the floating-point work.
+import { stringEncoding } from '../../keyspace/value.js';
+import { MutableString } from '../../protocol/reply.js';
 import { defineCommand } from '../../spec/define.js';
 import { ERR_NAN_OR_INF, ERR_NOT_FLOAT, ERR_WRONGTYPE } from '../../protocol/errors.js';
 import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from './long-double.js';
@@ -24,8 +26,10 @@ export default defineCommand('incrbyfloat', (ctx, argv) => {
   const sum = addLongDouble(current, incr);
   if (sum === null) return ERR_NAN_OR_INF;
   const text = formatLongDouble(sum);
-  if (v !== undefined) db.overwrite(key, text);
-  else db.add(key, text);
+  // The result is stored unencoded: an integer-looking result stays "embstr", never "int".
+  const stored = text.length <= 20 && stringEncoding(text) === 'int' ? MutableString.embedded(text) : text;
+  if (v !== undefined) db.overwrite(key, stored);
+  else db.add(key, stored);
   ctx.signalModifiedKey(db, key);
   ctx.notify('$', 'incrbyfloat', key, db.id);
   ctx.addDirty(1);
