@@ -5,6 +5,8 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
 import type { ClientApi, ClientKillFilter, ServerApi, DebugApi } from '../spec/context.js';
 import { Client, type ClientOwner } from './client.js';
@@ -24,6 +26,16 @@ const DENIED =
   'In this mode connections are only accepted from the loopback interface. If you want to connect from external computers, ' +
   'you may set a password with CONFIG SET requirepass <password> from a loopback connection, bind to specific addresses ' +
   'with the bind directive and restart, or disable protected mode with CONFIG SET protected-mode no.\r\n';
+
+let gcFn: (() => void) | null = null;
+/** A full V8 collection without starting node with --expose-gc. */
+function fullGc(): void {
+  if (gcFn === null) {
+    setFlagsFromString('--expose-gc');
+    gcFn = runInNewContext('gc') as () => void;
+  }
+  gcFn();
+}
 
 function isLoopback(addr: string | undefined): boolean {
   if (!addr) return true;
@@ -401,6 +413,7 @@ export class CinnabarServer implements ClientOwner {
         if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
       },
       log: (msg) => self.log.log('warning', msg),
+      gc: () => fullGc(),
       changeReplId: () => {
         self.replId = randomBytes(20).toString('hex');
       },

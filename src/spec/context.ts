@@ -87,6 +87,8 @@ export interface DebugApi {
   sleep(ms: number): void;
   log(msg: string): void;
   changeReplId(): void;
+  /** Full garbage collection (DEBUG GC). */
+  gc(): void;
 }
 
 export interface CommandContext {

@@ -68,6 +68,8 @@ const HELP = [
   '    Stop the server for <seconds> (may be fractional).',
   'STRINGMATCH-LEN <pattern> <string>',
   '    Match <string> against the glob <pattern>, reply 1 or 0.',
+  'GC',
+  '    Run a full garbage collection (Cinnabar only), so INFO memory shows live bytes.',
   'HELP',
   '    Print this help.',
 ].map((l) => new Status(l));
@@ -91,6 +93,10 @@ export default defineCommand('debug', (ctx, argv) => {
   }
   if (sub === 'change-repl-id' && n === 2) {
     ctx.server.debug.changeReplId();
+    return OK;
+  }
+  if (sub === 'gc' && n === 2) {
+    ctx.server.debug.gc();
     return OK;
   }
   if (sub === 'jmap' && n === 2) {
