@@ -3,6 +3,11 @@
 import { Command } from '@oclif/core';
 import { runCli } from '../src/index.js';
 
+/** bin/run.js puts `--` before this command's own arguments; drop it. */
+function ownArgs(argv: string[]): string[] {
+  return argv[0] === '--' ? argv.slice(1) : argv;
+}
+
 export default class Cli extends Command {
   static override summary = 'Command-line client for Cinnabar and Redis servers (redis-cli compatible)';
   static override description =
@@ -18,7 +23,7 @@ export default class Cli extends Command {
   ];
 
   async run(): Promise<void> {
-    const code = await runCli(this.argv);
+    const code = await runCli(ownArgs(this.argv));
     // Leave once output is flushed, even if stdin is still open (a terminal we never read from).
     process.stdout.write('', () => process.exit(code));
   }

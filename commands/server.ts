@@ -1,6 +1,11 @@
 import { Command } from '@oclif/core';
 import { runServer } from '../src/index.js';
 
+/** bin/run.js puts `--` before this command's own arguments; drop it. */
+function ownArgs(argv: string[]): string[] {
+  return argv[0] === '--' ? argv.slice(1) : argv;
+}
+
 export default class Server extends Command {
   static override summary = 'Start the Cinnabar server (redis-server compatible)';
   static override description =
@@ -9,7 +14,7 @@ export default class Server extends Command {
   static override examples = ['<%= config.bin %> server', '<%= config.bin %> server /etc/cinnabar.conf --port 7000', '<%= config.bin %> server --save "" --appendonly no'];
 
   async run(): Promise<void> {
-    const code = await runServer(this.argv, {
+    const code = await runServer(ownArgs(this.argv), {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
     });

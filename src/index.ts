@@ -1,3 +1,11 @@
-// The entry points that the oclif commands in commands/ call.
-export { runServer } from './server/run-server.js';
-export { runCli } from './tools/cli/index.js';
+// The entry points that the oclif commands in commands/ call. Each loads its subsystem on demand, so
+// a tool never pays for (or depends on) the server's code at start-up.
+import type { ServerIo } from './server/run-server.js';
+
+export async function runServer(argv: string[], io: ServerIo): Promise<number> {
+  return (await import('./server/run-server.js')).runServer(argv, io);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  return (await import('./tools/cli/index.js')).runCli(argv);
+}

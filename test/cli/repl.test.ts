@@ -126,9 +126,10 @@ describe.runIf(hasTmux)('cli on a terminal (tmux)', () => {
     const hinted = await waitFor((l) => last(l).includes('value [NX|XX]'));
     expect(last(hinted)).toBe(`127.0.0.1:${server.port}[5]> set k value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]`);
     tmux('send-keys', '-t', session, ' v', 'Enter');
-    const after = await waitFor((l) => l.includes('OK'));
+    const submitted = `127.0.0.1:${server.port}[5]> set k v`;
+    const after = await waitFor((l) => l.some((x) => x.startsWith(submitted)) && last(l) === `127.0.0.1:${server.port}[5]>`);
     // The hint is gone from the submitted line.
-    expect(after).toContain(`127.0.0.1:${server.port}[5]> set k v`);
+    expect(after).toContain(submitted);
 
     tmux('send-keys', '-t', session, 'quit', 'Enter');
     await pause(1000);
