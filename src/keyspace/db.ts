@@ -10,8 +10,11 @@ export interface DbHooks {
   expired(db: Db, key: string): void;
   /** Are we a replica that must not expire keys itself (keys only look missing)? */
   readonly expireLocally: boolean;
-  /** LRU/LFU settings shared by every Db; `suspended` while a CLIENT NO-TOUCH client runs a command. */
-  readonly clock: ClockConfig & { suspended: boolean };
+  /**
+   * LRU/LFU settings shared by every Db; `suspended` while a CLIENT NO-TOUCH client runs a command,
+   * `now` the running command's clock.
+   */
+  readonly clock: ClockConfig & { suspended: boolean; now: number };
 }
 
 export interface KeyspaceStats {
@@ -107,7 +110,7 @@ export class Db {
       if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
     }
     if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
-    this.clock.created(key, Date.now(), this.hooks.clock);
+    this.clock.created(key, this.hooks.clock.now, this.hooks.clock);
   }
 
   /** dbAdd: the caller knows the key does not exist. */
@@ -115,7 +118,7 @@ export class Db {
     this.dict.set(key, value);
     this.sample.push(key);
     if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
-    this.clock.created(key, Date.now(), this.hooks.clock);
+    this.clock.created(key, this.hooks.clock.now, this.hooks.clock);
   }
 
   /** Replaces the value of an existing key, keeping its TTL (in-place style updates). */

@@ -12,6 +12,7 @@ import {
   MutableString,
   NoReply,
   NullArray,
+  OK,
   PushReply,
   SetReply,
   Status,
@@ -144,6 +145,7 @@ export class OutputBuffer {
 
   /** Writes one reply in the given protocol version. */
   write(r: Reply, resp: number): void {
+    if (r === OK) return this.bytes(OK_BYTES);
     if (typeof r === 'string') return this.bulk(r);
     if (typeof r === 'number') return this.integer(r);
     if (r === null) return this.bytes(resp === 3 ? NULL3 : CRLF_NULL2);

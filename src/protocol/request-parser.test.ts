@@ -51,6 +51,19 @@ describe('RequestParser', () => {
     expect(parseAll(['PI\0NG' + 'x'.repeat(70000)]).error).toBe('ERR Protocol error: too big inline request');
   });
 
+  it('copies what it keeps of a chunk, so the caller may reuse its read buffer', () => {
+    const wire = Buffer.from('*2\r\n$3\r\nGET\r\n$5\r\nhello\r\n*1\r\n$4\r\nPING\r\n', 'latin1');
+    const shared = Buffer.alloc(64);
+    const p = new RequestParser({ maxBulkLen: 1 << 29, unauthenticated: false });
+    const cmds: string[][] = [];
+    for (let i = 0; i < wire.length; i += 5) {
+      const n = wire.copy(shared, 0, i, i + 5);
+      p.feed(shared.subarray(0, n), (argv) => (cmds.push(argv), true));
+      shared.fill(0x7a);
+    }
+    expect(cmds).toEqual([['GET', 'hello'], ['PING']]);
+  });
+
   it('skips empty multibulk', () => {
     expect(parseAll(['*0\r\n*-1\r\n*1\r\n$4\r\nPING\r\n']).cmds).toEqual([['PING']]);
   });

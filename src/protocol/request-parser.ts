@@ -46,18 +46,38 @@ export class RequestParser {
     return (this.buf ? this.buf.length : 0) + (this.bigArg ? this.bigArg.length : 0);
   }
 
+  /**
+   * Parses a received chunk, calling `sink` for each complete command. The chunk may be a read buffer
+   * the caller reuses: whatever is left unparsed is copied before returning.
+   */
   feed(chunk: Buffer, sink: CommandSink): void {
+    this.feedChunk(chunk, sink);
+    if (this.borrowed) {
+      this.borrowed = false;
+      if (this.buf !== null) {
+        this.buf = Buffer.from(this.buf.subarray(this.pos));
+        this.pos = 0;
+      }
+    }
+  }
+
+  /** True while `buf` is the caller's chunk rather than a buffer of our own. */
+  private borrowed = false;
+
+  private feedChunk(chunk: Buffer, sink: CommandSink): void {
     if (this.bigArg !== null) {
       chunk = this.fillBigArg(chunk);
       if (this.bigArg !== null) return;
       if (this.multibulkLen === 0 && !this.emit(sink)) {
         this.buf = chunk.length ? chunk : null;
+        this.borrowed = true;
         this.pos = 0;
         return;
       }
     }
     if (this.buf === null || this.pos >= this.buf.length) {
       this.buf = chunk;
+      this.borrowed = true;
     } else {
       this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
     }

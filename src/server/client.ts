@@ -24,8 +24,6 @@ export class Client implements ClientApi {
   libName = '';
   libVer = '';
   replyMode: 'on' | 'off' | 'skip' = 'on';
-  /** CLIENT REPLY SKIP applies to the next command only. */
-  skipNext = false;
   readonly parser: RequestParser;
   readonly out = new OutputBuffer();
   readonly createdAt = Date.now();
@@ -105,7 +103,6 @@ export class Client implements ClientApi {
     this.resp = 2;
     this.name = '';
     this.replyMode = 'on';
-    this.skipNext = false;
     this.noEvict = false;
     this.noTouch = false;
     this.authenticated = !this.owner.requirePassSet();

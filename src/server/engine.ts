@@ -72,7 +72,7 @@ export class Engine {
   private notifyFlags = 0;
   private readonly ctx = new ExecContext(this);
   /** LRU/LFU settings every Db's access clock uses. */
-  readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false };
+  readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false, now: Date.now() };
   /** Watchers of modified keys (WATCH, client tracking) register here. */
   readonly modifiedKeyHooks: Array<(db: Db, key: string) => void> = [];
 
@@ -176,7 +176,7 @@ export class Engine {
   call(c: Client, cmd: Command, argv: string[]): Reply {
     const ctx = this.ctx;
     ctx.client = c;
-    ctx.now = Date.now();
+    ctx.now = this.clockConfig.now = Date.now();
     ctx.dirtyDelta = 0;
     ctx.rewritten = null;
     ctx.extra = null;

@@ -2,7 +2,7 @@
 // write per readable event, client limits, the hz timer (active expiry, timeouts, stats), signals and
 // SHUTDOWN, and the ServerApi that server-level commands use.
 // Counterpart: Redis's networking.c (connections), server.c (serverCron, main) and the listeners.
-import { createServer, type Server as NetServer, type Socket } from 'node:net';
+import { createServer, Socket, type Server as NetServer } from 'node:net';
 import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
@@ -144,7 +144,7 @@ export class CinnabarServer implements ClientOwner {
 
   private listenOn(opts: { host?: string; port?: number; path?: string; ipv6Only?: boolean }): Promise<void> {
     return new Promise((resolve, reject) => {
-      const srv = createServer({ noDelay: true }, (s) => this.accept(s, opts.path !== undefined));
+      const srv = createServer({ noDelay: true, pauseOnConnect: true }, (s) => this.accept(s, opts.path !== undefined));
       srv.once('error', reject);
       srv.listen({ ...opts, backlog: this.config.getNumber('tcp-backlog') }, () => {
         srv.off('error', reject);
@@ -168,8 +168,12 @@ export class CinnabarServer implements ClientOwner {
     }
   }
 
+  /** Wall clock refreshed by the cron (Redis's server.unixtime): for idle times, not for expiry. */
+  coarseNow = Date.now();
+
   /** serverCron: active expiry with a quarter of the period as budget, then once a second timeouts. */
   private cron(periodMs: number, tick: number, hz: number): void {
+    this.coarseNow = Date.now();
     this.engine.activeExpireCycle(periodMs / 4);
     if (tick % hz === 0) this.clientsCron();
   }
@@ -186,8 +190,38 @@ export class CinnabarServer implements ClientOwner {
     }
   }
 
-  private accept(socket: Socket, isUnix: boolean): void {
+  /** One read buffer for every connection: reads are parsed (and leftovers copied) before the next. */
+  private readonly readBuf = Buffer.allocUnsafe(65536);
+
+  /**
+   * Re-wraps an accepted connection's handle in a Socket that reads into the shared buffer and calls
+   * us directly, skipping a Buffer allocation and the Readable stream's bookkeeping on every read.
+   */
+  private adopt(accepted: Socket, onChunk: (chunk: Buffer) => void): Socket {
+    const raw = accepted as unknown as { _handle?: unknown };
+    const handle = raw._handle;
+    if (!handle) {
+      accepted.on('data', onChunk);
+      accepted.resume();
+      return accepted;
+    }
+    raw._handle = null;
+    const buffer = this.readBuf;
+    const sock = new Socket({
+      handle,
+      onread: { buffer, callback: (n: number) => (onChunk(buffer.subarray(0, n)), true) },
+    } as unknown as ConstructorParameters<typeof Socket>[0]);
+    // The listener counted the first wrapper as a connection; let it go so close() can complete.
+    accepted.destroy();
+    return sock;
+  }
+
+  private accept(accepted: Socket, isUnix: boolean): void {
     const stats = this.engine.stats;
+    let c: Client | null = null;
+    const socket = this.adopt(accepted, (chunk) => {
+      if (c !== null) this.onData(c, chunk);
+    });
     stats.connectionsReceived++;
     socket.setNoDelay(true);
     if (this.clients.size >= this.config.getNumber('maxclients')) {
@@ -205,12 +239,12 @@ export class CinnabarServer implements ClientOwner {
     const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
     const addr = isUnix ? `${this.config.get('unixsocket')}:0` : `${socket.remoteAddress}:${socket.remotePort}`;
     const laddr = isUnix ? `${this.config.get('unixsocket')}:0` : `${socket.localAddress}:${socket.localPort}`;
-    const c = new Client(this.nextClientId++, this, socket, addr, laddr, fd);
-    c.isLocal = isUnix || isLoopback(socket.remoteAddress);
-    this.clients.set(c.id, c);
-    socket.on('data', (chunk: Buffer) => this.onData(c, chunk));
-    socket.on('error', () => this.freeClient(c));
-    socket.on('close', () => this.freeClient(c));
+    const client = (c = new Client(this.nextClientId++, this, socket, addr, laddr, fd));
+    client.isLocal = isUnix || isLoopback(socket.remoteAddress);
+    this.clients.set(client.id, client);
+    socket.on('error', () => this.freeClient(client));
+    socket.on('close', () => this.freeClient(client));
+    socket.resume();
   }
 
   private onData(c: Client, chunk: Buffer): void {
@@ -218,7 +252,7 @@ export class CinnabarServer implements ClientOwner {
     this.readsProcessed++;
     c.netIn += chunk.length;
     this.engine.stats.netInputBytes += chunk.length;
-    c.lastInteraction = Date.now();
+    c.lastInteraction = this.coarseNow;
     c.parser.feed(chunk, c.sink);
     const perr = c.parser.protocolError;
     if (perr !== null) {
@@ -247,16 +281,8 @@ export class CinnabarServer implements ClientOwner {
       r = this.engine.processCommand(c, argv);
     }
     if (r instanceof NoReply) return !c.closing;
-    if (c.replyMode === 'on') {
-      if (c.skipNext) c.skipNext = false;
-      else c.out.write(r, c.resp);
-    } else if (c.replyMode === 'skip') {
-      // SKIP suppresses the reply of the command after CLIENT REPLY SKIP.
-      if (c.skipNext) {
-        c.skipNext = false;
-        c.replyMode = 'on';
-      } else c.skipNext = true;
-    }
+    if (c.replyMode === 'on') c.out.write(r, c.resp);
+    else if (c.replyMode === 'skip') c.replyMode = 'on'; // CLIENT REPLY SKIP drops just this reply
     return !c.closing;
   }
 
@@ -287,13 +313,13 @@ export class CinnabarServer implements ClientOwner {
 
   /** client-output-buffer-limit for the client's class: hard limit, or soft limit held too long. */
   private overOutputLimit(c: Client): boolean {
+    const lim = this.outputLimits(c.kind());
+    if (lim === null) return false;
     const pending = c.socket!.writableLength;
     if (pending === 0) {
       c.softLimitSince = 0;
       return false;
     }
-    const lim = this.outputLimits(c.kind());
-    if (lim === null) return false;
     const [hard, soft, secs] = lim;
     if (hard > 0 && pending >= hard) return true;
     if (soft > 0 && pending >= soft) {

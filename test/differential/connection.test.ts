@@ -79,6 +79,14 @@ describe('connection', () => {
     ['AUTH', 'a', 'b', 'c'],
   ]);
 
+  diffCases('client reply', pair, [
+    // SKIP drops only the next reply; OFF drops replies until ON.
+    { raw: 'CLIENT REPLY SKIP\r\nSET rk 1\r\nGET rk\r\n', replies: 1 },
+    { raw: 'CLIENT REPLY OFF\r\nGET rk\r\nINCR rk\r\nCLIENT REPLY ON\r\nGET rk\r\n', replies: 2 },
+    ['CLIENT', 'REPLY', 'MAYBE'],
+    ['CLIENT', 'REPLY', 'ON'],
+  ]);
+
   diffCases('client id getname setname', pair, [
     typeOnly('CLIENT', 'ID'),
     ['CLIENT', 'GETNAME'],
