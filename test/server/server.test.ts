@@ -186,6 +186,33 @@ describe('lifecycle', () => {
     expect(s.output()).toMatch(/^\d+:M \d\d \w{3} \d{4} \d\d:\d\d:\d\d\.\d{3} \* Ready to accept connections tcp$/m);
   });
 
+  it('daemonizes: the launcher exits 0, the detached server writes its pidfile and logfile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cin-daemon-'));
+    const pidfile = join(dir, 'd.pid');
+    const logfile = join(dir, 'd.log');
+    const port = await freePort();
+    const r = await runToExit(['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes', '--pidfile', pidfile, '--logfile', logfile, '--save', '']);
+    expect(r.code).toBe(0);
+    let pid = 0;
+    for (let i = 0; i < 100 && !pid; i++) {
+      if (existsSync(pidfile)) pid = Number(readFileSync(pidfile, 'utf8').trim());
+      else await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(pid).toBeGreaterThan(0);
+    try {
+      let c: RespConnection | null = null;
+      for (let i = 0; i < 100 && !c; i++) {
+        c = await RespConnection.open(port).catch(() => null);
+        if (!c) await new Promise((res) => setTimeout(res, 100));
+      }
+      conns.push(c!);
+      expect(text(await c!.call(['PING']))).toBe('+PONG\r\n');
+      expect(readFileSync(logfile, 'latin1')).toMatch(/^\d+:M .* \* Ready to accept connections tcp$/m);
+    } finally {
+      process.kill(pid, 'SIGKILL');
+    }
+  });
+
   it('listens on a unix socket', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cin-sock-'));
     const sock = join(dir, 'c.sock');
