@@ -121,6 +121,8 @@ describe.runIf(hasTmux)('cli on a terminal (tmux)', () => {
     tmux('send-keys', '-t', session, 'lrange nol 0 -1', 'Enter');
     const lines = await waitFor((l) => l.includes('(empty array)'));
     expect(lines).toContain('(empty array)');
+    // Type only once the next prompt is drawn: a prompt redrawn after typing would hide the hint.
+    await waitFor((l) => last(l) === `127.0.0.1:${server.port}[5]>`);
 
     tmux('send-keys', '-t', session, 'set k');
     const hinted = await waitFor((l) => last(l).includes('value [NX|XX]'));
