@@ -16,6 +16,25 @@ export interface ParserLimits {
   unauthenticated: boolean;
 }
 
+/**
+ * bytes -> latin1 string. Short arguments (command names, small values) are built in JS: cheaper than
+ * the native slice call, and String.fromCharCode with codes below 256 makes the same flat one-byte string.
+ */
+export function latin1(buf: Buffer, s: number, e: number): string {
+  switch (e - s) {
+    case 0: return '';
+    case 1: return String.fromCharCode(buf[s]);
+    case 2: return String.fromCharCode(buf[s], buf[s + 1]);
+    case 3: return String.fromCharCode(buf[s], buf[s + 1], buf[s + 2]);
+    case 4: return String.fromCharCode(buf[s], buf[s + 1], buf[s + 2], buf[s + 3]);
+    case 5: return String.fromCharCode(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4]);
+    case 6: return String.fromCharCode(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5]);
+    case 7: return String.fromCharCode(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6]);
+    case 8: return String.fromCharCode(buf[s], buf[s + 1], buf[s + 2], buf[s + 3], buf[s + 4], buf[s + 5], buf[s + 6], buf[s + 7]);
+    default: return buf.latin1Slice(s, e);
+  }
+}
+
 /** Receives each complete command; returning false pauses parsing (the client blocked). */
 export type CommandSink = (argv: string[]) => boolean;
 
@@ -233,7 +252,7 @@ export class RequestParser {
         }
       }
       if (end - this.pos < this.bulkLen + 2) return false;
-      this.argv.push(buf.latin1Slice(this.pos, this.pos + this.bulkLen));
+      this.argv.push(latin1(buf, this.pos, this.pos + this.bulkLen));
       this.pos += this.bulkLen + 2;
       this.bulkLen = -1;
       this.multibulkLen--;

@@ -71,6 +71,20 @@ export class Engine {
   private readonly keyspaceSinks: KeyspaceEventSink[] = [];
   private notifyFlags = 0;
   private readonly ctx = new ExecContext(this);
+  /**
+   * The clock commands see: read once per batch of commands (a received chunk), as Redis caches its
+   * time, and refreshed after any slow command.
+   */
+  eventNow = Date.now();
+  /** performance.now() at the end of the previous command or the start of the batch (commandstats). */
+  private lastMark = performance.now();
+
+  /** Starts a batch: one clock read for every command parsed from one chunk. */
+  beginBatch(): void {
+    this.eventNow = Date.now();
+    this.lastMark = performance.now();
+  }
+
   /** LRU/LFU settings every Db's access clock uses. */
   readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false, now: Date.now() };
   /** Watchers of modified keys (WATCH, client tracking) register here. */
@@ -176,7 +190,7 @@ export class Engine {
   call(c: Client, cmd: Command, argv: string[]): Reply {
     const ctx = this.ctx;
     ctx.client = c;
-    ctx.now = this.clockConfig.now = Date.now();
+    ctx.now = this.clockConfig.now = this.eventNow;
     ctx.dirtyDelta = 0;
     ctx.rewritten = null;
     ctx.extra = null;
@@ -184,10 +198,14 @@ export class Engine {
     c.lastCmd = cmd.fullName;
     // CLIENT NO-TOUCH: this client's commands leave access times alone, except TOUCH itself.
     this.clockConfig.suspended = c.noTouch && cmd.name !== 'touch';
-    const t0 = performance.now();
+    const t0 = this.lastMark;
     let r = cmd.execute!(ctx, argv) as Reply;
     this.clockConfig.suspended = false;
-    const dt = performance.now() - t0;
+    const t1 = performance.now();
+    const dt = t1 - t0;
+    this.lastMark = t1;
+    // A slow command (DEBUG SLEEP, a huge KEYS) moves the shared clock on for the commands after it.
+    if (dt > 1) this.eventNow = Date.now();
     cmd.calls++;
     cmd.usec += dt * 1000;
     this.stats.commandsProcessed++;

@@ -45,6 +45,7 @@ export function createHarness(directives: Record<string, string> = {}): Harness 
   };
   const client = newClient();
   const runAs = (c: Client, argv: string[]) => {
+    server.engine.beginBatch();
     return server.engine.processCommand(c, argv);
   };
   return {

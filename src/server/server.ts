@@ -253,6 +253,7 @@ export class CinnabarServer implements ClientOwner {
     c.netIn += chunk.length;
     this.engine.stats.netInputBytes += chunk.length;
     c.lastInteraction = this.coarseNow;
+    this.engine.beginBatch();
     c.parser.feed(chunk, c.sink);
     const perr = c.parser.protocolError;
     if (perr !== null) {
