@@ -50,8 +50,12 @@ export class OutputBuffer {
 
   /** Takes the bytes written so far as a standalone Buffer and empties this one. */
   take(): Buffer {
-    const out = Buffer.allocUnsafe(this.len);
-    this.buf.copy(out, 0, 0, this.len);
+    const n = this.len;
+    const out = Buffer.allocUnsafe(n);
+    if (n <= 128) {
+      const src = this.buf;
+      for (let i = 0; i < n; i++) out[i] = src[i];
+    } else this.buf.copy(out, 0, 0, n);
     this.len = 0;
     if (this.buf.length > 1048576) this.buf = Buffer.allocUnsafe(16384);
     return out;
@@ -155,10 +159,9 @@ export class OutputBuffer {
       return;
     }
     if (r instanceof Status) {
-      if (r.text === 'OK') return this.bytes(OK_BYTES);
-      this.bytes(PLUS);
-      this.latin1(r.text);
-      return this.crlf();
+      let e = r.encoded;
+      if (e === null) e = r.encoded = Buffer.from(`+${sanitizeError(r.text)}\r\n`, 'latin1');
+      return this.bytes(e);
     }
     if (r instanceof ErrorReply) {
       this.bytes(MINUS);

@@ -9,6 +9,8 @@
 //   the classes below for everything else.
 
 export class Status {
+  /** The encoded "+text\r\n", made on first use (statuses are mostly shared constants). */
+  encoded: Buffer | null = null;
   constructor(readonly text: string) {}
 }
 export class ErrorReply {

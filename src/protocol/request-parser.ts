@@ -16,6 +16,8 @@ export interface ParserLimits {
   unauthenticated: boolean;
 }
 
+const NAME_CACHE: Array<string | undefined> = new Array(128);
+
 /**
  * bytes -> latin1 string. Short arguments (command names, small values) are built in JS: cheaper than
  * the native slice call, and String.fromCharCode with codes below 256 makes the same flat one-byte string.
@@ -228,6 +230,30 @@ export class RequestParser {
     const end = buf.length;
     while (this.multibulkLen > 0) {
       if (this.bulkLen === -1) {
+        // Fast path: "$<digits>\r\n" read in one pass; anything unusual takes the general path below.
+        let p = this.pos;
+        if (buf[p] === 36 /* $ */ && p + 3 < end) {
+          let v = 0;
+          let d = buf[++p] - 48;
+          if (d > 0 && d <= 9) {
+            v = d;
+            for (d = buf[++p] - 48; d >= 0 && d <= 9 && p < end; d = buf[++p] - 48) v = v * 10 + d;
+          } else if (d === 0) {
+            ++p;
+          } else {
+            p = -1;
+          }
+          if (p > 0 && p + 1 < end && buf[p] === 13 && buf[p + 1] === 10 && v <= 16384 && p - this.pos <= 6) {
+            this.pos = p + 2;
+            this.bulkLen = v;
+            if (end - this.pos < v + 2) return false;
+            this.argv.push(this.argv.length === 0 ? this.commandName(buf, this.pos, v) : latin1(buf, this.pos, this.pos + v));
+            this.pos += v + 2;
+            this.bulkLen = -1;
+            this.multibulkLen--;
+            continue;
+          }
+        }
         const cr = RequestParser.findCR(buf, this.pos);
         if (cr < 0 || cr + 1 >= end) {
           if (end - this.pos > PROTO_INLINE_MAX_SIZE) return this.fail('too big bulk count string');
@@ -258,6 +284,29 @@ export class RequestParser {
       this.multibulkLen--;
     }
     return true;
+  }
+
+  /**
+   * The command name, interned: a small table keyed by length and end bytes returns the same string
+   * object for repeated names, so its hash is already known to the command lookup.
+   */
+  private commandName(buf: Buffer, start: number, n: number): string {
+    if (n === 0 || n > 24) return latin1(buf, start, start + n);
+    const slot = (n * 7 + buf[start] * 3 + buf[start + n - 1]) & 127;
+    const cached = NAME_CACHE[slot];
+    if (cached !== undefined && cached.length === n) {
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (cached.charCodeAt(i) !== buf[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cached;
+    }
+    const name = latin1(buf, start, start + n);
+    NAME_CACHE[slot] = name;
+    return name;
   }
 
   /** Copies bytes into the big argument; returns what is left of the chunk after it completes. */

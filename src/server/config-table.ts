@@ -60,9 +60,10 @@ const POLICIES = ['volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-t
 
 export const directives: Directive[] = [
   // network
-  { name: 'bind', kind: 'special', default: '127.0.0.1 -::1', multiArg: true, parse: parseBind },
+  // Listeners are opened once at start-up: changing them at run time is refused rather than ignored.
+  { name: 'bind', kind: 'special', default: '127.0.0.1 -::1', multiArg: true, parse: parseBind, immutable: true },
   s('bind-source-addr', ''),
-  i('port', 6379, 0, 65535),
+  i('port', 6379, 0, 65535, { immutable: true }),
   i('tcp-backlog', 511, 0, INT_MAX, { immutable: true }),
   s('unixsocket', '', { immutable: true }),
   { name: 'unixsocketperm', kind: 'special', default: '0', immutable: true, parse: (v) => (/^[0-7]+$/.test(v) ? String(parseInt(v, 8)) : { error: 'argument must be an octal number' }) },

@@ -212,7 +212,7 @@ export class Engine {
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;
       this.stats.countError(r.code);
-    } else if (typeof r === 'object' && r !== null && 'kind' in (r as object)) {
+    } else if (cmd.isBlocking && typeof r === 'object' && r !== null && 'kind' in (r as object)) {
       // Blocking requests are handled by the blocking layer (later); until then a block is a no-op.
       r = NoReply.instance;
     }

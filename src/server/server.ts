@@ -82,6 +82,10 @@ export class CinnabarServer implements ClientOwner {
     });
     this.refreshLimits();
     this.config.onChange('proto-max-bulk-len', () => this.refreshLimits());
+    this.config.onChange('client-output-buffer-limit', () => {
+      this.limitsParsed = null;
+      return null;
+    });
     this.config.onChange('client-query-buffer-limit', () => this.refreshLimits());
     this.config.onChange('hz', () => {
       this.startTimers();
@@ -331,19 +335,19 @@ export class CinnabarServer implements ClientOwner {
     return false;
   }
 
-  private limitsText = '';
-  private limitsParsed = new Map<string, [number, number, number]>();
+  /** client-output-buffer-limit by class, re-read when CONFIG SET changes it; null = unlimited. */
+  private limitsParsed: Map<string, [number, number, number] | null> | null = null;
   private outputLimits(kind: string): [number, number, number] | null {
-    const text = this.config.get('client-output-buffer-limit') ?? '';
-    if (text !== this.limitsText) {
-      this.limitsText = text;
-      this.limitsParsed.clear();
-      const p = text.split(' ');
-      for (let i = 0; i + 3 < p.length; i += 4) this.limitsParsed.set(p[i], [Number(p[i + 1]), Number(p[i + 2]), Number(p[i + 3])]);
+    let m = this.limitsParsed;
+    if (m === null) {
+      m = this.limitsParsed = new Map();
+      const p = (this.config.get('client-output-buffer-limit') ?? '').split(' ');
+      for (let i = 0; i + 3 < p.length; i += 4) {
+        const lim: [number, number, number] = [Number(p[i + 1]), Number(p[i + 2]), Number(p[i + 3])];
+        m.set(p[i], lim[0] === 0 && lim[1] === 0 ? null : lim);
+      }
     }
-    const lim = this.limitsParsed.get(kind === 'replica' ? 'slave' : kind);
-    if (!lim || (lim[0] === 0 && lim[1] === 0)) return null;
-    return lim;
+    return m.get(kind === 'replica' ? 'slave' : kind) ?? null;
   }
 
   freeClient(c: Client): void {

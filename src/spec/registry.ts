@@ -27,6 +27,7 @@ function makeCommand(meta: CommandMeta, impls: Map<string, CommandImpl>, parent?
     noMulti: f.has('no_multi'),
     isFast: f.has('fast'),
     allowBusy: f.has('allow_busy'),
+    isBlocking: f.has('blocking'),
     calls: 0,
     usec: 0,
     rejectedCalls: 0,

@@ -96,6 +96,8 @@ export interface Command {
   noMulti: boolean;
   isFast: boolean;
   allowBusy: boolean;
+  /** May return a BlockRequest (the "blocking" flag). */
+  isBlocking: boolean;
   // statistics (INFO commandstats)
   calls: number;
   usec: number;
