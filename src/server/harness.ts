@@ -67,3 +67,18 @@ export function createHarness(directives: Record<string, string> = {}): Harness 
     },
   };
 }
+
+/**
+ * A harness with keyspace notifications on, recording what commands propagate (argv lists) and the
+ * keyevent notifications they fire ("event:key").
+ */
+export function harnessWithEffects(): { h: Harness; propagated: string[][]; events: string[] } {
+  const h = createHarness({ 'notify-keyspace-events': 'KEA' });
+  const propagated: string[][] = [];
+  const events: string[] = [];
+  h.server.engine.onPropagate((_db, argv) => propagated.push(argv));
+  h.server.engine.onKeyspaceEvent((channel, message) => {
+    if (channel.startsWith('__keyevent')) events.push(`${channel.slice(channel.indexOf(':') + 1)}:${message}`);
+  });
+  return { h, propagated, events };
+}

@@ -1,17 +1,11 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createHarness, type Harness } from '../../server/harness.js';
+import { harnessWithEffects, type Harness } from '../../server/harness.js';
 
 let h: Harness;
 let propagated: string[][];
 let events: string[];
 beforeEach(() => {
-  h = createHarness({ 'notify-keyspace-events': 'KEA' });
-  propagated = [];
-  events = [];
-  h.server.engine.onPropagate((_db, argv) => propagated.push(argv));
-  h.server.engine.onKeyspaceEvent((channel, message) => {
-    if (channel.startsWith('__keyevent')) events.push(`${channel.slice(channel.indexOf(':') + 1)}:${message}`);
-  });
+  ({ h, propagated, events } = harnessWithEffects());
 });
 afterEach(() => h.close());
 
