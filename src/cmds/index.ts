@@ -4,5 +4,18 @@ import { stringCommands } from './string/index.js';
 import { genericCommands } from './generic/index.js';
 import { connectionCommands } from './connection/index.js';
 import { serverCommands } from './server/index.js';
+import { hashCommands } from './hash/index.js';
+import { setCommands } from './set/index.js';
+import { listCommands } from './list/index.js';
+import { bitmapCommands } from './bitmap/index.js';
 
-export const allCommands: CommandImpl[] = [...stringCommands, ...genericCommands, ...connectionCommands, ...serverCommands];
+export const allCommands: CommandImpl[] = [
+  ...stringCommands,
+  ...genericCommands,
+  ...connectionCommands,
+  ...serverCommands,
+  ...hashCommands,
+  ...setCommands,
+  ...listCommands,
+  ...bitmapCommands,
+];

@@ -1,0 +1,4 @@
+// The bitmap group (filled in as its commands land).
+import type { CommandImpl } from '../../spec/define.js';
+
+export const bitmapCommands: CommandImpl[] = [];
