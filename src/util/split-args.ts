@@ -59,8 +59,16 @@ export function splitArgs(line: string): string[] | null {
           cur += line[p];
         }
       } else {
+        // Take a run of ordinary characters in one slice (the common, unquoted case).
+        const runStart = p;
+        let c = 0;
+        while (p < n) {
+          c = line.charCodeAt(p);
+          if (c === 0 || c === 32 || c === 10 || c === 13 || c === 9 || c === 34 || c === 39) break;
+          p++;
+        }
+        if (p > runStart) cur = cur === '' ? line.slice(runStart, p) : cur + line.slice(runStart, p);
         if (p >= n) break;
-        const c = line.charCodeAt(p);
         if (c === 0) {
           // Outside quotes a NUL ends the line as it ends Redis's C string.
           out.push(cur);
@@ -68,8 +76,7 @@ export function splitArgs(line: string): string[] | null {
         }
         if (c === 32 || c === 10 || c === 13 || c === 9) break;
         if (c === 34) inq = true;
-        else if (c === 39) insq = true;
-        else cur += line[p];
+        else insq = true;
       }
       p++;
     }
