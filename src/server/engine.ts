@@ -40,6 +40,10 @@ class ExecContext implements CommandContext {
   addDirty(n = 1): void {
     this.dirtyDelta += n;
   }
+  forced = false;
+  forcePropagation(): void {
+    this.forced = true;
+  }
   propagateAs(argv: string[]): void {
     this.rewritten = argv;
   }
@@ -192,6 +196,7 @@ export class Engine {
     ctx.client = c;
     ctx.now = this.clockConfig.now = this.eventNow;
     ctx.dirtyDelta = 0;
+    ctx.forced = false;
     ctx.rewritten = null;
     ctx.extra = null;
     const dbIndex = c.dbIndex;
@@ -216,7 +221,7 @@ export class Engine {
       // Blocking requests are handled by the blocking layer (later); until then a block is a no-op.
       r = NoReply.instance;
     }
-    if (ctx.dirtyDelta > 0) {
+    if (ctx.dirtyDelta > 0 || ctx.forced) {
       this.dirty += ctx.dirtyDelta;
       if (this.propagators.length) this.propagate(dbIndex, ctx.rewritten ?? argv);
     }

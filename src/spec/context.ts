@@ -100,6 +100,8 @@ export interface CommandContext {
   readonly server: ServerApi;
   /** Marks the dataset changed by n (counts toward save points; triggers propagation). */
   addDirty(n?: number): void;
+  /** Propagates this command even if it changed nothing (FLUSHALL on an empty server, as Redis does). */
+  forcePropagation(): void;
   /** Replaces the argv propagated to AOF/replicas for this command (e.g. SET EX -> SET PXAT). */
   propagateAs(argv: string[]): void;
   /** Propagates an extra command after this one. */

@@ -18,6 +18,7 @@ export default defineCommand('flushall', (ctx, argv) => {
     removed += db.flush();
     clockOf(db, ctx.server.startTime).reset(ctx.now);
   }
+  ctx.forcePropagation();
   ctx.addDirty(removed);
   keyspaceServices(ctx).saveAfterFlushall?.();
   return OK;

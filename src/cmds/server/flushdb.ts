@@ -12,8 +12,8 @@ export default defineCommand('flushdb', (ctx, argv) => {
   signalFlushed(ctx, [db], db.id, async);
   const removed = db.flush();
   clockOf(db, ctx.server.startTime).reset(ctx.now);
-  // Redis propagates FLUSHDB even when the database was already empty; the dispatcher propagates
-  // commands that changed the dataset, so an empty flush is not propagated here.
+  // Redis propagates a flush even when the database was already empty.
+  ctx.forcePropagation();
   ctx.addDirty(removed);
   return OK;
 });
