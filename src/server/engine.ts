@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Db, type DbHooks } from '../keyspace/db.js';
 import { ScanCursors } from '../keyspace/scan-cursors.js';
 import { Registry } from '../spec/registry.js';
-import type { Command } from '../spec/types.js';
+import type { BlockRequest, Command } from '../spec/types.js';
 import type { CommandContext, NotifyClass, ServerApi, ClientApi } from '../spec/context.js';
 import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
 import { ERR_NOAUTH, errArity, errUnknownCommand, errUnknownSubcommand } from '../protocol/errors.js';
@@ -87,6 +87,32 @@ export class Engine {
   beginBatch(): void {
     this.eventNow = Date.now();
     this.lastMark = performance.now();
+  }
+
+  /** Set when the last command asked to block; the caller takes it (and parks the client). */
+  pendingBlock: BlockRequest | null = null;
+
+  /**
+   * Re-runs a blocked command's check as its client (a key it waits on changed): a reply ends the wait.
+   * The retry names what to propagate with propagateAs (the blocking form itself is never propagated).
+   */
+  retryBlocked(c: Client, req: BlockRequest): Reply | undefined {
+    const ctx = this.ctx;
+    ctx.client = c;
+    ctx.now = this.clockConfig.now = this.eventNow = Date.now();
+    ctx.dirtyDelta = 0;
+    ctx.forced = false;
+    ctx.rewritten = null;
+    ctx.extra = null;
+    const r = req.retry(ctx);
+    if (r === undefined) return undefined;
+    if (ctx.dirtyDelta > 0 || ctx.forced) {
+      this.dirty += ctx.dirtyDelta;
+      if (this.propagators.length && ctx.rewritten) this.propagate(c.dbIndex, ctx.rewritten);
+    }
+    const extra = ctx.extra as Array<[number, string[]]> | null;
+    if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
+    return r;
   }
 
   /** LRU/LFU settings every Db's access clock uses. */
@@ -217,8 +243,9 @@ export class Engine {
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;
       this.stats.countError(r.code);
-    } else if (cmd.isBlocking && typeof r === 'object' && r !== null && 'kind' in (r as object)) {
-      // Blocking requests are handled by the blocking layer (later); until then a block is a no-op.
+    } else if (cmd.isBlocking && typeof r === 'object' && r !== null && (r as unknown as BlockRequest).kind === 'block') {
+      // The network layer parks the client (see blocking.ts); the command replies when served.
+      this.pendingBlock = r as unknown as BlockRequest;
       r = NoReply.instance;
     }
     if (ctx.dirtyDelta > 0 || ctx.forced) {

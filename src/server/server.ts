@@ -15,9 +15,11 @@ import type { Config } from './config.js';
 import { Logger } from './logger.js';
 import { renderInfo, usedMemory, type InfoSource } from './info/sections.js';
 import { formatClient } from './client-list.js';
+import { BlockingManager } from './blocking.js';
 
 export const CINNABAR_VERSION = '0.1.0';
 
+const ERR_UNBLOCKED = new ErrorReply('UNBLOCKED client unblocked via CLIENT UNBLOCK');
 const ERR_DEBUG_DISABLED = new ErrorReply(
   'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.',
 );
@@ -64,6 +66,7 @@ export class CinnabarServer implements ClientOwner {
   private shuttingDown = false;
   private dirtyAtSave = 0;
   port = 6379;
+  readonly blocking: BlockingManager;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -75,6 +78,11 @@ export class CinnabarServer implements ClientOwner {
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
     this.engine.api = this.makeApi();
+    this.blocking = new BlockingManager({
+      retry: (c, state) => this.engine.retryBlocked(c, state.req),
+      finish: (c, reply) => this.finishBlocked(c, reply),
+    });
+    this.engine.modifiedKeyHooks.push((db, key) => this.blocking.signal(db.id, key));
     this.stopped = new Promise((r) => (this.resolveStopped = r));
     this.config.onChange('loglevel', (_n, v) => {
       this.log.setLevel(v);
@@ -285,10 +293,31 @@ export class CinnabarServer implements ClientOwner {
     } else {
       r = this.engine.processCommand(c, argv);
     }
-    if (r instanceof NoReply) return !c.closing;
+    if (r instanceof NoReply) {
+      const block = this.engine.pendingBlock;
+      if (block !== null) {
+        this.engine.pendingBlock = null;
+        this.blocking.block(c, block, c.dbIndex, c.lastCmd);
+        if (this.blocking.hasReady) this.blocking.handleReady();
+        return false;
+      }
+      if (this.blocking.hasReady) this.blocking.handleReady();
+      return !c.closing;
+    }
     if (c.replyMode === 'on') c.out.write(r, c.resp);
+    if (this.blocking.hasReady) this.blocking.handleReady();
     else if (c.replyMode === 'skip') c.replyMode = 'on'; // CLIENT REPLY SKIP drops just this reply
     return !c.closing;
+  }
+
+  /** A blocked client's wait ended: send its reply, then go on with what it sent meanwhile. */
+  private finishBlocked(c: Client, reply: Reply): void {
+    if (c.closed) return;
+    if (c.replyMode === 'on') c.out.write(reply, c.resp);
+    else if (c.replyMode === 'skip') c.replyMode = 'on';
+    this.engine.beginBatch();
+    c.parser.resume(c.sink);
+    this.flush(c);
   }
 
   private debugAllowed(c: Client): boolean {
@@ -351,6 +380,7 @@ export class CinnabarServer implements ClientOwner {
   }
 
   freeClient(c: Client): void {
+    if (c.blocked) this.blocking.remove(c);
     if (!this.clients.has(c.id) && c.closed) return;
     c.closed = true;
     this.clients.delete(c.id);
@@ -475,6 +505,12 @@ export class CinnabarServer implements ClientOwner {
       clientInfo: (c: ClientApi) => formatClient(self, c as Client) + '\n',
       clientKill: (f: ClientKillFilter, me: ClientApi) => self.killClients(f, me as Client),
       hasClient: (id) => self.clients.has(id),
+      unblockClient: (id, error) => {
+        const c = self.clients.get(id);
+        const state = c ? self.blocking.stateOf(c) : undefined;
+        if (!c || !state) return false;
+        return self.blocking.unblock(c, error ? ERR_UNBLOCKED : state.req.onTimeout);
+      },
       resetStats: () => {
         self.engine.stats.reset();
         for (const c of self.engine.registry.all()) {

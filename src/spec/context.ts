@@ -56,6 +56,8 @@ export interface ServerApi {
   clientKill(filter: ClientKillFilter, self: ClientApi): number;
   /** Is there a client with this id (CLIENT KILL ID old form)? */
   hasClient(id: number): boolean;
+  /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
+  unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */
   resetStats(): void;
   /** SHUTDOWN: returns an error text if refused; otherwise the process exits. */

@@ -35,6 +35,8 @@ const LINES = [
   '    Record the client library name or version.',
   'SETNAME <name>',
   '    Name this connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    End the blocking wait of another client, as a timeout (default) or with an error.',
   'HELP',
   '    Print this help.',
 ].map((l) => new Status(l));

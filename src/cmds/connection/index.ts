@@ -16,10 +16,11 @@ import clientReply from './client-reply.js';
 import clientSetinfo from './client-setinfo.js';
 import clientKill from './client-kill.js';
 import clientHelp from './client-help.js';
+import clientUnblock from './client-unblock.js';
 import { clientNoTouch, clientNoEvict } from './client-no-touch.js';
 
 export const connectionCommands: CommandImpl[] = [
   ping, echo, quit, reset, select, auth, hello,
-  clientSetname, clientGetname, clientId, clientInfo, clientList, clientReply, clientSetinfo, clientKill, clientHelp,
+  clientSetname, clientGetname, clientId, clientInfo, clientList, clientReply, clientSetinfo, clientKill, clientHelp, clientUnblock,
   clientNoTouch, clientNoEvict,
 ];
