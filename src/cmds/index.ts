@@ -8,6 +8,7 @@ import { hashCommands } from './hash/index.js';
 import { setCommands } from './set/index.js';
 import { listCommands } from './list/index.js';
 import { bitmapCommands } from './bitmap/index.js';
+import { pubsubCommands } from './pubsub/index.js';
 
 export const allCommands: CommandImpl[] = [
   ...stringCommands,
@@ -18,4 +19,5 @@ export const allCommands: CommandImpl[] = [
   ...setCommands,
   ...listCommands,
   ...bitmapCommands,
+  ...pubsubCommands,
 ];

@@ -47,6 +47,10 @@ export class Client implements ClientApi {
   isLocal = true;
   /** Waiting in a blocking command. */
   blocked = false;
+  /** Pub/Sub subscriptions: channels, patterns, shard channels. */
+  readonly subs = new Set<string>();
+  readonly psubs = new Set<string>();
+  readonly ssubs = new Set<string>();
   /** The parser's sink, bound once so the hot path allocates nothing per read. */
   readonly sink: (argv: string[]) => boolean;
 
@@ -72,13 +76,18 @@ export class Client implements ClientApi {
 
   /** Client type for CLIENT LIST TYPE / CLIENT KILL TYPE. */
   kind(): string {
-    return 'normal';
+    return this.subscriptionCount > 0 ? 'pubsub' : 'normal';
+  }
+
+  get subscriptionCount(): number {
+    return this.subs.size + this.psubs.size + this.ssubs.size;
   }
 
   flagString(): string {
     let f = '';
     if (this.closing) f += 'c';
     if (this.blocked) f += 'b';
+    if (this.subscriptionCount > 0) f += 'P';
     if (this.noEvict) f += 'e';
     if (this.noTouch) f += 'T';
     return f || 'N';

@@ -9,13 +9,15 @@ import { Registry } from '../spec/registry.js';
 import type { BlockRequest, Command } from '../spec/types.js';
 import type { CommandContext, NotifyClass, ServerApi, ClientApi } from '../spec/context.js';
 import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
-import { ERR_NOAUTH, errArity, errUnknownCommand, errUnknownSubcommand } from '../protocol/errors.js';
+import { ERR_NOAUTH, errArity, errUnknownCommand, errUnknownSubcommand, errorReply } from '../protocol/errors.js';
 import { Config, REDIS_VERSION } from './config.js';
 import { Stats } from './stats.js';
 import type { Client } from './client.js';
 import { allCommands } from '../cmds/index.js';
 import { commandBare } from '../cmds/server/command/index.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
+
+const SUBSCRIBED_OK = new Set(['subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe', 'ping', 'quit', 'reset']);
 
 export type Propagator = (dbIndex: number, argv: string[]) => void;
 export type KeyspaceEventSink = (channel: string, message: string) => void;
@@ -207,6 +209,10 @@ export class Engine {
     const arity = cmd.arity;
     if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return this.reject(cmd, errArity(cmd.fullName));
     if (!c.authenticated && !cmd.noAuth) return this.reject(cmd, ERR_NOAUTH);
+    // RESP2 subscribers may only manage subscriptions (RESP3 mixes pushes with ordinary replies).
+    if (c.resp === 2 && c.subs.size + c.psubs.size + c.ssubs.size > 0 && !SUBSCRIBED_OK.has(cmd.name)) {
+      return this.reject(cmd, errorReply(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
+    }
     return this.call(c, cmd, argv);
   }
 

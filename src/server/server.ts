@@ -16,6 +16,7 @@ import { Logger } from './logger.js';
 import { renderInfo, usedMemory, type InfoSource } from './info/sections.js';
 import { formatClient } from './client-list.js';
 import { BlockingManager } from './blocking.js';
+import { PubSub } from './pubsub.js';
 
 export const CINNABAR_VERSION = '0.1.0';
 
@@ -67,6 +68,7 @@ export class CinnabarServer implements ClientOwner {
   private dirtyAtSave = 0;
   port = 6379;
   readonly blocking: BlockingManager;
+  readonly pubsub: PubSub;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -77,6 +79,8 @@ export class CinnabarServer implements ClientOwner {
     this.log = opts.logger ?? new Logger();
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
+    this.pubsub = new PubSub((c) => this.flush(c));
+    this.engine.onKeyspaceEvent((channel, message) => this.pubsub.publish(channel, message));
     this.engine.api = this.makeApi();
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
@@ -279,6 +283,7 @@ export class CinnabarServer implements ClientOwner {
       return;
     }
     this.flush(c);
+    this.pubsub.flushPending();
   }
 
   /** Runs one parsed command and queues its reply; false would pause parsing (blocked client). */
@@ -318,6 +323,7 @@ export class CinnabarServer implements ClientOwner {
     this.engine.beginBatch();
     c.parser.resume(c.sink);
     this.flush(c);
+    this.pubsub.flushPending();
   }
 
   private debugAllowed(c: Client): boolean {
@@ -381,6 +387,7 @@ export class CinnabarServer implements ClientOwner {
 
   freeClient(c: Client): void {
     if (c.blocked) this.blocking.remove(c);
+    if (c.subscriptionCount > 0) this.pubsub.forget(c);
     if (!this.clients.has(c.id) && c.closed) return;
     c.closed = true;
     this.clients.delete(c.id);
@@ -461,6 +468,9 @@ export class CinnabarServer implements ClientOwner {
       dbs: e.dbs.map((d) => ({ id: d.id, size: d.size, expires: d.expires.size, avgTtl: d.avgTtl })),
       commands: [...e.registry.all()],
       clusterEnabled: this.config.getBool('cluster-enabled'),
+      pubsubChannels: this.pubsub.channelCount,
+      pubsubPatterns: this.pubsub.patternCount,
+      pubsubShardChannels: this.pubsub.shardCount,
       readsProcessed: this.readsProcessed,
       writesProcessed: this.writesProcessed,
     };
@@ -505,6 +515,7 @@ export class CinnabarServer implements ClientOwner {
       clientInfo: (c: ClientApi) => formatClient(self, c as Client) + '\n',
       clientKill: (f: ClientKillFilter, me: ClientApi) => self.killClients(f, me as Client),
       hasClient: (id) => self.clients.has(id),
+      pubsub: self.pubsub,
       unblockClient: (id, error) => {
         const c = self.clients.get(id);
         const state = c ? self.blocking.stateOf(c) : undefined;

@@ -2,6 +2,7 @@
 // the dispatcher, the in-process test harness and (later) scripting each provide this interface.
 import type { Db } from '../keyspace/db.js';
 import type { Command } from './types.js';
+import type { Reply } from '../protocol/reply.js';
 
 /** Keyspace notification classes (notify-keyspace-events letters). */
 export type NotifyClass = 'g' | '$' | 'l' | 's' | 'h' | 'z' | 'x' | 'e' | 't' | 'm' | 'd' | 'n';
@@ -25,6 +26,19 @@ export interface ClientApi {
   select(index: number): void;
   /** RESET: back to a fresh connection's state. */
   reset(): void;
+  /** Channels + patterns + shard channels this client is subscribed to. */
+  readonly subscriptionCount: number;
+}
+
+/** Publish/subscribe services (src/server/pubsub.ts). */
+export interface PubSubApi {
+  subscribe(client: ClientApi, kind: 'channel' | 'pattern' | 'shard', names: string[]): Reply[];
+  unsubscribe(client: ClientApi, kind: 'channel' | 'pattern' | 'shard', names: string[]): Reply[];
+  publish(channel: string, message: string): number;
+  spublish(channel: string, message: string): number;
+  channelNames(kind: 'channel' | 'shard', pattern: string | null): string[];
+  subscriberCount(kind: 'channel' | 'shard', channel: string): number;
+  readonly patternCount: number;
 }
 
 /** Read/write access to configuration directives by Redis name. */
@@ -56,6 +70,7 @@ export interface ServerApi {
   clientKill(filter: ClientKillFilter, self: ClientApi): number;
   /** Is there a client with this id (CLIENT KILL ID old form)? */
   hasClient(id: number): boolean;
+  readonly pubsub: PubSubApi;
   /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
   unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */

@@ -6,5 +6,10 @@ const RESET = new Status('RESET');
 
 export default defineCommand('reset', (ctx) => {
   ctx.client.reset();
+  if (ctx.client.subscriptionCount > 0) {
+    ctx.server.pubsub.unsubscribe(ctx.client, 'channel', []);
+    ctx.server.pubsub.unsubscribe(ctx.client, 'pattern', []);
+    ctx.server.pubsub.unsubscribe(ctx.client, 'shard', []);
+  }
   return RESET;
 });

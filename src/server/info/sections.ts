@@ -37,6 +37,9 @@ export interface InfoSource {
   dbs: Array<{ id: number; size: number; expires: number; avgTtl: number }>;
   commands: Array<{ fullName: string; calls: number; usec: number; rejectedCalls: number; failedCalls: number }>;
   clusterEnabled: boolean;
+  pubsubChannels: number;
+  pubsubPatterns: number;
+  pubsubShardChannels: number;
   readsProcessed: number;
   writesProcessed: number;
 }
@@ -205,9 +208,9 @@ const stats: Section = (s) => {
     'current_eviction_exceeded_time:0',
     `keyspace_hits:${t.hits}`,
     `keyspace_misses:${t.misses}`,
-    'pubsub_channels:0',
-    'pubsub_patterns:0',
-    'pubsubshard_channels:0',
+    `pubsub_channels:${s.pubsubChannels}`,
+    `pubsub_patterns:${s.pubsubPatterns}`,
+    `pubsubshard_channels:${s.pubsubShardChannels}`,
     'latest_fork_usec:0',
     'total_forks:0',
     'migrate_cached_sockets:0',

@@ -1,0 +1,6 @@
+// UNSUBSCRIBE - Redis counterpart: unsubscribeCommand (pubsub.c). One push reply per channel, carrying the
+// client's subscription count after it.
+import { defineCommand } from '../../spec/define.js';
+import { MultiReply } from '../../protocol/reply.js';
+
+export default defineCommand('unsubscribe', (ctx, argv) => new MultiReply(ctx.server.pubsub.unsubscribe(ctx.client, 'channel', argv.slice(1))));
