@@ -9,6 +9,7 @@ import { setCommands } from './set/index.js';
 import { listCommands } from './list/index.js';
 import { bitmapCommands } from './bitmap/index.js';
 import { pubsubCommands } from './pubsub/index.js';
+import { transactionCommands } from './transactions/index.js';
 
 export const allCommands: CommandImpl[] = [
   ...stringCommands,
@@ -20,4 +21,5 @@ export const allCommands: CommandImpl[] = [
   ...listCommands,
   ...bitmapCommands,
   ...pubsubCommands,
+  ...transactionCommands,
 ];

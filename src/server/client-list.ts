@@ -10,7 +10,7 @@ export function formatClient(_srv: unknown, c: Client): string {
   return (
     `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=${c.name} ` +
     `age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)} ` +
-    `flags=${c.flagString()} db=${c.dbIndex} sub=${c.subs.size} psub=${c.psubs.size} ssub=${c.ssubs.size} multi=-1 ` +
+    `flags=${c.flagString()} db=${c.dbIndex} sub=${c.subs.size} psub=${c.psubs.size} ssub=${c.ssubs.size} multi=${c.multiQueue === null ? -1 : c.multiQueue.length} ` +
     `qbuf=${qbuf} qbuf-free=${Math.max(0, qalloc - qbuf)} argv-mem=0 multi-mem=0 ` +
     `rbs=${c.out.buf.length} rbp=${c.out.len} obl=0 oll=0 omem=${omem} ` +
     `tot-mem=${qalloc + c.out.buf.length + omem} events=r cmd=${c.lastCmd} user=${c.user} redir=-1 resp=${c.resp} ` +

@@ -3,6 +3,7 @@
 import type { Socket } from 'node:net';
 import type { ClientApi } from '../spec/context.js';
 import type { Db } from '../keyspace/db.js';
+import type { Command } from '../spec/types.js';
 import { RequestParser } from '../protocol/request-parser.js';
 import { OutputBuffer } from '../protocol/encoder.js';
 
@@ -47,6 +48,13 @@ export class Client implements ClientApi {
   isLocal = true;
   /** Waiting in a blocking command. */
   blocked = false;
+  /** MULTI: the queued commands, or null outside a transaction. */
+  multiQueue: Array<[Command, string[]]> | null = null;
+  /** A queued command was refused: EXEC will abort. */
+  multiDirty = false;
+  /** WATCHed keys as [dbIndex, key, already expired when watched]; casDirty once any changed. */
+  watched: Array<[number, string, boolean]> = [];
+  casDirty = false;
   /** Pub/Sub subscriptions: channels, patterns, shard channels. */
   readonly subs = new Set<string>();
   readonly psubs = new Set<string>();
@@ -87,6 +95,8 @@ export class Client implements ClientApi {
     let f = '';
     if (this.closing) f += 'c';
     if (this.blocked) f += 'b';
+    if (this.multiQueue !== null) f += 'x';
+    if (this.casDirty) f += 'd';
     if (this.subscriptionCount > 0) f += 'P';
     if (this.noEvict) f += 'e';
     if (this.noTouch) f += 'T';

@@ -8,7 +8,8 @@ import { ScanCursors } from '../keyspace/scan-cursors.js';
 import { Registry } from '../spec/registry.js';
 import type { BlockRequest, Command } from '../spec/types.js';
 import type { CommandContext, NotifyClass, ServerApi, ClientApi } from '../spec/context.js';
-import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
+import { ErrorReply, NoReply, NullArray, OK, QUEUED, type Reply } from '../protocol/reply.js';
+import { WatchIndex } from './transactions.js';
 import { ERR_NOAUTH, errArity, errUnknownCommand, errUnknownSubcommand, errorReply } from '../protocol/errors.js';
 import { Config, REDIS_VERSION } from './config.js';
 import { Stats } from './stats.js';
@@ -16,6 +17,15 @@ import type { Client } from './client.js';
 import { allCommands } from '../cmds/index.js';
 import { commandBare } from '../cmds/server/command/index.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
+
+/** In a transaction these run at once instead of being queued. */
+const MULTI_RUNS_NOW = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+const ERR_NESTED_MULTI = errorReply('ERR MULTI calls can not be nested');
+const ERR_DISCARD_WITHOUT_MULTI = errorReply('ERR DISCARD without MULTI');
+const ERR_WATCH_IN_MULTI = errorReply('ERR WATCH inside MULTI is not allowed');
+const ERR_NO_MULTI = errorReply('ERR Command not allowed inside a transaction');
+const ERR_EXEC_WITHOUT_MULTI = errorReply('ERR EXEC without MULTI');
+const ERR_EXECABORT = errorReply('EXECABORT Transaction discarded because of previous errors.');
 
 const SUBSCRIBED_OK = new Set(['subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe', 'ping', 'quit', 'reset']);
 
@@ -90,6 +100,10 @@ export class Engine {
     this.eventNow = Date.now();
     this.lastMark = performance.now();
   }
+
+  readonly watches = new WatchIndex();
+  /** While EXEC runs: what its commands propagate, sent afterwards wrapped in MULTI/EXEC. */
+  private txPropagation: Array<[number, string[]]> | null = null;
 
   /** Set when the last command asked to block; the caller takes it (and parks the client). */
   pendingBlock: BlockRequest | null = null;
@@ -170,6 +184,7 @@ export class Engine {
   }
 
   signalModifiedKey(db: Db, key: string): void {
+    if (!this.watches.empty) this.watches.touched(db.id, key);
     for (let i = 0; i < this.modifiedKeyHooks.length; i++) this.modifiedKeyHooks[i](db, key);
   }
 
@@ -185,6 +200,10 @@ export class Engine {
   }
 
   propagate(dbIndex: number, argv: string[]): void {
+    if (this.txPropagation !== null) {
+      this.txPropagation.push([dbIndex, argv]);
+      return;
+    }
     for (let i = 0; i < this.propagators.length; i++) this.propagators[i](dbIndex, argv);
   }
 
@@ -195,31 +214,133 @@ export class Engine {
   processCommand(c: Client, argv: string[]): Reply {
     const name = argv[0];
     let cmd: Command | undefined = this.registry.lookup(name);
-    if (cmd === undefined) return this.reject(null, errUnknownCommand(name, argv.slice(1)));
+    if (cmd === undefined) return this.reject(c, null, errUnknownCommand(name, argv.slice(1)));
     if (cmd.subcommands !== undefined) {
       if (argv.length === 1) {
         // A container runs alone only when it has behaviour of its own (bare COMMAND).
-        if (cmd.execute === undefined) return this.reject(cmd, errArity(cmd.name));
+        if (cmd.execute === undefined) return this.reject(c, cmd, errArity(cmd.name));
       } else {
         const sub = cmd.subcommands.get(argv[1].toLowerCase());
-        if (sub === undefined) return this.reject(cmd, errUnknownSubcommand(argv[1], name));
+        if (sub === undefined) return this.reject(c, cmd, errUnknownSubcommand(argv[1], name));
         cmd = sub;
       }
     }
     const arity = cmd.arity;
-    if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return this.reject(cmd, errArity(cmd.fullName));
-    if (!c.authenticated && !cmd.noAuth) return this.reject(cmd, ERR_NOAUTH);
+    if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return this.reject(c, cmd, errArity(cmd.fullName));
+    if (!c.authenticated && !cmd.noAuth) return this.reject(c, cmd, ERR_NOAUTH);
     // RESP2 subscribers may only manage subscriptions (RESP3 mixes pushes with ordinary replies).
     if (c.resp === 2 && c.subs.size + c.psubs.size + c.ssubs.size > 0 && !SUBSCRIBED_OK.has(cmd.name)) {
-      return this.reject(cmd, errorReply(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
+      return this.reject(c, cmd, errorReply(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
     }
+    if (c.multiQueue !== null && !MULTI_RUNS_NOW.has(cmd.name)) {
+      if (cmd.noMulti) return this.reject(c, cmd, ERR_NO_MULTI);
+      c.multiQueue.push([cmd, argv]);
+      return QUEUED;
+    }
+    if (cmd.name === 'exec') return this.exec(c, cmd);
     return this.call(c, cmd, argv);
   }
 
-  private reject(cmd: Command | null, err: ErrorReply): ErrorReply {
+  private reject(c: Client, cmd: Command | null, err: ErrorReply): ErrorReply {
     if (cmd) cmd.rejectedCalls++;
     this.stats.countError(err.code);
+    if (c.multiQueue !== null) {
+      // A refused EXEC ends the transaction; any other refusal dooms it (execCommandAbort/flagTransaction).
+      if (cmd !== null && cmd.name === 'exec') {
+        this.discardTransaction(c);
+        const why = err.text.slice(err.text.indexOf(' ') + 1);
+        return errorReply(`EXECABORT Transaction discarded because of: ${why}`);
+      }
+      c.multiDirty = true;
+    }
     return err;
+  }
+
+  private logicallyExpired(dbIndex: number, key: string): boolean {
+    const db = this.dbs[dbIndex];
+    const when = db.getExpire(key);
+    return when !== -1 && when <= Date.now() && db.dict.has(key);
+  }
+
+  discardTransaction(c: Client): void {
+    c.multiQueue = null;
+    c.multiDirty = false;
+    this.watches.unwatchAll(c);
+  }
+
+  /** The TransactionsApi the MULTI family of commands uses. */
+  readonly transactions = {
+    multi: (client: ClientApi): Reply => {
+      const c = client as Client;
+      if (c.multiQueue !== null) return ERR_NESTED_MULTI;
+      c.multiQueue = [];
+      c.multiDirty = false;
+      return OK;
+    },
+    exec: (client: ClientApi): Reply => this.exec(client as Client, this.registry.lookup('exec')!),
+    discard: (client: ClientApi): Reply => {
+      const c = client as Client;
+      if (c.multiQueue === null) return ERR_DISCARD_WITHOUT_MULTI;
+      this.discardTransaction(c);
+      return OK;
+    },
+    watch: (client: ClientApi, keys: string[]): Reply => {
+      const c = client as Client;
+      if (c.multiQueue !== null) return ERR_WATCH_IN_MULTI;
+      for (const k of keys) this.watches.watch(c, c.dbIndex, k, this.logicallyExpired(c.dbIndex, k));
+      return OK;
+    },
+    unwatch: (client: ClientApi): Reply => {
+      this.watches.unwatchAll(client as Client);
+      return OK;
+    },
+  };
+
+  /** EXEC: runs the queue atomically (nothing else runs in between) and replies with every result. */
+  private exec(c: Client, execCmd: Command): Reply {
+    const queue = c.multiQueue;
+    execCmd.calls++;
+    this.stats.commandsProcessed++;
+    c.lastCmd = execCmd.fullName;
+    if (queue === null) {
+      execCmd.failedCalls++;
+      this.stats.countError('ERR');
+      return ERR_EXEC_WITHOUT_MULTI;
+    }
+    if (c.multiDirty) {
+      this.discardTransaction(c);
+      execCmd.failedCalls++;
+      this.stats.countError('EXECABORT');
+      return ERR_EXECABORT;
+    }
+    const aborted = c.casDirty || (c.watched.length > 0 && this.watches.expiredSinceWatch(c, (d, k) => this.logicallyExpired(d, k)));
+    this.discardTransaction(c);
+    if (aborted) return NullArray.instance;
+    const replies: Reply[] = [];
+    this.txPropagation = [];
+    try {
+      for (const [cmd, argv] of queue) {
+        let r = this.call(c, cmd, argv);
+        const block = this.pendingBlock;
+        if (block !== null) {
+          // Inside a transaction a blocking command cannot wait: it answers as if timed out.
+          this.pendingBlock = null;
+          r = block.onTimeout;
+        }
+        replies.push(r);
+      }
+    } finally {
+      const props = this.txPropagation;
+      this.txPropagation = null;
+      if (props.length > 1) {
+        this.propagate(props[0][0], ['MULTI']);
+        for (const [d, a] of props) this.propagate(d, a);
+        this.propagate(props[props.length - 1][0], ['EXEC']);
+      } else if (props.length === 1) {
+        this.propagate(props[0][0], props[0][1]);
+      }
+    }
+    return replies;
   }
 
   /** call(): executes with statistics and propagation. */

@@ -387,6 +387,7 @@ export class CinnabarServer implements ClientOwner {
 
   freeClient(c: Client): void {
     if (c.blocked) this.blocking.remove(c);
+    if (c.watched.length > 0 || c.multiQueue !== null) this.engine.discardTransaction(c);
     if (c.subscriptionCount > 0) this.pubsub.forget(c);
     if (!this.clients.has(c.id) && c.closed) return;
     c.closed = true;
@@ -516,6 +517,7 @@ export class CinnabarServer implements ClientOwner {
       clientKill: (f: ClientKillFilter, me: ClientApi) => self.killClients(f, me as Client),
       hasClient: (id) => self.clients.has(id),
       pubsub: self.pubsub,
+      transactions: self.engine.transactions,
       unblockClient: (id, error) => {
         const c = self.clients.get(id);
         const state = c ? self.blocking.stateOf(c) : undefined;

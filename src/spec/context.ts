@@ -30,6 +30,15 @@ export interface ClientApi {
   readonly subscriptionCount: number;
 }
 
+/** MULTI/EXEC/WATCH state of a client (src/server/transactions.ts and the engine). */
+export interface TransactionsApi {
+  multi(client: ClientApi): Reply;
+  exec(client: ClientApi): Reply;
+  discard(client: ClientApi): Reply;
+  watch(client: ClientApi, keys: string[]): Reply;
+  unwatch(client: ClientApi): Reply;
+}
+
 /** Publish/subscribe services (src/server/pubsub.ts). */
 export interface PubSubApi {
   subscribe(client: ClientApi, kind: 'channel' | 'pattern' | 'shard', names: string[]): Reply[];
@@ -71,6 +80,7 @@ export interface ServerApi {
   /** Is there a client with this id (CLIENT KILL ID old form)? */
   hasClient(id: number): boolean;
   readonly pubsub: PubSubApi;
+  readonly transactions: TransactionsApi;
   /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
   unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */

@@ -6,6 +6,8 @@ const RESET = new Status('RESET');
 
 export default defineCommand('reset', (ctx) => {
   ctx.client.reset();
+  ctx.server.transactions.discard(ctx.client);
+  ctx.server.transactions.unwatch(ctx.client);
   if (ctx.client.subscriptionCount > 0) {
     ctx.server.pubsub.unsubscribe(ctx.client, 'channel', []);
     ctx.server.pubsub.unsubscribe(ctx.client, 'pattern', []);
