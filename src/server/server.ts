@@ -199,6 +199,8 @@ export class CinnabarServer implements ClientOwner {
     if (timeout <= 0) return;
     const now = Date.now();
     for (const c of this.clients.values()) {
+      // Blocked clients and subscribers wait on purpose: the idle timeout leaves them alone.
+      if (c.blocked || c.subscriptionCount > 0) continue;
       if (now - c.lastInteraction > timeout * 1000) {
         this.log.log('verbose', 'Closing idle client');
         this.freeClient(c);
