@@ -357,7 +357,13 @@ export class Engine {
     // CLIENT NO-TOUCH: this client's commands leave access times alone, except TOUCH itself.
     this.clockConfig.suspended = c.noTouch && cmd.name !== 'touch';
     const t0 = this.lastMark;
-    let r = cmd.execute!(ctx, argv) as Reply;
+    let r: Reply;
+    try {
+      r = cmd.execute!(ctx, argv) as Reply;
+    } catch (err) {
+      // A bug in one command must not take the server down: report it and answer with an error.
+      r = this.commandCrashed(cmd, err);
+    }
     this.clockConfig.suspended = false;
     const t1 = performance.now();
     const dt = t1 - t0;
@@ -382,6 +388,16 @@ export class Engine {
     const extra = ctx.extra as Array<[number, string[]]> | null;
     if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
     return r;
+  }
+
+  /** Hook for logging a command that threw (the server logs it); returns the error reply sent. */
+  onCommandError: (cmd: Command, err: unknown) => void = () => {};
+
+  private commandCrashed(cmd: Command, err: unknown): Reply {
+    this.stats.unexpectedErrorReplies++;
+    this.onCommandError(cmd, err);
+    const msg = err instanceof Error ? err.message : String(err);
+    return errorReply(`ERR internal error in '${cmd.fullName}': ${msg}`);
   }
 
   /** One round of active expiry over all databases (hz timer); returns keys expired. */

@@ -79,6 +79,8 @@ export class CinnabarServer implements ClientOwner {
     this.log = opts.logger ?? new Logger();
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
+    this.engine.onCommandError = (cmd, err) =>
+      this.log.log('warning', `Command '${cmd.fullName}' failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     this.pubsub = new PubSub((c) => this.flush(c));
     this.engine.onKeyspaceEvent((channel, message) => this.pubsub.publish(channel, message));
     this.engine.api = this.makeApi();
