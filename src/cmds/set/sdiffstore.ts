@@ -1,0 +1,6 @@
+// SDIFFSTORE destination key [key ...] - stores the difference, replacing any type at destination
+// (deleting it when the result is empty). Redis counterpart: sdiffstoreCommand (t_set.c).
+import { defineCommand } from '../../spec/define.js';
+import { sunionDiffGeneric } from './set-ops.js';
+
+export default defineCommand('sdiffstore', (ctx, argv) => sunionDiffGeneric(ctx, argv.slice(2), argv[1], 'diff'));
