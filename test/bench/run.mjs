@@ -9,6 +9,7 @@
 //   --quick            1 round, 20k/200k requests, 100k keys (BENCH_QUICK=1)
 //   --rounds N         rounds of redis-benchmark per target (BENCH_ROUNDS, default 3)
 //   --keys N           keys loaded for the memory test (BENCH_KEYS, default 1000000)
+//   --types            data-type tests (LPUSH ... LRANGE_600) instead of PING/SET/GET/INCR/MSET
 //   --no-build         skip `tsc` (BENCH_NO_BUILD=1)
 //   --no-memory        skip the memory test
 //   --no-throughput    skip redis-benchmark
@@ -39,7 +40,10 @@ const CONFIGS = [
   { name: 'no pipeline', args: ['-n', String(QUICK ? 20_000 : 100_000), '-c', '50'] },
   { name: '-P 16', args: ['-n', String(QUICK ? 200_000 : 1_000_000), '-c', '50', '-P', '16'] },
 ];
-const TESTS = 'ping,set,get,incr,mset';
+// --types benchmarks the data-type commands instead of the string/keyspace set.
+const TESTS = flag('types')
+  ? 'lpush,rpush,lpop,rpop,sadd,hset,spop,zadd,zpopmin,lrange_100,lrange_300,lrange_500,lrange_600'
+  : 'ping,set,get,incr,mset';
 
 const started = new Set();
 const cleanup = () => {
