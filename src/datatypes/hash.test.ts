@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { HashValue } from './hash.js';
+
+function pairsOf(h: HashValue): [string, string][] {
+  return [...h.entries()];
+}
+
+describe('HashValue', () => {
+  it('sets, gets and deletes fields, keeping insertion order with deletes closing the gap', () => {
+    const h = new HashValue();
+    expect(h.type).toBe('hash');
+    expect(h.set('a', '1')).toBe(true);
+    expect(h.set('b', '2')).toBe(true);
+    expect(h.set('c', '3')).toBe(true);
+    expect(h.set('a', 'x')).toBe(false);
+    expect(h.get('a')).toBe('x');
+    expect(h.get('z')).toBeUndefined();
+    expect(h.has('b')).toBe(true);
+    expect(h.delete('a')).toBe(true);
+    expect(h.delete('a')).toBe(false);
+    h.set('a', 'y');
+    expect(pairsOf(h)).toEqual([['b', '2'], ['c', '3'], ['a', 'y']]);
+    expect(h.size).toBe(3);
+  });
+
+  it('is binary safe', () => {
+    const h = new HashValue();
+    h.set('\x00\xff', '\r\n\x80');
+    expect(h.get('\x00\xff')).toBe('\r\n\x80');
+  });
+
+  it('reports listpack until converted, and hashtable for good after', () => {
+    const h = new HashValue();
+    expect(h.encoding()).toBe('listpack');
+    h.convert();
+    expect(h.encoding()).toBe('hashtable');
+    h.set('a', '1');
+    h.delete('a');
+    expect(h.encoding()).toBe('hashtable');
+  });
+
+  function churn(h: HashValue, ref: Map<string, string>, steps: number, fields: number): void {
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let wrong = 0;
+    for (let step = 0; step < steps; step++) {
+      const f = `f${rnd(fields)}`;
+      if (rnd(3) === 0) {
+        if (h.delete(f) !== ref.delete(f)) wrong++;
+      } else {
+        const v = `v${step}`;
+        if (h.set(f, v) !== !ref.has(f)) wrong++;
+        ref.set(f, v);
+      }
+      if (h.get(f) !== ref.get(f)) wrong++;
+    }
+    expect(wrong).toBe(0);
+  }
+
+  it('keeps a small hash in insertion order up to the point it is indexed, and after', () => {
+    const h = new HashValue();
+    const ref = new Map<string, string>();
+    churn(h, ref, 400, 12);
+    expect(h.size).toBe(ref.size);
+    expect(pairsOf(h)).toEqual([...ref]);
+    for (let i = 0; i < 40; i++) {
+      h.set(`g${i}`, `${i}`);
+      ref.set(`g${i}`, `${i}`);
+      expect(pairsOf(h)).toEqual([...ref]);
+    }
+    h.delete('g3');
+    ref.delete('g3');
+    expect(pairsOf(h)).toEqual([...ref]);
+    expect([...h.scanSource.keys()]).toEqual([...ref.keys()]);
+  });
+
+  it('keeps the dense pair array consistent across pages under random sets and deletes', () => {
+    const h = new HashValue();
+    const ref = new Map<string, string>();
+    churn(h, ref, 60000, 9000);
+    expect(h.size).toBe(ref.size);
+    expect(pairsOf(h)).toEqual([...ref]);
+    const seen = new Map<string, string>();
+    for (let n = 0; n < h.size; n++) seen.set(h.fieldAt(n), h.valueAt(n));
+    expect(seen).toEqual(ref);
+    for (const f of [...ref.keys()]) h.delete(f);
+    expect(h.size).toBe(0);
+    h.set('again', '1');
+    expect(h.fieldAt(0)).toBe('again');
+  });
+
+  it('scans through its Map, reading values by position', () => {
+    const h = new HashValue();
+    h.set('a', '1');
+    h.set('b', '2');
+    const got = [...h.scanSource].map(([f, p]) => [f, h.valueOfPosition(p)]);
+    expect(got).toEqual([['a', '1'], ['b', '2']]);
+  });
+
+  it('clones a small hash independently', () => {
+    const h = new HashValue();
+    h.set('a', '1');
+    const c = h.clone();
+    h.set('a', '2');
+    h.set('b', '3');
+    expect(pairsOf(c)).toEqual([['a', '1']]);
+    expect(c.encoding()).toBe('listpack');
+  });
+
+  it('clones independently, keeping the encoding', () => {
+    const h = new HashValue();
+    for (let i = 0; i < 5000; i++) h.set(`f${i}`, `v${i}`);
+    h.convert();
+    const c = h.clone();
+    h.set('f1', 'changed');
+    h.delete('f2');
+    expect(c.get('f1')).toBe('v1');
+    expect(c.get('f2')).toBe('v2');
+    expect(c.size).toBe(5000);
+    expect(c.encoding()).toBe('hashtable');
+    c.delete('f4999');
+    expect(h.get('f4999')).toBe('v4999');
+  });
+
+  it('picks random positions uniformly enough', () => {
+    const h = new HashValue();
+    for (let i = 0; i < 4; i++) h.set(`f${i}`, `v${i}`);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 4000; i++) {
+      const f = h.fieldAt(h.randomPosition());
+      counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(4);
+    for (const n of counts.values()) expect(n).toBeGreaterThan(800);
+  });
+});
