@@ -18,6 +18,7 @@ export function attachHints(
   table: HelpTable,
   enabled: () => boolean,
   prompt: () => string,
+  color = true,
 ): void {
   const input = io.stdin as unknown as EventEmitter;
   const state = rl as unknown as ReadlineState;
@@ -52,7 +53,7 @@ export function attachHints(
     const text = hint.slice(0, cols - used);
     const ahead = line.length - state.cursor;
     io.stdout.write(
-      '\x1b7' + (ahead > 0 ? `\x1b[${ahead}C` : '') + '\x1b[0K' + `\x1b[0;90;49m${text}\x1b[0m` + '\x1b8',
+      '\x1b7' + (ahead > 0 ? `\x1b[${ahead}C` : '') + '\x1b[0K' + (color ? `\x1b[0;90;49m${text}\x1b[0m` : text) + '\x1b8',
     );
     shown = true;
   });

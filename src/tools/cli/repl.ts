@@ -186,7 +186,8 @@ export async function repl(session: Session): Promise<number> {
   });
   state.rl = rl;
   const color = tty && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  if (table && color) attachHints(rl, io, table, () => state.hints, () => session.prompt());
+  // Hints show on any terminal; NO_COLOR only drops their grey colour.
+  if (table && tty && io.stdout.isTTY === true) attachHints(rl, io, table, () => state.hints, () => session.prompt(), color);
 
   let busy = false;
   let interrupt: ((code: number) => void) | null = null;
