@@ -10,6 +10,7 @@ import { decodeAll, type ReplyNode } from '../src/protocol/reply-decoder.js';
 import { encodeReply } from '../src/protocol/encoder.js';
 import { errArity } from '../src/protocol/errors.js';
 import type { Reply } from '../src/protocol/reply.js';
+import { extraTable } from '../src/spec/extra-table.js';
 import { Registry } from '../src/spec/registry.js';
 import { defineCommand, type CommandImpl } from '../src/spec/define.js';
 import { commandTable } from '../src/spec/table/index.js';
@@ -129,14 +130,16 @@ function fullTableRegistry(): Registry {
   return new Registry([...stubs, ...commandCommands]);
 }
 const full = fullTableRegistry();
-const tableNames = commandTable.map((m) => m.name).sort();
+/** Whole commands extra-table.ts redefines as Redis 7.2 has them: no 7.0 reply to compare with. */
+const CHANGED_IN_72 = new Set(extraTable.filter((m) => !m.subcommands).map((m) => m.name));
+const tableNames = commandTable.map((m) => m.name).filter((n) => !CHANGED_IN_72.has(n)).sort();
 
 describe.each([2, 3] as const)('whole generated table, RESP%i', (resp) => {
   const info = oracleInfo(resp);
   const docs = oracleDocs(resp);
 
   it('the table has exactly the oracle commands', () => {
-    expect(tableNames).toEqual([...info.keys()].sort());
+    expect([...tableNames, ...CHANGED_IN_72].sort()).toEqual([...info.keys()].sort());
     expect(run(full, 'command|count', ['command', 'count'])).toBe(info.size);
   });
 
@@ -166,7 +169,7 @@ describe('the server registry as clients see it', () => {
       const oracle = info.get(name);
       // A command that Redis 7.2 added (described in extra-table.ts) has no 7.0 counterpart to compare with;
       // for the same reason only the subcommands both servers have are compared.
-      if (!oracle) continue;
+      if (!oracle || CHANGED_IN_72.has(name)) continue;
       const oracleSubs = items(oracle)[9].type === 'array' ? items(items(oracle)[9]).map((s) => bulkText(items(s)[0])) : [];
       const keep = cmd.subcommands
         ? new Set([...cmd.subcommands.values()].map((s) => s.name).filter((n) => oracleSubs.includes(n)))

@@ -10,6 +10,7 @@ import { listCommands } from './list/index.js';
 import { bitmapCommands } from './bitmap/index.js';
 import { pubsubCommands } from './pubsub/index.js';
 import { transactionCommands } from './transactions/index.js';
+import { sortedSetCommands } from './sorted-set/index.js';
 import { hyperloglogCommands } from './hyperloglog/index.js';
 
 export const allCommands: CommandImpl[] = [
@@ -23,5 +24,6 @@ export const allCommands: CommandImpl[] = [
   ...bitmapCommands,
   ...pubsubCommands,
   ...transactionCommands,
+  ...sortedSetCommands,
   ...hyperloglogCommands,
 ];

@@ -1,6 +1,24 @@
 // Metadata for what Redis 7.2 added on top of the generated (7.0) table: CLIENT SETINFO, CLIENT NO-TOUCH.
 // A container entry here lists only the new subcommands; the registry merges them into the table's.
 import type { CommandMeta } from './types.js';
+import sortedSetTable from './table/sorted-set.js';
+
+/** ZRANK/ZREVRANK as 7.2 has them: an optional WITHSCORE after the member. */
+function withScore(name: string): CommandMeta {
+  const base = sortedSetTable.find((m) => m.name === name)!;
+  return {
+    ...base,
+    arity: -3,
+    docs: {
+      ...base.docs,
+      history: [['7.2.0', 'Added the optional `WITHSCORE` argument.']],
+      arguments: [
+        ...(base.docs.arguments ?? []),
+        { name: 'withscore', type: 'pure-token', token: 'WITHSCORE', since: '7.2.0', flags: ['optional'] },
+      ],
+    },
+  };
+}
 
 const connSub = (name: string, arity: number, summary: string, args: CommandMeta['docs']['arguments']): CommandMeta => ({
   name,
@@ -13,6 +31,8 @@ const connSub = (name: string, arity: number, summary: string, args: CommandMeta
 });
 
 export const extraTable: CommandMeta[] = [
+  withScore('zrank'),
+  withScore('zrevrank'),
   {
     name: 'client',
     arity: -2,

@@ -1,6 +1,7 @@
 // Keyspace (generic group) commands, plus the database-wide commands Redis files under "server"
 // (FLUSHDB FLUSHALL DBSIZE SWAPDB), whose sources live in ../server/.
 import type { CommandImpl } from '../../spec/define.js';
+import { sort, sortRo } from './sort.js';
 import del from './del.js';
 import unlink from './unlink.js';
 import exists from './exists.js';
@@ -37,4 +38,6 @@ export const genericCommands: CommandImpl[] = [
   expire, pexpire, expireat, pexpireat, ttl, pttl, expiretime, pexpiretime, persist,
   objectEncoding, objectFreq, objectIdletime, objectRefcount, objectHelp,
   flushdb, flushall, dbsize, swapdb,
+  sort,
+  sortRo,
 ];
