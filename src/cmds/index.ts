@@ -12,6 +12,7 @@ import { pubsubCommands } from './pubsub/index.js';
 import { transactionCommands } from './transactions/index.js';
 import { sortedSetCommands } from './sorted-set/index.js';
 import { hyperloglogCommands } from './hyperloglog/index.js';
+import { geoCommands } from './geo/index.js';
 
 export const allCommands: CommandImpl[] = [
   ...stringCommands,
@@ -26,4 +27,5 @@ export const allCommands: CommandImpl[] = [
   ...transactionCommands,
   ...sortedSetCommands,
   ...hyperloglogCommands,
+  ...geoCommands,
 ];

@@ -193,7 +193,7 @@ export class OutputBuffer {
       return;
     }
     if (r instanceof DoubleReply) {
-      const s = formatDoubleShortest(r.value);
+      const s = r.text ?? formatDoubleShortest(r.value);
       if (resp === 3) {
         this.latin1(`,${s}\r\n`);
       } else this.bulk(s);

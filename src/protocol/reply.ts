@@ -21,9 +21,12 @@ export class ErrorReply {
     return sp < 0 ? this.text : this.text.slice(0, sp);
   }
 }
-/** A double: RESP3 ',' type, RESP2 bulk string in Redis's %.17g form. */
+/**
+ * A double: RESP3 ',' type, RESP2 bulk string, in the shortest round-trip form unless `text` gives the
+ * exact digits to send (GEO coordinates print Redis's 17-decimal "human" form).
+ */
 export class DoubleReply {
-  constructor(readonly value: number) {}
+  constructor(readonly value: number, readonly text?: string) {}
 }
 /** RESP3 map; RESP2 flat array of key, value, key, value. */
 export class MapReply {
