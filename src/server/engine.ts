@@ -410,7 +410,10 @@ export class Engine {
     let total = 0;
     const now = Date.now();
     for (const db of this.dbs) {
-      if (db.expires.size === 0) continue;
+      if (db.expires.size === 0) {
+        db.avgTtl = 0;
+        continue;
+      }
       for (;;) {
         let sampled = 0;
         let expired = 0;

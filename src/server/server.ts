@@ -470,7 +470,7 @@ export class CinnabarServer implements ClientOwner {
       dirtySinceSave: e.dirty - this.dirtyAtSave,
       lastSave: e.lastSave,
       aofEnabled: this.config.getBool('appendonly'),
-      dbs: e.dbs.map((d) => ({ id: d.id, size: d.size, expires: d.expires.size, avgTtl: d.avgTtl })),
+      dbs: e.dbs.map((d) => ({ id: d.id, size: d.size, expires: d.expires.size, avgTtl: d.expires.size === 0 ? 0 : d.avgTtl })),
       commands: [...e.registry.all()],
       clusterEnabled: this.config.getBool('cluster-enabled'),
       pubsubChannels: this.pubsub.channelCount,

@@ -62,8 +62,10 @@ describe('keyspace commands on other types', () => {
     ['TYPE', 'set'],
     ['TYPE', 'h'],
     ['TYPE', 'z'],
-    ['OBJECT', 'ENCODING', 'l'],
-    ['OBJECT', 'ENCODING', 'set'],
+    // Redis 7.2 (this server's target) encodes small lists and non-integer sets as listpack; the 7.0
+    // reference says quicklist / hashtable. Those rules are unit-tested beside the types.
+    { argv: ['OBJECT', 'ENCODING', 'l'], cmp: 'type' },
+    { argv: ['OBJECT', 'ENCODING', 'set'], cmp: 'type' },
     ['OBJECT', 'ENCODING', 'iset'],
     ['OBJECT', 'ENCODING', 'h'],
     ['OBJECT', 'ENCODING', 'z'],
