@@ -1,6 +1,7 @@
 // Everyday workloads through real client libraries, run against cinnabar and redis-server with the same
 // results expected: a job queue (LPUSH + BRPOP workers, ioredis), daily-active-user bitmaps (SETBIT,
-// BITCOUNT, BITOP; redis-py) and tagging with sets (SADD, SINTER, SUNIONSTORE; ioredis).
+// BITCOUNT, BITOP; redis-py), tagging with sets (ioredis), a leaderboard (ZINCRBY, ZREVRANK, ZRANGE REV;
+// ioredis) and unique visitors (PFADD, PFCOUNT, PFMERGE; redis-py).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import IORedis from 'ioredis';
@@ -79,7 +80,47 @@ out.append(r.bitcount('dau:mon', 0, 99))
 print(json.dumps(out))
 `;
 
+async function leaderboard(port: number): Promise<unknown[]> {
+  const r = new IORedis({ port, host: '127.0.0.1' });
+  try {
+    await r.del('{b}board');
+    for (let i = 0; i < 300; i++) await r.zincrby('{b}board', (i * 37) % 101, `player${i % 50}`);
+    const out: unknown[] = [];
+    out.push(await r.zrevrank('{b}board', 'player7'));
+    out.push(await r.zscore('{b}board', 'player7'));
+    out.push(await r.zrange('{b}board', 0, 9, 'REV', 'WITHSCORES'));
+    out.push(await r.zcount('{b}board', 100, '+inf'));
+    out.push(await r.zrangebyscore('{b}board', '(200', 300, 'LIMIT', 0, 5));
+    out.push(await r.zcard('{b}board'));
+    return out;
+  } finally {
+    r.disconnect();
+  }
+}
+
+const VISITORS = `
+import json, sys, redis
+r = redis.Redis(host='127.0.0.1', port=int(sys.argv[1]))
+r.delete('uv:mon', 'uv:tue', 'uv:week')
+for i in range(0, 3000, 3): r.pfadd('uv:mon', 'user%d' % i)
+for i in range(0, 3000, 5): r.pfadd('uv:tue', 'user%d' % i)
+out = [r.pfcount('uv:mon'), r.pfcount('uv:tue'), r.pfcount('uv:mon', 'uv:tue')]
+out.append(r.pfmerge('uv:week', 'uv:mon', 'uv:tue'))
+out.append(r.pfcount('uv:week'))
+out.append(list(r.get('uv:week')))
+print(json.dumps(out))
+`;
+
 describe('workloads through client libraries', () => {
+  it('leaderboard with sorted sets (ioredis)', async () => {
+    expect(await leaderboard(cin.port)).toEqual(await leaderboard(ref.port));
+  });
+
+  it('unique visitors with HyperLogLog (redis-py), stored bytes included', () => {
+    const run = (port: number) => JSON.parse(execFileSync('/usr/bin/python3', ['-c', VISITORS, String(port)]).toString());
+    expect(run(cin.port)).toEqual(run(ref.port));
+  });
+
   it('job queue with BRPOP workers (ioredis)', async () => {
     const a = await jobQueue(cin.port);
     const b = await jobQueue(ref.port);
