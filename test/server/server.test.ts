@@ -27,6 +27,19 @@ async function conn(port: number) {
 }
 const text = (b: Buffer) => b.toString('latin1');
 
+/** Connects once a server started outside startCinnabar() listens (up to 10 s); closed after the test. */
+async function connectWhenUp(port: number): Promise<RespConnection> {
+  for (let i = 0; i < 100; i++) {
+    const c = await RespConnection.open(port).catch(() => null);
+    if (c) {
+      conns.push(c);
+      return c;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on port ${port}`);
+}
+
 function runToExit(args: string[], input?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [BIN, 'server', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -65,13 +78,8 @@ describe('configuration', () => {
     const port = await freePort();
     const p = spawn(process.execPath, [BIN, 'server', join(dir, 'a.conf'), '--port', String(port), '--bind', '127.0.0.1'], { stdio: 'ignore' });
     try {
-      let c: RespConnection | null = null;
-      for (let i = 0; i < 100 && !c; i++) {
-        c = await RespConnection.open(port).catch(() => null);
-        if (!c) await new Promise((r) => setTimeout(r, 100));
-      }
-      conns.push(c!);
-      expect(text(await c!.call(['CONFIG', 'GET', 'save']))).toBe('*2\r\n$4\r\nsave\r\n$12\r\n900 1 300 10\r\n');
+      const c = await connectWhenUp(port);
+      expect(text(await c.call(['CONFIG', 'GET', 'save']))).toBe('*2\r\n$4\r\nsave\r\n$12\r\n900 1 300 10\r\n');
     } finally {
       p.kill('SIGKILL');
     }
@@ -96,13 +104,8 @@ describe('configuration', () => {
     const p = spawn(process.execPath, [BIN, 'server', '-'], { stdio: ['pipe', 'ignore', 'ignore'] });
     p.stdin.end(`port ${port}\nbind 127.0.0.1\nsave ""\nhz 33\n`);
     try {
-      let c: RespConnection | null = null;
-      for (let i = 0; i < 100 && !c; i++) {
-        c = await RespConnection.open(port).catch(() => null);
-        if (!c) await new Promise((r) => setTimeout(r, 100));
-      }
-      conns.push(c!);
-      expect(text(await c!.call(['CONFIG', 'GET', 'hz']))).toBe('*2\r\n$2\r\nhz\r\n$2\r\n33\r\n');
+      const c = await connectWhenUp(port);
+      expect(text(await c.call(['CONFIG', 'GET', 'hz']))).toBe('*2\r\n$2\r\nhz\r\n$2\r\n33\r\n');
     } finally {
       p.kill('SIGKILL');
     }
@@ -200,13 +203,8 @@ describe('lifecycle', () => {
     }
     expect(pid).toBeGreaterThan(0);
     try {
-      let c: RespConnection | null = null;
-      for (let i = 0; i < 100 && !c; i++) {
-        c = await RespConnection.open(port).catch(() => null);
-        if (!c) await new Promise((res) => setTimeout(res, 100));
-      }
-      conns.push(c!);
-      expect(text(await c!.call(['PING']))).toBe('+PONG\r\n');
+      const c = await connectWhenUp(port);
+      expect(text(await c.call(['PING']))).toBe('+PONG\r\n');
       expect(readFileSync(logfile, 'latin1')).toMatch(/^\d+:M .* \* Ready to accept connections tcp$/m);
     } finally {
       process.kill(pid, 'SIGKILL');

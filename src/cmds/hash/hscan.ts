@@ -5,16 +5,10 @@
 // Redis counterpart: hscanCommand and scanGenericCommand (db.c).
 import { defineCommand } from '../../spec/define.js';
 import { ErrorReply, type Reply } from '../../protocol/reply.js';
-import { ERR_INVALID_CURSOR, ERR_NOT_INTEGER, ERR_SYNTAX } from '../../protocol/errors.js';
-import { parseI64 } from '../../util/number.js';
-import { matchesEverything, stringMatch } from '../../util/glob.js';
-import { optionName } from '../generic/args.js';
-import { parseScanCursor } from '../generic/scan-cursor.js';
+import { ERR_INVALID_CURSOR } from '../../protocol/errors.js';
+import { stringMatch } from '../../util/glob.js';
+import { parseScanCursor, parseScanOptions } from '../generic/scan-cursor.js';
 import { lookupHashRead } from './hash-access.js';
-
-const DEFAULT_COUNT = 10;
-/** COUNT is a C long; a page larger than this would only build a huge reply in one call anyway. */
-const MAX_VISIT = 0x7fffffff;
 
 export default defineCommand('hscan', (ctx, argv): Reply => {
   const cursor = parseScanCursor(argv[2]);
@@ -22,22 +16,9 @@ export default defineCommand('hscan', (ctx, argv): Reply => {
   const h = lookupHashRead(ctx, argv[1]);
   if (h === undefined) return ['0', []];
   if (h instanceof ErrorReply) return h;
-  let count = DEFAULT_COUNT;
-  let pattern: string | null = null;
-  for (let i = 3; i < argv.length; i += 2) {
-    const opt = optionName(argv[i]);
-    if (argv.length - i < 2) return ERR_SYNTAX;
-    if (opt === 'count') {
-      const n = parseI64(argv[i + 1]);
-      if (n === null) return ERR_NOT_INTEGER;
-      if (n < 1n) return ERR_SYNTAX;
-      count = n > BigInt(MAX_VISIT) ? MAX_VISIT : Number(n);
-    } else if (opt === 'match') {
-      pattern = matchesEverything(argv[i + 1]) ? null : argv[i + 1];
-    } else {
-      return ERR_SYNTAX;
-    }
-  }
+  const opts = parseScanOptions(argv, 3);
+  if (opts instanceof ErrorReply) return opts;
+  const { count, pattern } = opts;
 
   const items: string[] = [];
   const keep = (f: string, v: string): void => {

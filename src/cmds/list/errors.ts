@@ -12,5 +12,3 @@ export const ERR_RANK_RANGE = errorReply(
 );
 export const ERR_COUNT_NEGATIVE = errorReply("ERR COUNT can't be negative");
 export const ERR_MAXLEN_NEGATIVE = errorReply("ERR MAXLEN can't be negative");
-export const ERR_NUMKEYS = errorReply('ERR numkeys should be greater than 0');
-export const ERR_MPOP_COUNT = errorReply('ERR count should be greater than 0');

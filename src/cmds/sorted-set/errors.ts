@@ -19,8 +19,6 @@ export const ERR_RANDMEMBER_RANGE = errorReply(
 export const ERR_VALUE_RANGE = errorReply('ERR value is out of range');
 export const ERR_WEIGHT_FLOAT = errorReply('ERR weight value is not a float');
 export const ERR_LIMIT_NEGATIVE = errorReply("ERR LIMIT can't be negative");
-export const ERR_NUMKEYS = errorReply('ERR numkeys should be greater than 0');
-export const ERR_MPOP_COUNT = errorReply('ERR count should be greater than 0');
 
 export function errAtLeastOneKey(command: string): ReturnType<typeof errorReply> {
   return errorReply(`ERR at least 1 input key is needed for '${command}' command`);

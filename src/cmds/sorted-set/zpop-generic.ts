@@ -5,10 +5,8 @@
 import { DoubleReply, ErrorReply, type Reply } from '../../protocol/reply.js';
 import type { CommandContext } from '../../spec/context.js';
 import { optionName } from '../generic/args.js';
-import { ERR_SYNTAX } from '../../protocol/errors.js';
-import { parseLong } from '../list/list-generic.js';
 import { lookupZsetWrite } from './zset-access.js';
-import { ERR_MPOP_COUNT, ERR_NUMKEYS } from './errors.js';
+import { parseMpopArgs as parseMpopArgsGeneric } from '../generic/mpop-args.js';
 
 export type ZWhere = 'min' | 'max';
 
@@ -59,28 +57,9 @@ export function genericZpop(ctx: CommandContext, keys: readonly string[], where:
   return undefined;
 }
 
-/**
- * ZMPOP/BZMPOP arguments from numkeysIdx on: numkeys key [key ...] MIN|MAX [COUNT count], checked in
- * Redis's order before any key is looked up.
- */
+/** ZMPOP/BZMPOP arguments from numkeysIdx on: numkeys key [key ...] MIN|MAX [COUNT count]. */
 export function parseMpopArgs(argv: string[], numkeysIdx: number): { keys: string[]; where: ZWhere; count: number } | ErrorReply {
-  const numkeys = parseLong(argv[numkeysIdx]);
-  if (numkeys === null || numkeys <= 0) return ERR_NUMKEYS;
-  const whereIdx = numkeysIdx + 1 + numkeys;
-  if (whereIdx >= argv.length) return ERR_SYNTAX;
-  const where = parseZWhere(argv[whereIdx]);
-  if (where === null) return ERR_SYNTAX;
-  let count = -1;
-  for (let j = whereIdx + 1; j < argv.length; j++) {
-    if (count === -1 && optionName(argv[j]) === 'count' && j + 1 < argv.length) {
-      const n = parseLong(argv[++j]);
-      if (n === null || n <= 0) return ERR_MPOP_COUNT;
-      count = n;
-    } else {
-      return ERR_SYNTAX;
-    }
-  }
-  return { keys: argv.slice(numkeysIdx + 1, whereIdx), where, count: count === -1 ? 1 : count };
+  return parseMpopArgsGeneric(argv, numkeysIdx, parseZWhere);
 }
 
 /** ZMPOP and BZMPOP propagate as ZPOPMIN/ZPOPMAX key count, with the count asked for. */
