@@ -13,6 +13,9 @@ import { transactionCommands } from './transactions/index.js';
 import { sortedSetCommands } from './sorted-set/index.js';
 import { hyperloglogCommands } from './hyperloglog/index.js';
 import { geoCommands } from './geo/index.js';
+import { streamCommands } from './stream/index.js';
+import { scriptingCommands } from './scripting/index.js';
+import { persistenceCommands } from './persistence/index.js';
 
 export const allCommands: CommandImpl[] = [
   ...stringCommands,
@@ -28,4 +31,7 @@ export const allCommands: CommandImpl[] = [
   ...sortedSetCommands,
   ...hyperloglogCommands,
   ...geoCommands,
+  ...streamCommands,
+  ...scriptingCommands,
+  ...persistenceCommands,
 ];

@@ -1,0 +1,4 @@
+// Streams: XADD, XRANGE, XREAD, consumer groups.
+import type { CommandImpl } from '../../spec/define.js';
+
+export const streamCommands: CommandImpl[] = [];
