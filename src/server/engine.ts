@@ -86,7 +86,16 @@ export class Engine {
   private readonly propagators: Propagator[] = [];
   private readonly keyspaceSinks: KeyspaceEventSink[] = [];
   private notifyFlags = 0;
-  private readonly ctx = new ExecContext(this);
+  /**
+   * Execution contexts by nesting depth: a script's redis.call runs a command while the EVAL that
+   * started it is still executing, so each level has its own (reused, never allocated per command).
+   */
+  private readonly ctxStack: ExecContext[] = [new ExecContext(this)];
+  /** Commands currently executing (1 for a plain command, more inside a script). */
+  depth = 0;
+  private get ctx(): ExecContext {
+    return this.ctxStack[0];
+  }
   /**
    * The clock commands see: read once per batch of commands (a received chunk), as Redis caches its
    * time, and refreshed after any slow command.
@@ -317,7 +326,7 @@ export class Engine {
     this.discardTransaction(c);
     if (aborted) return NullArray.instance;
     const replies: Reply[] = [];
-    this.txPropagation = [];
+    this.beginAtomicPropagation();
     try {
       for (const [cmd, argv] of queue) {
         let r = this.call(c, cmd, argv);
@@ -330,22 +339,39 @@ export class Engine {
         replies.push(r);
       }
     } finally {
-      const props = this.txPropagation;
-      this.txPropagation = null;
-      if (props.length > 1) {
-        this.propagate(props[0][0], ['MULTI']);
-        for (const [d, a] of props) this.propagate(d, a);
-        this.propagate(props[props.length - 1][0], ['EXEC']);
-      } else if (props.length === 1) {
-        this.propagate(props[0][0], props[0][1]);
-      }
+      this.endAtomicPropagation();
     }
     return replies;
   }
 
+  /**
+   * Starts collecting what an atomic unit (EXEC, a script) propagates; false when one is already being
+   * collected (a script inside EXEC joins the transaction's).
+   */
+  beginAtomicPropagation(): boolean {
+    if (this.txPropagation !== null) return false;
+    this.txPropagation = [];
+    return true;
+  }
+
+  /** Sends what the atomic unit propagated: alone if one command, else wrapped in MULTI/EXEC. */
+  endAtomicPropagation(): void {
+    const props = this.txPropagation;
+    this.txPropagation = null;
+    if (props === null) return;
+    if (props.length > 1) {
+      this.propagate(props[0][0], ['MULTI']);
+      for (const [d, a] of props) this.propagate(d, a);
+      this.propagate(props[props.length - 1][0], ['EXEC']);
+    } else if (props.length === 1) {
+      this.propagate(props[0][0], props[0][1]);
+    }
+  }
+
   /** call(): executes with statistics and propagation. */
   call(c: Client, cmd: Command, argv: string[]): Reply {
-    const ctx = this.ctx;
+    const depth = this.depth;
+    const ctx = this.ctxStack[depth] ?? (this.ctxStack[depth] = new ExecContext(this));
     ctx.client = c;
     ctx.now = this.clockConfig.now = this.eventNow;
     ctx.dirtyDelta = 0;
@@ -358,18 +384,22 @@ export class Engine {
     this.clockConfig.suspended = c.noTouch && cmd.name !== 'touch';
     const t0 = this.lastMark;
     let r: Reply;
+    this.depth = depth + 1;
     try {
       r = cmd.execute!(ctx, argv) as Reply;
     } catch (err) {
       // A bug in one command must not take the server down: report it and answer with an error.
       r = this.commandCrashed(cmd, err);
+    } finally {
+      this.depth = depth;
     }
-    this.clockConfig.suspended = false;
+    if (depth === 0) this.clockConfig.suspended = false;
     const t1 = performance.now();
     const dt = t1 - t0;
     this.lastMark = t1;
-    // A slow command (DEBUG SLEEP, a huge KEYS) moves the shared clock on for the commands after it.
-    if (dt > 1) this.eventNow = Date.now();
+    // A slow command (DEBUG SLEEP, a huge KEYS) moves the shared clock on for the commands after it;
+    // inside a script the clock stays frozen at the script's start, as Redis keeps it.
+    if (dt > 1 && depth === 0) this.eventNow = Date.now();
     cmd.calls++;
     cmd.usec += dt * 1000;
     this.stats.commandsProcessed++;
@@ -389,6 +419,11 @@ export class Engine {
     if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
     return r;
   }
+
+  /** redis.log from a script (the server writes it to its log). */
+  onScriptLog: (level: number, message: string) => void = () => {};
+  /** Permission check for a command a script calls: an error text, or null when allowed. */
+  scriptPermissionCheck: (c: Client, cmd: Command, argv: string[]) => string | null = () => null;
 
   /** Hook for logging a command that threw (the server logs it); returns the error reply sent. */
   onCommandError: (cmd: Command, err: unknown) => void = () => {};

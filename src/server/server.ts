@@ -17,6 +17,8 @@ import { renderInfo, usedMemory, type InfoSource } from './info/sections.js';
 import { formatClient } from './client-list.js';
 import { BlockingManager } from './blocking.js';
 import { PubSub } from './pubsub.js';
+import { Acl } from '../acl/acl.js';
+import { ScriptingService } from './scripting.js';
 
 export const CINNABAR_VERSION = '0.1.0';
 
@@ -69,6 +71,8 @@ export class CinnabarServer implements ClientOwner {
   port = 6379;
   readonly blocking: BlockingManager;
   readonly pubsub: PubSub;
+  readonly acl: Acl;
+  readonly scripting: ScriptingService;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -79,10 +83,28 @@ export class CinnabarServer implements ClientOwner {
     this.log = opts.logger ?? new Logger();
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
+    this.acl = new Acl(this.engine.registry, {
+      clients: () => this.clients.values(),
+      freeClient: (c) => this.freeClient(c as Client),
+      clientInfo: (c) => formatClient(this, c as Client),
+      log: (level, msg) => this.log.log(level, msg),
+      config: (name) => this.config.get(name) ?? '',
+    });
+    if (this.requirePass() !== '') this.acl.updateDefaultPassword(this.requirePass());
+    this.config.onChange('requirepass', (_n, v) => {
+      this.acl.updateDefaultPassword(v);
+      return null;
+    });
     this.engine.onCommandError = (cmd, err) =>
       this.log.log('warning', `Command '${cmd.fullName}' failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     this.pubsub = new PubSub((c) => this.flush(c));
     this.engine.onKeyspaceEvent((channel, message) => this.pubsub.publish(channel, message));
+    this.scripting = new ScriptingService(this.engine, this);
+    this.engine.onScriptLog = (level, msg) => {
+      // redis.log levels: 0 debug, 1 verbose, 2 notice, 3 warning.
+      const name = (['debug', 'verbose', 'notice', 'warning'] as const)[level];
+      if (name !== undefined) this.log.log(name, msg);
+    };
     this.engine.api = this.makeApi();
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
@@ -111,8 +133,13 @@ export class CinnabarServer implements ClientOwner {
     return this.engine.dbs;
   }
 
+  private requirePass(): string {
+    return this.config.get('requirepass') ?? '';
+  }
+
+  /** Must a new connection authenticate (the default user has a password or is off)? */
   requirePassSet(): boolean {
-    return (this.config.get('requirepass') ?? '') !== '';
+    return this.acl.authRequired();
   }
 
   maxBulkLen(): number {
@@ -522,6 +549,7 @@ export class CinnabarServer implements ClientOwner {
       hasClient: (id) => self.clients.has(id),
       pubsub: self.pubsub,
       transactions: self.engine.transactions,
+      scripting: self.scripting,
       unblockClient: (id, error) => {
         const c = self.clients.get(id);
         const state = c ? self.blocking.stateOf(c) : undefined;
@@ -539,6 +567,7 @@ export class CinnabarServer implements ClientOwner {
         return self.prepareForShutdown(opts, 'User requested shutdown...');
       },
       debug,
+      acl: self.acl.api,
       checkPassword: (user, pass) => {
         const rp = self.config.get('requirepass') ?? '';
         if (user !== 'default') return false;

@@ -59,6 +59,33 @@ export interface ConfigApi {
   set(name: string, value: string): string | null;
 }
 
+/** A function a library registered (FUNCTION LIST). */
+export interface FunctionInfo {
+  name: string;
+  description: string | null;
+  flags: string[];
+}
+
+/** Lua scripts and function libraries (src/server/scripting.ts). */
+export interface ScriptingApi {
+  /** EVAL family: argv is the whole command; bySha for EVALSHA*, readOnly for the *_RO forms. */
+  eval(ctx: CommandContext, argv: string[], bySha: boolean, readOnly: boolean): Reply;
+  scriptLoad(body: string): Reply;
+  scriptExists(shas: string[]): Reply;
+  scriptFlush(): Reply;
+  scriptKill(): Reply;
+  functionLoad(code: string, replace: boolean): Reply;
+  functionDelete(name: string): Reply;
+  functionFlush(): Reply;
+  functionKill(): Reply;
+  listLibraries(): Array<{ name: string; code: string; functions: FunctionInfo[] }>;
+  /** Loads libraries from their codes (FUNCTION RESTORE), all or nothing. */
+  restoreLibraries(codes: string[], policy: 'flush' | 'append' | 'replace'): Reply;
+  fcall(ctx: CommandContext, argv: string[], readOnly: boolean): Reply;
+  readonly libraryCount: number;
+  readonly functionCount: number;
+}
+
 /** Server services a command may use. */
 export interface ServerApi {
   readonly dbCount: number;
@@ -81,6 +108,7 @@ export interface ServerApi {
   hasClient(id: number): boolean;
   readonly pubsub: PubSubApi;
   readonly transactions: TransactionsApi;
+  readonly scripting: ScriptingApi;
   /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
   unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */
@@ -91,11 +119,43 @@ export interface ServerApi {
   debug: DebugApi;
   /** Password check for AUTH/HELLO: true when user/pass are right. */
   checkPassword(user: string, pass: string): boolean | 'nopass';
+  /** Users, permissions and ACL LOG (src/acl). */
+  readonly acl: AclApi;
   /** The server's run id, version and mode for HELLO. */
   readonly runId: string;
   readonly version: string;
   /** Unix ms when the server started. */
   readonly startTime: number;
+}
+
+/** The ACL services commands use (implemented in src/acl). Error results are full error texts ("ERR ..."). */
+export interface AclApi {
+  /** ACL SETUSER: applies every rule or none; null or the error text. */
+  setUser(username: string, rules: readonly string[]): string | null;
+  /** ACL DELUSER: the number deleted, or the error text; clients of deleted users are disconnected. */
+  deleteUsers(names: readonly string[], self: ClientApi | null): number | string;
+  getUser(name: string): Reply;
+  /** ACL LIST lines and ACL USERS names, sorted by name. */
+  list(): string[];
+  userNames(): string[];
+  cat(category?: string): Reply;
+  dryRun(username: string, argv: readonly string[]): Reply;
+  genpass(bits: number): string;
+  load(): string | null;
+  save(): string | null;
+  logEntries(count: number): Reply[];
+  resetLog(): void;
+  /** AUTH / HELLO AUTH: switches the client's user, or logs the failure (false). */
+  authenticate(client: ClientApi, username: string, pass: string, commandName: string): boolean;
+  /** The default user has nopass (AUTH <password> alone is then an error). */
+  defaultUserNoPass(): boolean;
+  /**
+   * May this client's user run this command line? null, or the refusal text without an error code (the
+   * denial is logged in ACL LOG with context "lua"): for redis.call/pcall in scripts.
+   */
+  checkPermission(client: ClientApi, cmd: Command, argv: readonly string[]): string | null;
+  /** Read access to every key for this command (SORT BY/GET patterns). */
+  hasFullKeyAccess(client: ClientApi, cmd: Command, argv: readonly string[]): boolean;
 }
 
 export interface ClientKillFilter {

@@ -1,0 +1,10 @@
+// SCRIPT FLUSH [ASYNC|SYNC] - empties the script cache.
+import { defineCommand } from '../../spec/define.js';
+import { ErrorReply } from '../../protocol/reply.js';
+import { parseFlushMode } from '../generic/flush-args.js';
+
+export default defineCommand('script|flush', (ctx, argv) => {
+  const mode = parseFlushMode(ctx, argv.slice(1));
+  if (mode instanceof ErrorReply) return mode;
+  return ctx.server.scripting.scriptFlush();
+});

@@ -1,0 +1,412 @@
+// Lua scripting and Functions on the engine: the script cache (EVAL/EVALSHA/SCRIPT), function
+// libraries (FUNCTION/FCALL), and the host a running script's redis.call reaches. A script runs to
+// completion on the event loop, so it is atomic; what it changes is propagated as its effects (the
+// commands it ran), wrapped in MULTI/EXEC when there are several, as Redis 7 does.
+// Counterparts: eval.c, function_lua.c, functions.c and script.c in Redis.
+import { createHash } from 'node:crypto';
+import type { Engine } from './engine.js';
+import { Client, type ClientOwner } from './client.js';
+import type { Command } from '../spec/types.js';
+import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
+import { ErrorReply, type Reply } from '../protocol/reply.js';
+import { errorReply } from '../protocol/errors.js';
+import { compileError, runLua, type LuaHost, type ReplyValue } from '../scripting/lua-vm.js';
+import { errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
+import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
+import { escapeLuaString } from '../scripting/lua-source.js';
+
+const ERR_NOSCRIPT = errorReply('NOSCRIPT No matching script. Please use EVAL.');
+const ERR_NOTBUSY = errorReply('NOTBUSY No scripts in execution right now.');
+const ERR_RO_WITH_WRITE_FLAG = errorReply('ERR Can not execute a script with write flag using *_ro command.');
+
+interface CachedScript {
+  sha: string;
+  /** The source as compiled: the shebang line (if any) blanked so line numbers stay the same. */
+  source: Buffer;
+  flags: ScriptFlags;
+}
+
+interface LibraryFunction {
+  name: string;
+  description: string | null;
+  flags: string[];
+  /** Source that loads the library and calls this function with (KEYS, ARGV). */
+  runner: Buffer;
+}
+
+interface Library {
+  name: string;
+  code: string;
+  functions: Map<string, LibraryFunction>;
+}
+
+/** Script flags a function declares (register_function's flags=). */
+const FUNCTION_FLAGS = new Set(['no-writes', 'allow-oom', 'allow-stale', 'no-cluster', 'allow-cross-slot-keys']);
+
+/** State of the script now running (redis.call needs it). */
+interface Running {
+  name: string;
+  /** "user_script" or "user_function": the chunk name errors mention. */
+  chunk: string;
+  readOnly: boolean;
+  client: Client;
+  resp: 2 | 3;
+  wrote: boolean;
+}
+
+export class ScriptingService implements ScriptingApi {
+  private readonly scripts = new Map<string, CachedScript>();
+  private readonly libraries = new Map<string, Library>();
+  private readonly functions = new Map<string, { lib: Library; fn: LibraryFunction }>();
+  private running: Running | null = null;
+  /** The client commands called from scripts run as (never listed by CLIENT LIST). */
+  private scriptClientCache: Client | null = null;
+  /** Memory the cached scripts' sources take (INFO used_memory_scripts_eval). */
+  scriptsMemory = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly owner: ClientOwner,
+  ) {}
+
+  private get scriptClient(): Client {
+    return (this.scriptClientCache ??= new Client(0, this.owner, null, '', '', -1));
+  }
+
+  get scriptCount(): number {
+    return this.scripts.size;
+  }
+
+  get libraryCount(): number {
+    return this.libraries.size;
+  }
+
+  get functionCount(): number {
+    return this.functions.size;
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  // ---- script cache -------------------------------------------------------------------------
+
+  private static sha1(body: string): string {
+    return createHash('sha1').update(body, 'latin1').digest('hex');
+  }
+
+  /** Compiles and caches a script body; an error reply when it does not compile. */
+  private cache(body: string, sha: string): CachedScript | ErrorReply {
+    const known = this.scripts.get(sha);
+    if (known !== undefined) return known;
+    const parsed = parseScriptShebang(body);
+    if (parsed instanceof ErrorReply) return parsed;
+    const source = Buffer.from(parsed.source, 'latin1');
+    const err = compileError(source);
+    if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
+    // The chunk's first value is the script's result (a Lua chunk called for one result).
+    const wrapped = Buffer.from(`return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
+    const entry: CachedScript = { sha, source: wrapped, flags: parsed.flags };
+    this.scripts.set(sha, entry);
+    this.scriptsMemory += body.length + 100;
+    return entry;
+  }
+
+  scriptLoad(body: string): Reply {
+    const sha = ScriptingService.sha1(body);
+    const s = this.cache(body, sha);
+    return s instanceof ErrorReply ? s : sha;
+  }
+
+  scriptExists(shas: string[]): Reply {
+    return shas.map((s) => (this.scripts.has(s.toLowerCase()) ? 1 : 0));
+  }
+
+  scriptFlush(): Reply {
+    this.scripts.clear();
+    this.scriptsMemory = 0;
+    return 'OK';
+  }
+
+  scriptKill(): Reply {
+    return ERR_NOTBUSY;
+  }
+
+  /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO. argv: [cmd, script|sha, numkeys, ...]. */
+  eval(ctx: CommandContext, argv: string[], bySha: boolean, readOnly: boolean): Reply {
+    const split = splitKeys(argv, 2);
+    if (split instanceof ErrorReply) return split;
+    let script: CachedScript | ErrorReply | undefined;
+    if (bySha) {
+      script = this.scripts.get(argv[1].length === 40 ? argv[1].toLowerCase() : argv[1]);
+      if (script === undefined) return ERR_NOSCRIPT;
+    } else {
+      script = this.cache(argv[1], ScriptingService.sha1(argv[1]));
+      if (script instanceof ErrorReply) return script;
+    }
+    if (readOnly && script.flags.declared && !script.flags.noWrites) return ERR_RO_WITH_WRITE_FLAG;
+    const ro = readOnly || script.flags.noWrites;
+    return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro });
+  }
+
+  // ---- functions ----------------------------------------------------------------------------
+
+  functionLoad(code: string, replace: boolean): Reply {
+    const meta = parseLibraryShebang(code);
+    if (meta instanceof ErrorReply) return meta;
+    const existing = this.libraries.get(meta.name);
+    if (existing !== undefined && !replace) return errorReply(`ERR Library '${meta.name}' already exists`);
+    const registered = this.loadLibrary(meta.name, meta.body);
+    if (registered instanceof ErrorReply) return registered;
+    for (const fn of registered) {
+      const owner = this.functions.get(fn.name);
+      if (owner !== undefined && owner.lib.name !== meta.name) return errorReply(`ERR Function ${fn.name} already exists`);
+    }
+    if (registered.length === 0) return errorReply('ERR No functions registered');
+    if (existing !== undefined) this.dropLibrary(existing);
+    const lib: Library = { name: meta.name, code, functions: new Map() };
+    for (const fn of registered) {
+      lib.functions.set(fn.name, fn);
+      this.functions.set(fn.name, { lib, fn });
+    }
+    this.libraries.set(lib.name, lib);
+    return meta.name;
+  }
+
+  /** Runs the library's code once to learn what it registers; every error as Redis words it. */
+  private loadLibrary(name: string, body: string): LibraryFunction[] | ErrorReply {
+    const source = Buffer.from(body, 'latin1');
+    const err = compileError(source);
+    if (err !== null) return errorReply(`ERR Error compiling function: ${err.replace(/^user_script:/, 'user_function:')}`);
+    const loader = Buffer.from(`${LOADER_PREFIX} do\n${body}\nend return __cinnabar_registered`, 'latin1');
+    const r = runLua(loader, [], [], this.loadHost());
+    if (isErrorValue(r)) {
+      const text = errorText(r).replace(/user_script:/g, 'user_function:');
+      if (r.meta?.kind === 'global-read') return errorReply(`ERR Error registering functions: user_function:${r.meta.line}: Script attempted to access nonexistent global variable '${r.meta.name}'`);
+      return errorReply(`ERR Error registering functions: ${text.replace(/^ERR /, '')}`);
+    }
+    if (!Array.isArray(r)) return [];
+    const out: LibraryFunction[] = [];
+    for (const entry of r) {
+      if (!Array.isArray(entry)) continue;
+      const fname = Buffer.isBuffer(entry[0]) ? entry[0].toString('latin1') : '';
+      const desc = Buffer.isBuffer(entry[1]) && entry[1].length > 0 ? entry[1].toString('latin1') : null;
+      const flags = Array.isArray(entry[2]) ? entry[2].filter(Buffer.isBuffer).map((b) => b.toString('latin1')) : [];
+      out.push({ name: fname, description: desc, flags, runner: Buffer.from(`${runnerPrefix(fname)} do\n${body}\nend return (__cinnabar_fn(KEYS, ARGV))`, 'latin1') });
+    }
+    return out;
+  }
+
+  /** While a library loads, only registration and logging are allowed. */
+  private loadHost(): LuaHost {
+    return {
+      call: () => errorValue('ERR attempt to call field \'call\' (a nil value)'),
+      log: (level, msg) => this.engine.onScriptLog(level, msg.toString('latin1')),
+      setResp: () => {},
+    };
+  }
+
+  private dropLibrary(lib: Library): void {
+    for (const name of lib.functions.keys()) this.functions.delete(name);
+    this.libraries.delete(lib.name);
+  }
+
+  functionDelete(name: string): Reply {
+    const lib = this.libraries.get(name);
+    if (lib === undefined) return errorReply('ERR Library not found');
+    this.dropLibrary(lib);
+    return 'OK';
+  }
+
+  functionFlush(): Reply {
+    this.libraries.clear();
+    this.functions.clear();
+    return 'OK';
+  }
+
+  functionKill(): Reply {
+    return ERR_NOTBUSY;
+  }
+
+  listLibraries(): Array<{ name: string; code: string; functions: FunctionInfo[] }> {
+    return [...this.libraries.values()].map((l) => ({
+      name: l.name,
+      code: l.code,
+      functions: [...l.functions.values()].map((f) => ({ name: f.name, description: f.description, flags: f.flags })),
+    }));
+  }
+
+  /** Replaces or adds libraries from their codes (FUNCTION RESTORE and loading a dump). */
+  restoreLibraries(codes: string[], policy: 'flush' | 'append' | 'replace'): Reply {
+    const saved = { libs: new Map(this.libraries), fns: new Map(this.functions) };
+    if (policy === 'flush') this.functionFlush();
+    for (const code of codes) {
+      const meta = parseLibraryShebang(code);
+      if (meta instanceof ErrorReply) return this.rollback(saved, meta);
+      if (policy === 'append' && this.libraries.has(meta.name)) return this.rollback(saved, errorReply(`ERR Library ${meta.name} already exists`));
+      const r = this.functionLoad(code, policy !== 'append');
+      if (r instanceof ErrorReply) return this.rollback(saved, r);
+    }
+    return 'OK';
+  }
+
+  private rollback(saved: { libs: Map<string, Library>; fns: Map<string, { lib: Library; fn: LibraryFunction }> }, err: ErrorReply): ErrorReply {
+    this.libraries.clear();
+    this.functions.clear();
+    for (const [k, v] of saved.libs) this.libraries.set(k, v);
+    for (const [k, v] of saved.fns) this.functions.set(k, v);
+    return err;
+  }
+
+  /** FCALL / FCALL_RO. argv: [cmd, function, numkeys, ...]. */
+  fcall(ctx: CommandContext, argv: string[], readOnly: boolean): Reply {
+    const found = this.functions.get(argv[1]);
+    if (found === undefined) return errorReply('ERR Function not found');
+    const split = splitKeys(argv, 2);
+    if (split instanceof ErrorReply) return split;
+    const noWrites = found.fn.flags.includes('no-writes');
+    if (readOnly && !noWrites) return errorReply('ERR Can not execute a script with write flag using *_ro command.');
+    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites });
+  }
+
+  // ---- running a script ---------------------------------------------------------------------
+
+  private run(ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean }): Reply {
+    const caller = ctx.client as Client;
+    const sc = this.scriptClient;
+    sc.select(caller.dbIndex);
+    sc.resp = 2;
+    sc.user = caller.user;
+    sc.noTouch = caller.noTouch;
+    sc.authenticated = true;
+    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, resp: 2, wrote: false };
+    const outer = this.running;
+    this.running = running;
+    const owns = this.engine.beginAtomicPropagation();
+    let r: ReplyValue;
+    try {
+      r = runLua(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running));
+    } finally {
+      this.running = outer;
+      if (owns) this.engine.endAtomicPropagation();
+    }
+    if (isErrorValue(r) && r.meta !== undefined) return this.raisedError(r, running);
+    return luaToReply(r);
+  }
+
+  /** An error the script raised: Redis's wording, with where it happened. */
+  private raisedError(v: { err: Buffer; code?: Buffer; meta?: { kind?: string; name?: string; line: number } }, running: Running): ErrorReply {
+    const line = v.meta?.line ?? 0;
+    let text: string;
+    if (v.meta?.kind === 'global-read') text = `ERR ${running.chunk}:${line}: Script attempted to access nonexistent global variable '${v.meta.name}'`;
+    else if (v.meta?.kind === 'command-arg-type') text = 'ERR Lua redis lib command arguments must be strings or integers';
+    else {
+      text = errorText(v);
+      if (v.code === undefined) text = `ERR ${text}`;
+      if (running.chunk !== 'user_script') text = text.replace(/user_script:/g, `${running.chunk}:`);
+    }
+    return new ErrorReply(`${text.replace(/[\r\n]/g, ' ')} script: ${running.name}, on @${running.chunk}:${line}.`);
+  }
+
+  private hostFor(running: Running): LuaHost {
+    return {
+      call: (args, raise) => this.callFromScript(running, args, raise),
+      log: (level, msg) => this.engine.onScriptLog(level, msg.toString('latin1')),
+      setResp: (v) => {
+        running.resp = v;
+        running.client.resp = v;
+      },
+    };
+  }
+
+  /** redis.call / redis.pcall: the checks Redis makes for a command run by a script, then the command. */
+  private callFromScript(running: Running, args: Buffer[], _raise: boolean): ReplyValue {
+    if (args.length === 0) return errorValue('ERR Please specify at least one argument for this redis lib call');
+    const argv = args.map((b) => b.latin1Slice(0, b.length));
+    const engine = this.engine;
+    let cmd: Command | undefined = engine.registry.lookup(argv[0]);
+    if (cmd === undefined) return errorValue('ERR Unknown Redis command called from script');
+    if (cmd.subcommands !== undefined && argv.length > 1) {
+      const sub = cmd.subcommands.get(argv[1].toLowerCase());
+      if (sub !== undefined) cmd = sub;
+    }
+    const arity = cmd.arity;
+    if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return errorValue('ERR Wrong number of args calling Redis command from script');
+    if (cmd.noScript) return errorValue('ERR This Redis command is not allowed from script');
+    if (cmd.isWrite && running.readOnly) return errorValue('ERR Write commands are not allowed from read-only scripts.');
+    const denied = engine.scriptPermissionCheck(running.client, cmd, argv);
+    if (denied !== null) return errorValue(denied);
+    if (cmd.isBlocking && blocksWithOption(cmd.name, argv)) {
+      return errorValue(`ERR ${cmd.name} command is not allowed with BLOCK option from scripts`);
+    }
+    let r = engine.call(running.client, cmd, argv);
+    const block = engine.pendingBlock;
+    if (block !== null) {
+      // A script cannot wait: a blocking command answers as if it timed out.
+      engine.pendingBlock = null;
+      r = block.onTimeout;
+    }
+    if (cmd.isWrite) running.wrote = true;
+    if (r instanceof ErrorReply) return errorValue(r.text);
+    return replyToLua(r, running.resp);
+  }
+}
+
+/** XREAD/XREADGROUP with BLOCK are refused in scripts (other blocking commands are noscript). */
+function blocksWithOption(name: string, argv: string[]): boolean {
+  if (name !== 'xread' && name !== 'xreadgroup') return false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i].toLowerCase();
+    if (a === 'streams') return false;
+    if (a === 'block') return true;
+  }
+  return false;
+}
+
+function latin1Buffer(s: string): Buffer {
+  return Buffer.from(s, 'latin1');
+}
+
+/** numkeys and the key/argument split shared by EVAL and FCALL. */
+function splitKeys(argv: string[], at: number): [string[], string[]] | ErrorReply {
+  const t = argv[at];
+  if (!/^-?\d+$/.test(t) || t.length > 20) return errorReply('ERR value is not an integer or out of range');
+  const n = Number(t);
+  if (!Number.isSafeInteger(n) && Math.abs(n) > 2 ** 63) return errorReply('ERR value is not an integer or out of range');
+  if (n < 0) return errorReply("ERR Number of keys can't be negative");
+  if (n > argv.length - at - 1) return errorReply("ERR Number of keys can't be greater than number of args");
+  return [argv.slice(at + 1, at + 1 + n), argv.slice(at + 1 + n)];
+}
+
+/**
+ * Library code runs with a local `redis` (and `server`) that adds register_function to the real one, so
+ * loading learns what a library registers; the chunk's locals shadow the globals only for that code.
+ */
+const REGISTER = `local __cinnabar_real = redis local __cinnabar_names = {} ` +
+  `local function __cinnabar_register(...) local n = select('#', ...) local a, b = ... local name, cb, flags, desc ` +
+  `if n == 1 and type(a) == 'table' then for k, v in pairs(a) do ` +
+  `if k == 'function_name' then name = v elseif k == 'callback' then cb = v elseif k == 'flags' then flags = v elseif k == 'description' then desc = v ` +
+  `else error('unknown argument given to redis.register_function', 2) end end ` +
+  `if name == nil then error('redis.register_function must get a function name argument', 2) end ` +
+  `if cb == nil then error('redis.register_function must get a callback argument', 2) end ` +
+  `elseif n == 2 then name, cb = a, b ` +
+  `else error('wrong number of arguments to redis.register_function', 2) end ` +
+  `if type(name) ~= 'string' then error('function_name argument given to redis.register_function must be a string', 2) end ` +
+  `if type(cb) ~= 'function' then error('callback argument given to redis.register_function must be a function', 2) end ` +
+  `if desc ~= nil and type(desc) ~= 'string' then error('description argument given to redis.register_function must be a string', 2) end ` +
+  `if flags ~= nil and type(flags) ~= 'table' then error('flags argument to redis.register_function must be a table representing function flags', 2) end ` +
+  `if string.len(name) == 0 or string.find(name, '[^%w_]') then error('Function names can only contain letters, numbers, or underscores(_) and must be at least one character long', 2) end ` +
+  `if __cinnabar_names[name] then error('Function already exists in the library', 2) end __cinnabar_names[name] = true ` +
+  `local fl = {} if flags then for _, f in ipairs(flags) do ` +
+  `if type(f) ~= 'string' or not (${[...FUNCTION_FLAGS].map((f) => `f == '${f}'`).join(' or ')}) then error('unknown flag given', 2) end fl[#fl + 1] = f end end ` +
+  `__cinnabar_on_register(name, cb, fl, desc or '') end `;
+
+const LOADER_PREFIX = `local __cinnabar_registered = {} local function __cinnabar_on_register(name, cb, fl, desc) ` +
+  `__cinnabar_registered[#__cinnabar_registered + 1] = {name, desc, fl} end ` + REGISTER +
+  `local redis = setmetatable({register_function = __cinnabar_register, call = nil, pcall = nil}, {__index = function(_, k) if k == 'call' or k == 'pcall' then return nil end return __cinnabar_real[k] end}) local server = redis `;
+
+function runnerPrefix(target: string): string {
+  return `local __cinnabar_fn local __cinnabar_target = ${escapeLuaString(target)} local function __cinnabar_on_register(name, cb) ` +
+    `if name == __cinnabar_target then __cinnabar_fn = cb end end ` + REGISTER +
+    `local redis = setmetatable({register_function = __cinnabar_register}, {__index = __cinnabar_real}) local server = redis `;
+}
