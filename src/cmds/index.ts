@@ -16,6 +16,7 @@ import { geoCommands } from './geo/index.js';
 import { streamCommands } from './stream/index.js';
 import { scriptingCommands } from './scripting/index.js';
 import { persistenceCommands } from './persistence/index.js';
+import { aclCommands } from './acl/index.js';
 
 export const allCommands: CommandImpl[] = [
   ...stringCommands,
@@ -34,4 +35,5 @@ export const allCommands: CommandImpl[] = [
   ...streamCommands,
   ...scriptingCommands,
   ...persistenceCommands,
+  ...aclCommands,
 ];

@@ -6,10 +6,13 @@ import type { Db } from '../keyspace/db.js';
 import type { Command } from '../spec/types.js';
 import { RequestParser } from '../protocol/request-parser.js';
 import { OutputBuffer } from '../protocol/encoder.js';
+import type { AclUser } from '../acl/user.js';
 
 export interface ClientOwner {
   dbs: Db[];
   requirePassSet(): boolean;
+  /** ACL: new and RESET connections start as the default user. */
+  readonly acl: { readonly defaultUser: AclUser };
   maxBulkLen(): number;
   /** Runs one parsed command for this client; false pauses parsing. */
   runCommand(c: Client, argv: string[]): boolean;
@@ -22,6 +25,8 @@ export class Client implements ClientApi {
   db: Db;
   authenticated: boolean;
   user = 'default';
+  /** The ACL user this connection runs as (`user` is its name). */
+  aclUser: AclUser;
   libName = '';
   libVer = '';
   replyMode: 'on' | 'off' | 'skip' = 'on';
@@ -71,6 +76,7 @@ export class Client implements ClientApi {
     readonly fd: number,
   ) {
     this.db = owner.dbs[0];
+    this.aclUser = owner.acl.defaultUser;
     this.authenticated = !owner.requirePassSet();
     this.parser = new RequestParser({
       get maxBulkLen() {
@@ -126,6 +132,7 @@ export class Client implements ClientApi {
     this.noTouch = false;
     this.authenticated = !this.owner.requirePassSet();
     this.user = 'default';
+    this.aclUser = this.owner.acl.defaultUser;
     this.syncParserAuth();
   }
 }

@@ -6,6 +6,7 @@ import type { ConfigApi } from '../spec/context.js';
 import { directives } from './config-table.js';
 import { normalise, type Directive } from './config-types.js';
 import { splitArgs } from '../util/split-args.js';
+import { validateUserLine } from '../acl/acl.js';
 
 export const REDIS_VERSION = '7.2.4';
 
@@ -27,6 +28,8 @@ export class Config implements ConfigApi {
   private readonly listeners = new Map<string, Listener[]>();
   /** The file the server was started with (CONFIG REWRITE target, INFO config_file). */
   configFile = '';
+  /** `user <name> <rules...>` lines, loaded into ACL at start-up (after the command table exists). */
+  readonly userLines: string[][] = [];
 
   constructor() {
     for (const d of directives) {
@@ -118,7 +121,13 @@ export class Config implements ConfigApi {
         this.loadText(inc, path, depth + 1);
         continue;
       }
-      if (name === 'rename-command' || name === 'user' || name === 'loadmodule') continue;
+      if (name === 'user' && argv.length >= 2) {
+        const err = validateUserLine(argv, new Set(this.userLines.map((u) => u[1])));
+        if (err !== null) throw new ConfigError(n + 1, line, err);
+        this.userLines.push(argv);
+        continue;
+      }
+      if (name === 'rename-command' || name === 'loadmodule') continue;
       const d = this.byName.get(name);
       if (!d || argv.length < 2 || (!d.multiArg && argv.length !== 2)) {
         throw new ConfigError(n + 1, line, 'Bad directive or wrong number of arguments');

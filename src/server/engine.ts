@@ -237,6 +237,9 @@ export class Engine {
     const arity = cmd.arity;
     if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return this.reject(c, cmd, errArity(cmd.fullName));
     if (!c.authenticated && !cmd.noAuth) return this.reject(c, cmd, ERR_NOAUTH);
+    // ACL (src/acl): a user allowed everything (the default user) costs one flag test.
+    const aclDenied = c.aclUser.unrestricted ? null : c.aclUser.check(c, cmd, argv);
+    if (aclDenied !== null) return this.reject(c, cmd, aclDenied);
     // RESP2 subscribers may only manage subscriptions (RESP3 mixes pushes with ordinary replies).
     if (c.resp === 2 && c.subs.size + c.psubs.size + c.ssubs.size > 0 && !SUBSCRIBED_OK.has(cmd.name)) {
       return this.reject(c, cmd, errorReply(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));

@@ -100,6 +100,11 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
   }
   config.setRaw('dir', process.cwd());
   const server = new CinnabarServer({ config, logger: log });
+  const aclError = server.acl.loadAtStartup(config.userLines);
+  if (aclError !== null) {
+    log.log('warning', aclError);
+    return 1;
+  }
   const onSignal = (sig: string) => {
     const setting = config.get(sig === 'SIGINT' ? 'shutdown-on-sigint' : 'shutdown-on-sigterm');
     log.log('warning', `Received ${sig} scheduling shutdown...`);

@@ -38,6 +38,7 @@ const RULES: Array<[string, string[]]> = [
   ['util', ['server', 'cmds', 'keyspace', 'spec', 'tools', 'client', 'protocol']],
   ['keyspace', ['server', 'cmds', 'tools', 'client']],
   ['spec', ['server', 'cmds', 'tools', 'client']],
+  ['acl', ['server', 'cmds', 'tools', 'client', 'scripting', 'persistence']],
   ['scripting', ['server', 'cmds', 'tools', 'client', 'keyspace']],
 ];
 

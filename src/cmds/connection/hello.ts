@@ -1,5 +1,5 @@
 // HELLO [protover [AUTH username password] [SETNAME clientname]] - negotiates RESP2/RESP3 and
-// returns the server's identity. Counterpart: helloCommand (networking.c).
+// returns the server's identity; AUTH authenticates as an ACL user. Counterpart: helloCommand (networking.c).
 import { defineCommand } from '../../spec/define.js';
 import { MapReply } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
@@ -37,12 +37,8 @@ export default defineCommand('hello', (ctx, argv) => {
       return errorReply(`ERR Syntax error in HELLO option '${argv[j]}'`);
     }
   }
-  if (user !== null && pass !== null) {
-    if (ctx.server.checkPassword(user, pass) !== true && !(ctx.server.checkPassword(user, pass) === 'nopass' && user === 'default')) {
-      return ERR_WRONGPASS;
-    }
-    ctx.client.authenticated = true;
-    ctx.client.user = user;
+  if (user !== null && pass !== null && !ctx.server.acl.authenticate(ctx.client, user, pass, argv[0])) {
+    return ERR_WRONGPASS;
   }
   if (!ctx.client.authenticated) {
     return errorReply('NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time');

@@ -14,6 +14,14 @@ import { ZsetValue } from '../../datatypes/zset.js';
 import { HashValue } from '../../datatypes/hash.js';
 
 const ERR_NOT_DOUBLE = errorReply("ERR One or more scores can't be converted into double");
+const ERR_BY_ACL = errorReply('ERR BY option of SORT denied due to insufficient ACL permissions.');
+const ERR_GET_ACL = errorReply('ERR GET option of SORT denied due to insufficient ACL permissions.');
+
+/** BY and GET patterns read keys the ACL key check never saw, so they need read access to every key. */
+function fullKeyAccess(ctx: CommandContext, argv: string[]): boolean {
+  const cmd = ctx.server.registry.lookup(argv[0]);
+  return cmd === undefined || ctx.server.acl.hasFullKeyAccess(ctx.client, cmd, argv);
+}
 const FLOAT_RE = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const INF_RE = /^[+-]?(?:inf|infinity)$/i;
 
@@ -79,7 +87,9 @@ function sortGeneric(ctx: CommandContext, argv: string[], readOnly: boolean): Re
       sortBy = argv[++j];
       // A BY pattern without "*" means: do not sort at all.
       if (sortBy.indexOf('*') < 0) dontSort = true;
+      else if (!fullKeyAccess(ctx, argv)) return ERR_BY_ACL;
     } else if (opt === 'get' && left >= 1) {
+      if (!fullKeyAccess(ctx, argv)) return ERR_GET_ACL;
       gets.push(argv[++j]);
     } else {
       return ERR_SYNTAX;
