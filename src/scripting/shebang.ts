@@ -66,7 +66,7 @@ export function parseLibraryShebang(code: string): { engine: string; name: strin
     const eq = p.indexOf('=');
     if (eq < 0) return errorReply(`ERR Invalid metadata value given: ${p}`);
     const k = p.slice(0, eq);
-    if (k !== 'name') return errorReply(`ERR Invalid metadata value, unknown field: ${k}`);
+    if (k !== 'name') return errorReply(`ERR Invalid metadata value given: ${p}`);
     if (name !== null) return errorReply('ERR Invalid metadata value, name argument was given multiple times');
     name = p.slice(eq + 1);
   }

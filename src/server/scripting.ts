@@ -8,7 +8,7 @@ import type { Engine } from './engine.js';
 import { Client, type ClientOwner } from './client.js';
 import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
-import { ErrorReply, type Reply } from '../protocol/reply.js';
+import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
 import { compileError, runLua, type LuaHost, type ReplyValue } from '../scripting/lua-vm.js';
 import { errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
@@ -105,7 +105,7 @@ export class ScriptingService implements ScriptingApi {
     const err = compileError(source);
     if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
     // The chunk's first value is the script's result (a Lua chunk called for one result).
-    const wrapped = Buffer.from(`return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
+    const wrapped = Buffer.from(`${SCRIPT_PREFIX}return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
     const entry: CachedScript = { sha, source: wrapped, flags: parsed.flags };
     this.scripts.set(sha, entry);
     this.scriptsMemory += body.length + 100;
@@ -125,7 +125,7 @@ export class ScriptingService implements ScriptingApi {
   scriptFlush(): Reply {
     this.scripts.clear();
     this.scriptsMemory = 0;
-    return 'OK';
+    return OK;
   }
 
   scriptKill(): Reply {
@@ -176,14 +176,16 @@ export class ScriptingService implements ScriptingApi {
   /** Runs the library's code once to learn what it registers; every error as Redis words it. */
   private loadLibrary(name: string, body: string): LibraryFunction[] | ErrorReply {
     const source = Buffer.from(body, 'latin1');
-    const err = compileError(source);
+    // Compiled with the metadata line in place so line numbers count it, as Redis's do.
+    const err = compileError(Buffer.from(`\n${body}`, 'latin1'));
     if (err !== null) return errorReply(`ERR Error compiling function: ${err.replace(/^user_script:/, 'user_function:')}`);
     const loader = Buffer.from(`${LOADER_PREFIX} do\n${body}\nend return __cinnabar_registered`, 'latin1');
     const r = runLua(loader, [], [], this.loadHost());
     if (isErrorValue(r)) {
-      const text = errorText(r).replace(/user_script:/g, 'user_function:');
-      if (r.meta?.kind === 'global-read') return errorReply(`ERR Error registering functions: user_function:${r.meta.line}: Script attempted to access nonexistent global variable '${r.meta.name}'`);
-      return errorReply(`ERR Error registering functions: ${text.replace(/^ERR /, '')}`);
+      let text = errorText(r).replace(/user_script:/g, 'user_function:');
+      if (r.meta?.kind === 'global-read') text = `ERR user_function:${r.meta.line}: Script attempted to access nonexistent global variable '${r.meta.name}'`;
+      else if (r.code === undefined) text = `ERR ${text}`;
+      return errorReply(`ERR Error registering functions: ${text}`);
     }
     if (!Array.isArray(r)) return [];
     const out: LibraryFunction[] = [];
@@ -215,13 +217,13 @@ export class ScriptingService implements ScriptingApi {
     const lib = this.libraries.get(name);
     if (lib === undefined) return errorReply('ERR Library not found');
     this.dropLibrary(lib);
-    return 'OK';
+    return OK;
   }
 
   functionFlush(): Reply {
     this.libraries.clear();
     this.functions.clear();
-    return 'OK';
+    return OK;
   }
 
   functionKill(): Reply {
@@ -247,7 +249,7 @@ export class ScriptingService implements ScriptingApi {
       const r = this.functionLoad(code, policy !== 'append');
       if (r instanceof ErrorReply) return this.rollback(saved, r);
     }
-    return 'OK';
+    return OK;
   }
 
   private rollback(saved: { libs: Map<string, Library>; fns: Map<string, { lib: Library; fn: LibraryFunction }> }, err: ErrorReply): ErrorReply {
@@ -323,6 +325,8 @@ export class ScriptingService implements ScriptingApi {
   private callFromScript(running: Running, args: Buffer[], _raise: boolean): ReplyValue {
     if (args.length === 0) return errorValue('ERR Please specify at least one argument for this redis lib call');
     const argv = args.map((b) => b.latin1Slice(0, b.length));
+    // The script prelude raises error tables (error({err=...}), setresp's check) through this door.
+    if (argv[0] === RAISE && argv.length === 2) return errorValue(argv[1]);
     const engine = this.engine;
     let cmd: Command | undefined = engine.registry.lookup(argv[0]);
     if (cmd === undefined) return errorValue('ERR Unknown Redis command called from script');
@@ -383,30 +387,46 @@ function splitKeys(argv: string[], at: number): [string[], string[]] | ErrorRepl
  * loading learns what a library registers; the chunk's locals shadow the globals only for that code.
  */
 const REGISTER = `local __cinnabar_real = redis local __cinnabar_names = {} ` +
+  `local function __cinnabar_fail(m) error('ERR ' .. m, 0) end ` +
   `local function __cinnabar_register(...) local n = select('#', ...) local a, b = ... local name, cb, flags, desc ` +
   `if n == 1 and type(a) == 'table' then for k, v in pairs(a) do ` +
   `if k == 'function_name' then name = v elseif k == 'callback' then cb = v elseif k == 'flags' then flags = v elseif k == 'description' then desc = v ` +
-  `else error('unknown argument given to redis.register_function', 2) end end ` +
-  `if name == nil then error('redis.register_function must get a function name argument', 2) end ` +
-  `if cb == nil then error('redis.register_function must get a callback argument', 2) end ` +
-  `elseif n == 2 then name, cb = a, b ` +
-  `else error('wrong number of arguments to redis.register_function', 2) end ` +
-  `if type(name) ~= 'string' then error('function_name argument given to redis.register_function must be a string', 2) end ` +
-  `if type(cb) ~= 'function' then error('callback argument given to redis.register_function must be a function', 2) end ` +
-  `if desc ~= nil and type(desc) ~= 'string' then error('description argument given to redis.register_function must be a string', 2) end ` +
-  `if flags ~= nil and type(flags) ~= 'table' then error('flags argument to redis.register_function must be a table representing function flags', 2) end ` +
-  `if string.len(name) == 0 or string.find(name, '[^%w_]') then error('Function names can only contain letters, numbers, or underscores(_) and must be at least one character long', 2) end ` +
-  `if __cinnabar_names[name] then error('Function already exists in the library', 2) end __cinnabar_names[name] = true ` +
+  `else __cinnabar_fail('unknown argument given to redis.register_function') end end ` +
+  `if name == nil then __cinnabar_fail('redis.register_function must get a function name argument') end ` +
+  `if cb == nil then __cinnabar_fail('redis.register_function must get a callback argument') end ` +
+  `elseif n == 2 then name, cb = a, b if type(cb) ~= 'function' then __cinnabar_fail('second argument to redis.register_function must be a function') end ` +
+  `else __cinnabar_fail('wrong number of arguments to redis.register_function') end ` +
+  `if type(name) == 'number' then name = tostring(name) end if type(desc) == 'number' then desc = tostring(desc) end ` +
+  `if type(name) ~= 'string' then __cinnabar_fail('function_name argument given to redis.register_function must be a string') end ` +
+  `if type(cb) ~= 'function' then __cinnabar_fail('callback argument given to redis.register_function must be a function') end ` +
+  `if desc ~= nil and type(desc) ~= 'string' then __cinnabar_fail('description argument given to redis.register_function must be a string') end ` +
+  `if flags ~= nil and type(flags) ~= 'table' then __cinnabar_fail('flags argument to redis.register_function must be a table representing function flags') end ` +
+  `if string.len(name) == 0 or string.find(name, '[^%w_]') then __cinnabar_fail('Library names can only contain letters, numbers, or underscores(_) and must be at least one character long') end ` +
+  `if __cinnabar_names[name] then __cinnabar_fail('Function already exists in the library') end __cinnabar_names[name] = true ` +
   `local fl = {} if flags then for _, f in ipairs(flags) do ` +
-  `if type(f) ~= 'string' or not (${[...FUNCTION_FLAGS].map((f) => `f == '${f}'`).join(' or ')}) then error('unknown flag given', 2) end fl[#fl + 1] = f end end ` +
+  `if type(f) ~= 'string' or not (${[...FUNCTION_FLAGS].map((f) => `f == '${f}'`).join(' or ')}) then __cinnabar_fail('unknown flag given') end fl[#fl + 1] = f end end ` +
   `__cinnabar_on_register(name, cb, fl, desc or '') end `;
 
 const LOADER_PREFIX = `local __cinnabar_registered = {} local function __cinnabar_on_register(name, cb, fl, desc) ` +
   `__cinnabar_registered[#__cinnabar_registered + 1] = {name, desc, fl} end ` + REGISTER +
-  `local redis = setmetatable({register_function = __cinnabar_register, call = nil, pcall = nil}, {__index = function(_, k) if k == 'call' or k == 'pcall' then return nil end return __cinnabar_real[k] end}) local server = redis `;
+  `local redis = setmetatable({register_function = __cinnabar_register, call = nil, pcall = nil}, {__index = function(_, k) if k == 'call' or k == 'pcall' then error("Script attempted to access nonexistent global variable '" .. k .. "'", 2) end return __cinnabar_real[k] end}) local server = redis `;
 
 function runnerPrefix(target: string): string {
   return `local __cinnabar_fn local __cinnabar_target = ${escapeLuaString(target)} local function __cinnabar_on_register(name, cb) ` +
     `if name == __cinnabar_target then __cinnabar_fn = cb end end ` + REGISTER +
     `local redis = setmetatable({register_function = __cinnabar_register}, {__index = __cinnabar_real}) local server = redis `;
 }
+
+/** The pseudo-command the script prelude raises errors through (not a name a client can send). */
+const RAISE = '\u0000raise';
+
+/**
+ * Prepended (on the script's first line) to every EVAL script: setresp's argument check raises Redis's
+ * error, and redis.error_reply builds the same table a script could write by hand.
+ */
+const SCRIPT_PREFIX = `local __cinnabar_redis, __cinnabar_error = redis, error ` +
+  `local redis = setmetatable({` +
+  `error_reply = function(m) if type(m) ~= 'string' then __cinnabar_error('wrong number or type of arguments', 2) end return {err = m} end, ` +
+  `setresp = function(v) if v ~= 2 and v ~= 3 then __cinnabar_redis.call('\\0raise', 'ERR RESP version must be 2 or 3.') end return __cinnabar_redis.setresp(v) end` +
+  `}, {__index = __cinnabar_redis}) local server = redis ` +
+  '';

@@ -1,6 +1,6 @@
 // FUNCTION LIST [LIBRARYNAME pattern] [WITHCODE] - libraries with their functions (and code).
 import { defineCommand } from '../../spec/define.js';
-import { MapReply, SetReply, type Reply } from '../../protocol/reply.js';
+import { MapReply, SetReply, Status, type Reply } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
 import { stringMatch } from '../../util/glob.js';
 
@@ -19,7 +19,7 @@ export default defineCommand('function|list', (ctx, argv) => {
   for (const lib of ctx.server.scripting.listLibraries()) {
     if (pattern !== null && !stringMatch(pattern, lib.name)) continue;
     const fns: Reply[] = lib.functions.map(
-      (f) => new MapReply(['name', f.name, 'description', f.description, 'flags', new SetReply(f.flags)]),
+      (f) => new MapReply(['name', f.name, 'description', f.description, 'flags', new SetReply(f.flags.map((x) => new Status(x)))]),
     );
     const fields: Reply[] = ['library_name', lib.name, 'engine', 'LUA', 'functions', fns];
     if (withCode) fields.push('library_code', lib.code);
