@@ -11,7 +11,7 @@
 import {
   LP_HDR_SIZE, allocBuffer, backlenSize, el, elementSize, elementText, int64EntrySize, intEntrySize, readElement,
   readText, setHeader, writeElement, writeInt, writeInt64,
-} from './listpack.js';
+} from './stream-listpack.js';
 import { makeId, word, type StreamId } from './stream-id.js';
 
 export const FLAG_DELETED = 1;
