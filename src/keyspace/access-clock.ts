@@ -110,6 +110,30 @@ export class AccessClock {
     return this.decayed(this.slots[hashKey(key) & this.mask], nowMs, cfg);
   }
 
+  /**
+   * objectSetLRUOrLFU (RESTORE IDLETIME/FREQ, RDB IDLE/FREQ opcodes): under LFU sets the counter when
+   * freq >= 0; otherwise sets the access time idleSeconds ago when idleSeconds >= 0.
+   */
+  stamp(key: string, nowMs: number, cfg: ClockConfig, idleSeconds: number, freq: number): void {
+    const i = hashKey(key) & this.mask;
+    if (cfg.lfu) {
+      if (freq >= 0) this.slots[i] = ((lfuMinutes(nowMs) << 8) | (freq & 255)) >>> 0;
+      return;
+    }
+    if (idleSeconds < 0) return;
+    const v = Math.floor(nowMs / 1000) - idleSeconds - this.base;
+    if (v < 1) {
+      // Older than the table's base: move the base back and shift the stamps already recorded.
+      const shift = 1 - v;
+      const slots = this.slots;
+      for (let k = 0; k < slots.length; k++) if (slots[k] !== 0) slots[k] += shift;
+      this.base -= shift;
+      this.slots[i] = 1;
+      return;
+    }
+    this.slots[i] = v;
+  }
+
   /** Forgets everything (FLUSHDB / FLUSHALL). */
   reset(nowMs: number): void {
     this.slots = new Uint32Array(MIN_SLOTS);

@@ -1,4 +1,6 @@
 // Persistence: DUMP/RESTORE, SAVE/BGSAVE, BGREWRITEAOF.
 import type { CommandImpl } from '../../spec/define.js';
+import dump from './dump.js';
+import restore from './restore.js';
 
-export const persistenceCommands: CommandImpl[] = [];
+export const persistenceCommands: CommandImpl[] = [dump, restore];

@@ -1,0 +1,210 @@
+// Serialising one engine value in RDB form (rdbSaveObjectType + rdbSaveObject in Redis's rdb.c), with
+// the encodings Redis 7.0 writes, chosen from the value's current encoding as Redis does:
+// strings with integer encoding or LZF compression, listpacks for small hashes and sorted sets,
+// intsets, quicklist 2 for lists (nodes cut by list-max-listpack-size), plain forms for large values.
+// A listpack-encoded set (Redis 7.2) is written as SET_LISTPACK only for RDB 11; RDB 10 has no such
+// type, so it is written as a plain set (what Redis 7.0 loads).
+import { MutableString, type RValue } from '../../keyspace/value.js';
+import { ListValue, listpackEntryBytes } from '../../datatypes/list.js';
+import { HashValue } from '../../datatypes/hash.js';
+import { SetValue } from '../../datatypes/set.js';
+import { ZsetValue } from '../../datatypes/zset.js';
+import { lzfCompress } from '../../util/lzf.js';
+import { formatG17, parseSafeInt } from '../../util/number.js';
+import { ByteSink, encodeIntset, encodeListpack } from './pack.js';
+import { QUICKLIST_NODE, RDB_TYPE } from './constants.js';
+
+export interface ValueWriterOptions {
+  /** RDB version being written (10 = Redis 7.0, 11 = Redis 7.2). */
+  version: number;
+  /** rdbcompression: LZF for strings over 20 bytes. */
+  compression: boolean;
+  /** list-max-listpack-size: how lists are cut into quicklist nodes. */
+  listFill: number;
+}
+
+/** rdbSaveLen. */
+export function writeLen(out: ByteSink, n: number): void {
+  if (n < 64) out.byte(n);
+  else if (n < 16384) {
+    out.byte(0x40 | (n >> 8));
+    out.byte(n & 0xff);
+  } else if (n <= 0xffffffff) {
+    out.byte(0x80);
+    out.reserve(4);
+    out.buf.writeUInt32BE(n, out.len);
+    out.len += 4;
+  } else {
+    out.byte(0x81);
+    out.reserve(8);
+    out.buf.writeBigUInt64BE(BigInt(n), out.len);
+    out.len += 8;
+  }
+}
+
+/** rdbTryIntegerEncoding: a canonical integer of up to 11 characters that fits 32 bits. */
+function writeIntString(out: ByteSink, s: string): boolean {
+  const v = parseSafeInt(s);
+  if (v === null) return false;
+  if (v >= -128 && v <= 127) {
+    out.byte(0xc0);
+    out.byte(v & 0xff);
+  } else if (v >= -32768 && v <= 32767) {
+    out.byte(0xc1);
+    out.byte(v & 0xff);
+    out.byte((v >> 8) & 0xff);
+  } else if (v >= -2147483648 && v <= 2147483647) {
+    out.byte(0xc2);
+    out.reserve(4);
+    out.buf.writeInt32LE(v, out.len);
+    out.len += 4;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/** rdbSaveLzfStringObject: true when the compressed form was written (it must save at least 4 bytes). */
+function writeLzf(out: ByteSink, data: Uint8Array, start: number, end: number): boolean {
+  const n = end - start;
+  if (n <= 4) return false;
+  const tmp = Buffer.allocUnsafe(n - 4);
+  const clen = lzfCompress(data, tmp, start, end);
+  if (clen === 0) return false;
+  out.byte(0xc3);
+  writeLen(out, clen);
+  writeLen(out, n);
+  out.raw(tmp, 0, clen);
+  return true;
+}
+
+/** rdbSaveRawString for a latin1 JS string. */
+export function writeString(out: ByteSink, s: string, compress: boolean): void {
+  const n = s.length;
+  if (n <= 11 && n > 0 && writeIntString(out, s)) return;
+  if (compress && n > 20) {
+    const b = Buffer.from(s, 'latin1');
+    if (writeLzf(out, b, 0, n)) return;
+  }
+  writeLen(out, n);
+  out.latin1(s);
+}
+
+/** rdbSaveRawString for bytes (packed blobs, changed-in-place strings). */
+export function writeBytes(out: ByteSink, b: Uint8Array, compress: boolean): void {
+  const n = b.length;
+  if (n <= 11 && n > 0 && writeIntString(out, Buffer.from(b.buffer, b.byteOffset, n).latin1Slice())) return;
+  if (compress && n > 20 && writeLzf(out, b, 0, n)) return;
+  writeLen(out, n);
+  out.raw(b);
+}
+
+/** d2string as Redis 7.0 writes listpack scores: integers below 2^52 as integers, else %.17g. */
+export function scoreString(d: number): string {
+  if (Number.isInteger(d) && Math.abs(d) < 4503599627370496 && !Object.is(d, -0)) return String(d);
+  return formatG17(d);
+}
+
+function writeList(out: ByteSink, l: ListValue, opts: ValueWriterOptions): void {
+  const n = l.length;
+  const fill = opts.listFill;
+  const items = l.range(0, n - 1);
+  // Cut into nodes the way quicklist fills them when elements are appended one by one.
+  const cuts: number[] = [];
+  let start = 0;
+  let bytes = 7;
+  for (let i = 0; i < n; i++) {
+    const add = listpackEntryBytes(items[i]);
+    const count = i - start;
+    if (count > 0) {
+      const nb = bytes + add;
+      const fits = fill >= 0 ? count < Math.max(fill, 1) && nb <= 8192 : nb <= [4096, 8192, 16384, 32768, 65536][Math.min(-fill - 1, 4)];
+      if (!fits) {
+        cuts.push(i);
+        start = i;
+        bytes = 7;
+      }
+    }
+    bytes += add;
+  }
+  cuts.push(n);
+  writeLen(out, cuts.length);
+  let from = 0;
+  for (const to of cuts) {
+    writeLen(out, QUICKLIST_NODE.PACKED);
+    writeBytes(out, encodeListpack(items, from, to), opts.compression);
+    from = to;
+  }
+}
+
+/** Writes the value's type byte; returns false for a type this writer cannot serialise. */
+export function writeValueType(out: ByteSink, v: RValue, opts: ValueWriterOptions): boolean {
+  if (typeof v === 'string' || v instanceof MutableString) out.byte(RDB_TYPE.STRING);
+  else if (v instanceof ListValue) out.byte(RDB_TYPE.LIST_QUICKLIST_2);
+  else if (v instanceof SetValue) {
+    const enc = v.encoding();
+    out.byte(enc === 'intset' ? RDB_TYPE.SET_INTSET : enc === 'listpack' && opts.version >= 11 ? RDB_TYPE.SET_LISTPACK : RDB_TYPE.SET);
+  } else if (v instanceof ZsetValue) out.byte(v.isListpack ? RDB_TYPE.ZSET_LISTPACK : RDB_TYPE.ZSET_2);
+  else if (v instanceof HashValue) out.byte(v.isListpack ? RDB_TYPE.HASH_LISTPACK : RDB_TYPE.HASH);
+  else return false;
+  return true;
+}
+
+/** Writes the value itself (after writeValueType). */
+export function writeValue(out: ByteSink, v: RValue, opts: ValueWriterOptions): void {
+  if (typeof v === 'string') {
+    writeString(out, v, opts.compression);
+  } else if (v instanceof MutableString) {
+    writeBytes(out, v.view(), opts.compression);
+  } else if (v instanceof ListValue) {
+    writeList(out, v, opts);
+  } else if (v instanceof SetValue) {
+    const enc = v.encoding();
+    const members = v.members();
+    if (enc === 'intset') {
+      writeBytes(out, encodeIntset(members), opts.compression);
+    } else if (enc === 'listpack' && opts.version >= 11) {
+      writeBytes(out, encodeListpack(members), opts.compression);
+    } else {
+      writeLen(out, members.length);
+      for (const m of members) writeString(out, m, opts.compression);
+    }
+  } else if (v instanceof ZsetValue) {
+    if (v.isListpack) {
+      const flat: string[] = [];
+      v.forEach((m, s) => flat.push(m, scoreString(s)));
+      writeBytes(out, encodeListpack(flat), opts.compression);
+    } else {
+      // Greatest first, as Redis walks its skiplist from the tail: loading then appends at the head.
+      const entries = v.range(v.size - 1, 0, true);
+      writeLen(out, entries.length);
+      for (const [m, s] of entries) {
+        writeString(out, m, opts.compression);
+        out.reserve(8);
+        out.buf.writeDoubleLE(s, out.len);
+        out.len += 8;
+      }
+    }
+  } else if (v instanceof HashValue) {
+    if (v.isListpack) {
+      const flat: string[] = [];
+      v.forEach((f, val) => flat.push(f, val));
+      writeBytes(out, encodeListpack(flat), opts.compression);
+    } else {
+      writeLen(out, v.size);
+      v.forEach((f, val) => {
+        writeString(out, f, opts.compression);
+        writeString(out, val, opts.compression);
+      });
+    }
+  } else {
+    throw new Error(`cannot serialise a value of type ${(v as { type: string }).type}`);
+  }
+}
+
+/** rdbSavedObjectLen: bytes of the serialised value without its type byte (DEBUG OBJECT). */
+export function serializedLength(v: RValue, opts: ValueWriterOptions): number {
+  const out = new ByteSink(64);
+  writeValue(out, v, opts);
+  return out.len;
+}
