@@ -425,8 +425,6 @@ export class Engine {
 
   /** redis.log from a script (the server writes it to its log). */
   onScriptLog: (level: number, message: string) => void = () => {};
-  /** Permission check for a command a script calls: an error text, or null when allowed. */
-  scriptPermissionCheck: (c: Client, cmd: Command, argv: string[]) => string | null = () => null;
 
   /** Hook for logging a command that threw (the server logs it); returns the error reply sent. */
   onCommandError: (cmd: Command, err: unknown) => void = () => {};

@@ -279,6 +279,7 @@ export class ScriptingService implements ScriptingApi {
     sc.select(caller.dbIndex);
     sc.resp = 2;
     sc.user = caller.user;
+    sc.aclUser = caller.aclUser;
     sc.noTouch = caller.noTouch;
     sc.authenticated = true;
     const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, resp: 2, wrote: false };
@@ -338,8 +339,12 @@ export class ScriptingService implements ScriptingApi {
     if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return errorValue('ERR Wrong number of args calling Redis command from script');
     if (cmd.noScript) return errorValue('ERR This Redis command is not allowed from script');
     if (cmd.isWrite && running.readOnly) return errorValue('ERR Write commands are not allowed from read-only scripts.');
-    const denied = engine.scriptPermissionCheck(running.client, cmd, argv);
-    if (denied !== null) return errorValue(denied);
+    // ACL: the script's commands are checked against the calling user, as Redis does.
+    const user = running.client.aclUser;
+    if (!user.unrestricted) {
+      const denied = user.check(running.client, cmd, argv);
+      if (denied !== null) return errorValue(denied.text);
+    }
     if (cmd.isBlocking && blocksWithOption(cmd.name, argv)) {
       return errorValue(`ERR ${cmd.name} command is not allowed with BLOCK option from scripts`);
     }
