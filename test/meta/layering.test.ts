@@ -40,6 +40,7 @@ const RULES: Array<[string, string[]]> = [
   ['spec', ['server', 'cmds', 'tools', 'client']],
   ['acl', ['server', 'cmds', 'tools', 'client', 'scripting', 'persistence']],
   ['scripting', ['server', 'cmds', 'tools', 'client', 'keyspace']],
+  ['persistence', ['server', 'cmds', 'tools', 'client', 'spec']],
 ];
 
 describe('layering', () => {
