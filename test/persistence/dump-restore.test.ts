@@ -38,8 +38,23 @@ const DATASET: string[][] = [
   ['hset', 'h:big', ...range(600, (i) => [`field${i}`, `value${i}`]).flat()],
   ['hset', 'h:longvalue', 'k', 'v'.repeat(100)],
   ['pfadd', 'hll', 'a', 'b', 'c'],
+  ['xadd', 'x:s', '1-1', 'name', 'alice', 'age', '30'],
+  ['xadd', 'x:s', '1-2', 'name', 'bob', 'age', '31'],
+  ['xadd', 'x:s', '2-0', 'other', 'field'],
+  ['xadd', 'x:s', '3-0', 'name', 'carol', 'age', '32'],
+  ['xdel', 'x:s', '1-2'],
+  ['xgroup', 'create', 'x:s', 'g1', '0'],
+  ['xgroup', 'create', 'x:s', 'g2', '$'],
+  ['xreadgroup', 'group', 'g1', 'c1', 'count', '2', 'streams', 'x:s', '>'],
+  ['xreadgroup', 'group', 'g1', 'c2', 'count', '1', 'streams', 'x:s', '>'],
+  ['xgroup', 'createconsumer', 'x:s', 'g2', 'idle'],
+  ['xadd', 'x:empty', 'maxlen', '0', '5-5', 'f', 'v'],
+  ['xadd', 'x:big', '1-0', 'a', '1'],
+  ...range(300, (i) => ['xadd', 'x:big', `${i + 2}-0`, 'a', String(i), 'b', `v${i}`]),
 ];
-const KEYS = DATASET.map((c) => c[1]).filter((k, i, a) => a.indexOf(k) === i);
+const KEYS = DATASET.filter((c) => c[0] !== 'xreadgroup')
+  .map((c) => (c[0] === 'xgroup' ? c[2] : c[1]))
+  .filter((k, i, a) => a.indexOf(k) === i);
 
 async function open(port: number): Promise<RespConnection> {
   return RespConnection.open(port);
@@ -69,6 +84,16 @@ async function snapshot(c: RespConnection, key: string): Promise<string> {
       const pairs: string[] = [];
       for (let i = 0; i < flat.length; i += 2) pairs.push(flat[i] + flat[i + 1]);
       return `hash:${pairs.sort().join('|')}`;
+    }
+    case 'stream': {
+      const entries = (await must(c, ['xrange', key, '-', '+'])).raw.toString('latin1');
+      const groups = (await must(c, ['xinfo', 'groups', key])).raw.toString('latin1');
+      const pending: string[] = [];
+      for (const g of (await must(c, ['xinfo', 'groups', key])).items ?? []) {
+        const name = g.items![1].data!.toString('latin1');
+        pending.push((await must(c, ['xpending', key, name, '-', '+', 100])).items!.map((p) => `${p.items![0].raw}${p.items![1].raw}${p.items![3].raw}`).join());
+      }
+      return `stream:${entries}|${groups}|${pending.join('|')}`;
     }
     default: return type;
   }

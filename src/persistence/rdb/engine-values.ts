@@ -8,6 +8,7 @@ import { HashValue } from '../../datatypes/hash.js';
 import { SetValue, type SetLimits } from '../../datatypes/set.js';
 import { ZsetValue, type ZsetLimits } from '../../datatypes/zset.js';
 import type { RdbValue } from './value-reader.js';
+import { streamToEngine, StreamLoadError } from './stream-convert.js';
 
 /** The configuration reads conversion needs (the server's ConfigApi satisfies it). */
 export interface ConfigReader {
@@ -43,8 +44,8 @@ export function encodingLimits(config: ConfigReader): EncodingLimits {
 export class ConversionError extends Error {}
 
 /**
- * The engine value for a decoded RDB value. Throws ConversionError for duplicates, empty aggregates
- * and streams (the engine has no stream type yet: the decoded RdbStream is all there is).
+ * The engine value for a decoded RDB value. Throws ConversionError for duplicates and empty
+ * aggregates, as Redis refuses them.
  */
 export function toEngineValue(v: RdbValue, limits: EncodingLimits): RValue {
   switch (v.type) {
@@ -91,6 +92,11 @@ export function toEngineValue(v: RdbValue, limits: EncodingLimits): RValue {
       return h;
     }
     case 'stream':
-      throw new ConversionError('Stream values cannot be loaded yet (no in-memory stream type)');
+      try {
+        return streamToEngine(v.stream);
+      } catch (e) {
+        if (e instanceof StreamLoadError) throw new ConversionError(e.message);
+        throw e;
+      }
   }
 }

@@ -47,6 +47,8 @@ export interface RdbStreamGroup {
 
 export interface RdbStream {
   entries: RdbStreamEntry[];
+  /** The stored nodes as they are (16-byte big-endian master id, listpack), for loading as-is. */
+  nodes: Array<{ masterId: Buffer; listpack: Buffer }>;
   length: number;
   lastId: StreamId;
   firstId: StreamId;
@@ -127,6 +129,7 @@ function decodeNode(master: StreamId, lp: Buffer, out: RdbStreamEntry[]): number
 /** Reads a stream value of the given version (1, 2 or 3) at the cursor. */
 export function readStream(c: Cursor, version: 1 | 2 | 3): RdbStream {
   const entries: RdbStreamEntry[] = [];
+  const rawNodes: Array<{ masterId: Buffer; listpack: Buffer }> = [];
   const nodes = c.len();
   for (let n = 0; n < nodes; n++) {
     const at = c.pos;
@@ -136,11 +139,12 @@ export function readStream(c: Cursor, version: 1 | 2 | 3): RdbStream {
     const lpAt = c.pos;
     const lp = c.stringBytes();
     try {
-      if (decodeNode(master, lp, entries) === 0) c.fail('Empty listpack inside stream', lpAt);
+      decodeNode(master, lp, entries);
     } catch (e) {
       if (e instanceof BlobError) c.fail(`Stream listpack integrity check failed: ${e.message}`, lpAt);
       throw e;
     }
+    rawNodes.push({ masterId: Buffer.from(key), listpack: Buffer.from(lp) });
   }
   const length = c.len();
   const lastId = { ms: c.lenBig(), seq: c.lenBig() };
@@ -198,5 +202,5 @@ export function readStream(c: Cursor, version: 1 | 2 | 3): RdbStream {
     }
     groups.push({ name, lastId: gLast, entriesRead, pending, consumers });
   }
-  return { entries, length, lastId, firstId, maxDeletedId, entriesAdded, groups };
+  return { entries, nodes: rawNodes, length, lastId, firstId, maxDeletedId, entriesAdded, groups };
 }

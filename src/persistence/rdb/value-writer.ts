@@ -9,10 +9,14 @@ import { ListValue, listpackEntryBytes } from '../../datatypes/list.js';
 import { HashValue } from '../../datatypes/hash.js';
 import { SetValue } from '../../datatypes/set.js';
 import { ZsetValue } from '../../datatypes/zset.js';
-import { lzfCompress } from '../../util/lzf.js';
-import { formatG17, parseSafeInt } from '../../util/number.js';
+import { formatG17 } from '../../util/number.js';
 import { ByteSink, encodeIntset, encodeListpack } from './pack.js';
 import { QUICKLIST_NODE, RDB_TYPE } from './constants.js';
+import { writeBytes, writeLen, writeString } from './write-primitives.js';
+import { StreamValue } from '../../datatypes/stream.js';
+import { writeStream } from './stream-convert.js';
+
+export { writeBytes, writeLen, writeString };
 
 export interface ValueWriterOptions {
   /** RDB version being written (10 = Redis 7.0, 11 = Redis 7.2). */
@@ -21,82 +25,6 @@ export interface ValueWriterOptions {
   compression: boolean;
   /** list-max-listpack-size: how lists are cut into quicklist nodes. */
   listFill: number;
-}
-
-/** rdbSaveLen. */
-export function writeLen(out: ByteSink, n: number): void {
-  if (n < 64) out.byte(n);
-  else if (n < 16384) {
-    out.byte(0x40 | (n >> 8));
-    out.byte(n & 0xff);
-  } else if (n <= 0xffffffff) {
-    out.byte(0x80);
-    out.reserve(4);
-    out.buf.writeUInt32BE(n, out.len);
-    out.len += 4;
-  } else {
-    out.byte(0x81);
-    out.reserve(8);
-    out.buf.writeBigUInt64BE(BigInt(n), out.len);
-    out.len += 8;
-  }
-}
-
-/** rdbTryIntegerEncoding: a canonical integer of up to 11 characters that fits 32 bits. */
-function writeIntString(out: ByteSink, s: string): boolean {
-  const v = parseSafeInt(s);
-  if (v === null) return false;
-  if (v >= -128 && v <= 127) {
-    out.byte(0xc0);
-    out.byte(v & 0xff);
-  } else if (v >= -32768 && v <= 32767) {
-    out.byte(0xc1);
-    out.byte(v & 0xff);
-    out.byte((v >> 8) & 0xff);
-  } else if (v >= -2147483648 && v <= 2147483647) {
-    out.byte(0xc2);
-    out.reserve(4);
-    out.buf.writeInt32LE(v, out.len);
-    out.len += 4;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-/** rdbSaveLzfStringObject: true when the compressed form was written (it must save at least 4 bytes). */
-function writeLzf(out: ByteSink, data: Uint8Array, start: number, end: number): boolean {
-  const n = end - start;
-  if (n <= 4) return false;
-  const tmp = Buffer.allocUnsafe(n - 4);
-  const clen = lzfCompress(data, tmp, start, end);
-  if (clen === 0) return false;
-  out.byte(0xc3);
-  writeLen(out, clen);
-  writeLen(out, n);
-  out.raw(tmp, 0, clen);
-  return true;
-}
-
-/** rdbSaveRawString for a latin1 JS string. */
-export function writeString(out: ByteSink, s: string, compress: boolean): void {
-  const n = s.length;
-  if (n <= 11 && n > 0 && writeIntString(out, s)) return;
-  if (compress && n > 20) {
-    const b = Buffer.from(s, 'latin1');
-    if (writeLzf(out, b, 0, n)) return;
-  }
-  writeLen(out, n);
-  out.latin1(s);
-}
-
-/** rdbSaveRawString for bytes (packed blobs, changed-in-place strings). */
-export function writeBytes(out: ByteSink, b: Uint8Array, compress: boolean): void {
-  const n = b.length;
-  if (n <= 11 && n > 0 && writeIntString(out, Buffer.from(b.buffer, b.byteOffset, n).latin1Slice())) return;
-  if (compress && n > 20 && writeLzf(out, b, 0, n)) return;
-  writeLen(out, n);
-  out.raw(b);
 }
 
 /** d2string as Redis 7.0 writes listpack scores: integers below 2^52 as integers, else %.17g. */
@@ -146,6 +74,7 @@ export function writeValueType(out: ByteSink, v: RValue, opts: ValueWriterOption
     out.byte(enc === 'intset' ? RDB_TYPE.SET_INTSET : enc === 'listpack' && opts.version >= 11 ? RDB_TYPE.SET_LISTPACK : RDB_TYPE.SET);
   } else if (v instanceof ZsetValue) out.byte(v.isListpack ? RDB_TYPE.ZSET_LISTPACK : RDB_TYPE.ZSET_2);
   else if (v instanceof HashValue) out.byte(v.isListpack ? RDB_TYPE.HASH_LISTPACK : RDB_TYPE.HASH);
+  else if (v instanceof StreamValue) out.byte(opts.version >= 11 ? RDB_TYPE.STREAM_LISTPACKS_3 : RDB_TYPE.STREAM_LISTPACKS_2);
   else return false;
   return true;
 }
@@ -197,6 +126,8 @@ export function writeValue(out: ByteSink, v: RValue, opts: ValueWriterOptions): 
         writeString(out, val, opts.compression);
       });
     }
+  } else if (v instanceof StreamValue) {
+    writeStream(out, v, opts.version >= 11 ? 3 : 2, opts.compression);
   } else {
     throw new Error(`cannot serialise a value of type ${(v as { type: string }).type}`);
   }
