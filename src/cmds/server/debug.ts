@@ -1,5 +1,5 @@
 // DEBUG <subcommand> - the subset operators and test suites use: SLEEP, SET-ACTIVE-EXPIRE, OBJECT,
-// LOG, PROTOCOL, STRINGMATCH-LEN, CHANGE-REPL-ID, JMAP, HELP. Gated by enable-debug-command as in
+// DIGEST, DIGEST-VALUE, LOG, PROTOCOL, STRINGMATCH-LEN, CHANGE-REPL-ID, JMAP, HELP. Gated by enable-debug-command as in
 // Redis ("local" allows loopback and unix-socket clients; the server decides that before dispatch).
 // Counterpart: debugCommand (debug.c).
 import { defineCommand } from '../../spec/define.js';
@@ -10,24 +10,10 @@ import { ERR_NO_SUCH_KEY, errorReply } from '../../protocol/errors.js';
 import { parseDouble, parseI64 } from '../../util/number.js';
 import { isStringValue, stringEncoding, type TypedValue } from '../../keyspace/value.js';
 import { stringMatch as globMatch } from '../../util/glob.js';
+import { datasetDigest, valueDigest } from '../../persistence/digest.js';
+import { serializedLength as rdbSerializedLength } from '../../persistence/rdb/value-writer.js';
 
 const unknownSub = (name: string) => errorReply(`ERR unknown subcommand or wrong number of arguments for '${name}'. Try DEBUG HELP.`);
-
-/** RDB length-prefix size of a string of n bytes. */
-function rdbLenSize(n: number): number {
-  return n < 64 ? 1 : n < 16384 ? 2 : n <= 0xffffffff ? 5 : 9;
-}
-
-/** Approximates the RDB-serialised size of a value for DEBUG OBJECT serializedlength. */
-function serializedLength(s: string): number {
-  if (s.length <= 11 && /^-?[1-9][0-9]*$|^0$/.test(s)) {
-    const v = Number(s);
-    if (v >= -128 && v <= 127) return 2;
-    if (v >= -32768 && v <= 32767) return 3;
-    if (v >= -2147483648 && v <= 2147483647) return 5;
-  }
-  return rdbLenSize(s.length) + s.length;
-}
 
 const PROTOCOL_TYPES = 'string|integer|double|bignum|null|array|set|map|attrib|push|verbatim|true|false';
 
@@ -54,6 +40,10 @@ const HELP = [
   'DEBUG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:',
   'CHANGE-REPL-ID',
   '    Give the server a new replication id.',
+  'DIGEST',
+  '    Output a hex signature representing the current DB content.',
+  'DIGEST-VALUE <key> [<key> ...]',
+  '    Output a hex signature of the values of all the specified keys.',
   'JMAP',
   '    Report heap usage of the server process in the log.',
   'LOG <message>',
@@ -108,10 +98,27 @@ export default defineCommand('debug', (ctx, argv) => {
     const v = ctx.db.lookup(argv[2], ctx.now);
     if (v === undefined) return ERR_NO_SUCH_KEY;
     const enc = isStringValue(v) ? stringEncoding(v) : (v as TypedValue).encoding();
-    const len = typeof v === 'string' ? serializedLength(v) : isStringValue(v) ? rdbLenSize(v.len) + v.len : 0;
+    const config = ctx.server.config;
+    const len = rdbSerializedLength(v, {
+      version: 10, compression: config.getBool('rdbcompression'), listFill: config.getNumber('list-max-listpack-size'),
+    });
     const refcount = enc === 'int' && typeof v === 'string' && Number(v) >= 0 && Number(v) < 10000 ? 2147483647 : 1;
     const lru = Math.floor(Date.now() / 1000) & 0xffffff;
     return new Status(`Value at:0x0 refcount:${refcount} encoding:${enc} serializedlength:${len} lru:${lru} lru_seconds_idle:0`);
+  }
+  if (sub === 'digest' && n === 2) {
+    const dbs = [];
+    for (let i = 0; i < ctx.server.dbCount; i++) dbs.push(ctx.server.getDb(i));
+    return new Status(datasetDigest(dbs).toString('hex'));
+  }
+  if (sub === 'digest-value' && n >= 2) {
+    const out: Reply[] = [];
+    for (let j = 2; j < n; j++) {
+      // A debug command sees logically expired keys too: no lookup, straight from the dict.
+      const v = ctx.db.dict.get(argv[j]);
+      out.push(new Status(valueDigest(v, v !== undefined && ctx.db.expires.has(argv[j])).toString('hex')));
+    }
+    return out;
   }
   if (sub === 'protocol' && n === 3) {
     const kind = argv[2].toLowerCase();
