@@ -48,12 +48,64 @@ const vm = await LuaWasmEngine.create({
   },
 });
 
+/**
+ * The interpreter's own entry points below its public evalWithArgs, which hashes the whole source in
+ * JavaScript on every call (about 1 ms for an 18 KB script) only to label errors; the caller already
+ * knows the digest. Used when this pinned version has them, else the public call.
+ */
+interface EngineInternals {
+  exports: { _alloc(n: number): number; _free_mem(p: number): void; HEAPU8: Uint8Array };
+  callEvalWithArgs(scriptPtr: number, scriptLen: number, argsPtr: number, argsLen: number, keys: number): unknown;
+  decodeResult(result: unknown, sha: string): ReplyValue;
+}
+const internals = vm as unknown as Partial<EngineInternals>;
+const direct =
+  internals.exports !== undefined && typeof internals.callEvalWithArgs === 'function' && typeof internals.decodeResult === 'function'
+    ? (internals as EngineInternals)
+    : null;
+
+/** KEYS then ARGV in the interpreter's argument layout: count, then length-prefixed items (LE u32). */
+function encodeArgs(keys: Buffer[], args: Buffer[]): Buffer {
+  let size = 4;
+  for (const k of keys) size += 4 + k.length;
+  for (const a of args) size += 4 + a.length;
+  const out = Buffer.allocUnsafe(size);
+  out.writeUInt32LE(keys.length + args.length, 0);
+  let off = 4;
+  for (const list of [keys, args]) {
+    for (const b of list) {
+      out.writeUInt32LE(b.length, off);
+      b.copy(out, off + 4);
+      off += 4 + b.length;
+    }
+  }
+  return out;
+}
+
+function evalDirect(d: EngineInternals, source: Buffer, keys: Buffer[], args: Buffer[], sha: string): ReplyValue {
+  const argBuf = encodeArgs(keys, args);
+  const ex = d.exports;
+  const sp = ex._alloc(source.length);
+  const ap = ex._alloc(argBuf.length);
+  // HEAPU8 may be replaced when memory grows: read it after allocating.
+  ex.HEAPU8.set(source, sp);
+  ex.HEAPU8.set(argBuf, ap);
+  let result: unknown;
+  try {
+    result = d.callEvalWithArgs(sp, source.length, ap, argBuf.length, keys.length);
+  } finally {
+    ex._free_mem(sp);
+    ex._free_mem(ap);
+  }
+  return d.decodeResult(result, sha);
+}
+
 /** Runs Lua source with KEYS and ARGV bound, the given host answering redis.call and friends. */
-export function runLua(source: Buffer, keys: Buffer[], args: Buffer[], host: LuaHost): ReplyValue {
+export function runLua(source: Buffer, keys: Buffer[], args: Buffer[], host: LuaHost, sha = ''): ReplyValue {
   const prev = current;
   current = host;
   try {
-    return vm.evalWithArgs(source, keys, args);
+    return direct !== null ? evalDirect(direct, source, keys, args, sha) : vm.evalWithArgs(source, keys, args);
   } finally {
     current = prev;
   }

@@ -288,7 +288,7 @@ export class ScriptingService implements ScriptingApi {
     const owns = this.engine.beginAtomicPropagation();
     let r: ReplyValue;
     try {
-      r = runLua(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running));
+      r = runLua(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running), how.name);
     } finally {
       this.running = outer;
       if (owns) this.engine.endAtomicPropagation();
