@@ -5,3 +5,4 @@ export { parseRedisUrl, UrlError } from './url.js';
 export { encodeCommand, type Arg } from './encode-command.js';
 export { ReplyDecoder, ProtocolError, decodeAll, type ReplyNode } from '../protocol/reply-decoder.js';
 export { replyToJs } from './reply-to-js.js';
+export { parseRedirect, type Redirect } from './redirect.js';

@@ -6,7 +6,7 @@
 // values pass through unchanged; write them with Buffer.from(text, 'latin1').
 import type { ReplyNode } from '../../protocol/reply-decoder.js';
 
-export type OutputMode = 'standard' | 'raw' | 'csv';
+export type OutputMode = 'standard' | 'raw' | 'csv' | 'json' | 'quoted-json';
 
 /** Text that arrived UTF-8 decoded (status and error lines) as a byte string. */
 export function utf8Bytes(text: string): string {
@@ -186,6 +186,72 @@ export function formatCSV(node: ReplyNode): string {
   }
 }
 
+/** A JSON string of bytes: `"` `\\` and control characters escaped, bytes from 0x80 up passed through. */
+export function jsonString(bytes: string): string {
+  let out = '"';
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) out += '\\' + bytes[i];
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0c) out += '\\f';
+    else if (c === 0x0d) out += '\\r';
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x08) out += '\\b';
+    else if (c <= 0x1f) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += bytes[i];
+  }
+  return out + '"';
+}
+
+/** --quoted-json strings: redis-cli's quoted form with each backslash doubled, so the text stays ASCII. */
+function quotedJsonString(bytes: string): string {
+  return quoteBytes(bytes).replace(/\\/g, '\\\\');
+}
+
+function isStringNode(n: ReplyNode): boolean {
+  return n.type === 'bulk' || n.type === 'verbatim' || n.type === 'status' || n.type === 'error';
+}
+
+/** JSON (and --quoted-json): arrays and sets as lists, maps as objects whose keys are always strings. */
+export function formatJSON(node: ReplyNode, quoted: boolean): string {
+  const str = quoted ? quotedJsonString : jsonString;
+  switch (node.type) {
+    case 'error':
+      return 'error:' + quoteBytes(utf8Bytes(node.value));
+    case 'status':
+      return str(utf8Bytes(node.value));
+    case 'bulk':
+    case 'verbatim':
+      return str(bytesOf(node));
+    case 'integer':
+      return String(node.value);
+    case 'double':
+    case 'bignum':
+      return node.value;
+    case 'null':
+      return 'null';
+    case 'boolean':
+      return node.value ? 'true' : 'false';
+    case 'attribute':
+      return formatJSON(node.value, quoted);
+    case 'array':
+    case 'set':
+    case 'push':
+      return '[' + node.items.map((n) => formatJSON(n, quoted)).join(',') + ']';
+    case 'map': {
+      const parts: string[] = [];
+      for (let i = 0; i < node.items.length; i += 2) {
+        const k = node.items[i]!;
+        let key = formatJSON(k, quoted);
+        if (!isStringNode(k) && !key.startsWith('"')) key = `"${key}"`;
+        const v = node.items[i + 1];
+        parts.push(key + ':' + (v ? formatJSON(v, quoted) : 'null'));
+      }
+      return '{' + parts.join(',') + '}';
+    }
+  }
+}
+
 export interface FormatSettings {
   mode: OutputMode;
   /** Between elements of an aggregate in raw mode (-d). */
@@ -202,5 +268,6 @@ export function formatReply(node: ReplyNode, s: FormatSettings, verbatim: boolea
   if (verbatim) return formatRaw(node, s.mbDelim);
   if (s.mode === 'standard') return formatTTY(node);
   if (s.mode === 'raw') return formatRaw(node, s.mbDelim) + s.cmdDelim;
+  if (s.mode === 'json' || s.mode === 'quoted-json') return formatJSON(node, s.mode === 'quoted-json') + '\n';
   return formatCSV(node) + '\n';
 }

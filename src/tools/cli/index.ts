@@ -5,6 +5,15 @@ import { parseOptions, OptionError, USAGE, type CliOptions } from './options.js'
 import { cliVersion } from './help.js';
 import { Session } from './session.js';
 import { repl } from './repl.js';
+import { splitArgs } from './split-args.js';
+import { askPassword } from './askpass.js';
+import { scanMode } from './modes/scan.js';
+import { bigKeysMode } from './modes/big-keys.js';
+import { hotKeysMode } from './modes/hot-keys.js';
+import { latencyDistMode, latencyMode, intrinsicLatencyMode } from './modes/latency.js';
+import { statMode } from './modes/stat.js';
+import { pipeMode } from './modes/pipe.js';
+import { evalArgv, EvalFileError } from './modes/eval.js';
 
 export type { CliIo } from './io.js';
 export type { CliOptions } from './options.js';
@@ -22,30 +31,108 @@ export async function run(opts: CliOptions, io: CliIo): Promise<number> {
     io.stdout.write(`cinnabar cli ${cliVersion()}\n`);
     return 0;
   }
+  for (const w of opts.warnings ?? []) io.stderr.write(`${w}\n`);
   if (opts.passwordOnCommandLine && !opts.noAuthWarning) io.stderr.write(PASSWORD_WARNING);
+  if (opts.unsupported) {
+    io.stderr.write(`${opts.unsupported}\n`);
+    return 1;
+  }
+  if (opts.askpass) opts.password = await askPassword(io, 'Please input password: ');
   const session = new Session(opts, io);
   try {
-    if (opts.command.length === 0) return await repl(session);
+    if (opts.mode) return await runMode(session);
+    if (opts.command.length === 0 && opts.evalFile === undefined) return await repl(session);
     return await oneShot(session);
   } finally {
     session.close();
   }
 }
 
+/** The special modes; all but --intrinsic-latency need a connection first. */
+async function runMode(session: Session): Promise<number> {
+  const mode = session.opts.mode!;
+  if (mode === 'intrinsic-latency') return withCtrlC(session, () => intrinsicLatencyMode(session));
+  if (!(await session.connect())) return 1;
+  switch (mode) {
+    case 'scan':
+      return scanMode(session);
+    case 'bigkeys':
+      return bigKeysMode(session, false);
+    case 'memkeys':
+      return bigKeysMode(session, true);
+    case 'hotkeys':
+      return hotKeysMode(session);
+    case 'latency':
+    case 'latency-history':
+      return latencyMode(session, mode === 'latency-history');
+    case 'latency-dist':
+      return latencyDistMode(session);
+    case 'stat':
+      return statMode(session);
+    case 'pipe':
+      return pipeMode(session);
+  }
+}
+
+/** --intrinsic-latency prints its summary on Ctrl-C; the other modes simply end, as redis-cli's do. */
+async function withCtrlC(session: Session, fn: () => Promise<number>): Promise<number> {
+  const onSigint = () => {
+    session.stopped = true;
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    return await fn();
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
 async function oneShot(session: Session): Promise<number> {
   const { opts, io } = session;
-  // Process arguments arrive as UTF-8 text; the session works on byte strings.
-  const argv = opts.command.map((a) => Buffer.from(a, 'utf8').toString('latin1'));
-  const isHelp = ['help', '?'].includes(argv[0]!.toLowerCase());
+  const isHelp = opts.evalFile === undefined && ['help', '?'].includes(opts.command[0]!.toLowerCase());
   if (isHelp) {
     await session.connect(false, true);
   } else if (!(await session.connect())) {
     return 1;
   }
+  let argv: string[];
+  if (opts.evalFile !== undefined) {
+    try {
+      argv = evalArgv(opts.evalFile, opts.command.map(toBytes));
+    } catch (err) {
+      if (!(err instanceof EvalFileError)) throw err;
+      session.err(err.message);
+      return 1;
+    }
+  } else if (opts.quotedInput) {
+    const unquoted: string[] = [];
+    for (const a of opts.command) {
+      const parts = splitArgs(a);
+      if (!parts || parts.length !== 1) {
+        session.out('Invalid quoted string\n');
+        return 1;
+      }
+      unquoted.push(parts[0]!);
+    }
+    argv = unquoted;
+  } else {
+    // Process arguments arrive as UTF-8 text; the session works on byte strings.
+    argv = opts.command.map(toBytes);
+  }
   if (opts.stdinLastArg) argv.push((await readAll(io.stdin)).toString('latin1'));
+  else if (opts.stdinTag !== undefined) {
+    const at = argv.indexOf(toBytes(opts.stdinTag));
+    if (at < 0) {
+      session.err('Using -X option but stdin tag not match.\n');
+      return 1;
+    }
+    argv[at] = (await readAll(io.stdin)).toString('latin1');
+  }
   const result = await session.issue(argv, opts.repeat);
   return result === 'ok' ? 0 : 1;
 }
+
+const toBytes = (a: string) => Buffer.from(a, 'utf8').toString('latin1');
 
 /** Entry point for `cinnabar cli ARGS...`: parses redis-cli style arguments and runs. */
 export async function runCli(argv: string[], io?: CliIo): Promise<number> {
@@ -53,6 +140,7 @@ export async function runCli(argv: string[], io?: CliIo): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseOptions(argv, realIo.env);
+    if (opts.stdinLastArg && opts.stdinTag !== undefined) throw new OptionError('Options -x and -X are mutually exclusive.');
   } catch (err) {
     if (!(err instanceof OptionError)) throw err;
     realIo.stderr.write(`${err.message}\n`);

@@ -2,7 +2,11 @@
 // command N times and printing its replies, the streaming modes (MONITOR, SUBSCRIBE) and the state the
 // prompt shows (database, MULTI). Counterpart: cliConnect, cliSendCommand, cliReadReply and
 // issueCommandRepeat in Redis's redis-cli.c.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { connect, ConnectionError, type Client } from '../../client/client.js';
+import { parseRedirect } from '../../client/redirect.js';
 import type { ReplyNode } from '../../protocol/reply-decoder.js';
 import { formatReply, utf8Bytes, type FormatSettings } from './format.js';
 import { outputHelp } from './help.js';
@@ -28,6 +32,9 @@ function isReportCommand(argv: string[]): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** redis-cli follows redirections forever; a misconfigured cluster could bounce a command endlessly. */
+const MAX_REDIRECTS = 16;
+
 export class Session {
   client: Client | null = null;
   /** The database the prompt shows; `wantedDb` is re-selected on every reconnection. */
@@ -40,6 +47,8 @@ export class Session {
   private help: HelpTable | null = null;
   /** Set while a streaming command (MONITOR, SUBSCRIBE) runs; calling it ends the stream. */
   stopStream: (() => void) | null = null;
+  /** Set by Ctrl-C in the long-running modes (--stat, --latency...): they finish their current step and end. */
+  stopped = false;
   readonly fmt: FormatSettings;
 
   constructor(
@@ -75,14 +84,55 @@ export class Session {
     this.io.stderr.write(Buffer.from(text, 'latin1'));
   }
 
+  /** Stdout is a terminal showing the formatted output: reports may add tables and colour there. */
+  get richReports(): boolean {
+    return Boolean(this.io.stdout.isTTY) && this.fmt.mode === 'standard';
+  }
+
+  get color(): boolean {
+    return Boolean(this.io.stdout.isTTY) && this.io.env.NO_COLOR === undefined;
+  }
+
+  /** Node TLS options from --tls, --cacert, --cacertdir, --cert, --key, --sni, --insecure and the cipher lists. */
+  tlsOptions(): TlsOptions | undefined {
+    const t = this.opts.tls;
+    if (!t.enabled) return undefined;
+    const o: TlsOptions = { rejectUnauthorized: !t.insecure };
+    const ca: Buffer[] = [];
+    if (t.cacert) ca.push(readFileSync(t.cacert));
+    if (t.cacertdir) {
+      for (const f of readdirSync(t.cacertdir)) {
+        if (/\.(pem|crt)$|^[0-9a-f]{8}\.\d+$/.test(f)) ca.push(readFileSync(join(t.cacertdir, f)));
+      }
+    }
+    if (ca.length > 0) o.ca = ca;
+    if (t.cert) o.cert = readFileSync(t.cert);
+    if (t.key) o.key = readFileSync(t.key);
+    if (t.ciphers) o.ciphers = t.ciphers;
+    if (t.ciphersuites) o.ciphers = o.ciphers ? `${o.ciphers}:${t.ciphersuites}` : t.ciphersuites;
+    // Without --sni, Node would send the host name anyway; redis-cli sends SNI only when asked.
+    o.servername = t.sni ?? '';
+    if (!t.sni) o.checkServerIdentity = () => undefined;
+    return o;
+  }
+
   /** Connects unless already connected (or always with `force`); prints why when it cannot. */
   async connect(force = false, quiet = false): Promise<boolean> {
     if (this.client && this.client.connected && !force) return true;
     this.client?.destroy();
     this.client = null;
     let client: Client;
+    let tls: TlsOptions | undefined;
+    try {
+      tls = this.tlsOptions();
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (!quiet) this.err(`Could not negotiate a TLS connection: ${e.message}\n`);
+      return false;
+    }
     try {
       client = await connect({
+        tls,
         host: this.opts.host,
         port: this.opts.port,
         path: this.opts.socket,
@@ -147,6 +197,42 @@ export class Session {
     const streaming =
       name === 'monitor' || name === 'subscribe' || name === 'psubscribe' || name === 'ssubscribe' || name === 'sync' || name === 'psync';
     if (streaming) return this.stream(client, args, name, verbatim);
+    return this.issueLoop(argv, args, name, repeat, verbatim, 0, false);
+  }
+
+  /** Sends ASKING then the command to the node an -ASK pointed at, or just reconnects after -MOVED. */
+  private async followRedirect(message: string): Promise<'moved' | 'ask' | null> {
+    const r = parseRedirect(message);
+    if (!r) return null;
+    if (r.host !== '') this.opts.host = r.host;
+    this.opts.port = r.port;
+    if (this.interactive) this.out(`-> Redirected to slot [${r.slot}] located at ${formatAddr(this.opts.host, this.opts.port)}\n`);
+    return r.kind === 'ASK' ? 'ask' : 'moved';
+  }
+
+  private async issueLoop(
+    argv: string[],
+    args: Buffer[],
+    name: string,
+    repeat: number,
+    verbatim: boolean,
+    redirects: number,
+    asking: boolean,
+  ): Promise<IssueResult> {
+    if (redirects > 0 || asking) {
+      if (!(await this.connect(true))) return 'failed';
+      if (asking) {
+        try {
+          await this.client!.call(['ASKING']);
+        } catch (err) {
+          if (!(err instanceof ConnectionError)) throw err;
+          this.err(`Error: ${err.reason}\n`);
+          this.close();
+          return 'failed';
+        }
+      }
+    }
+    const client = this.client!;
     for (let left = repeat; left !== 0; left--) {
       let reply: ReplyNode;
       try {
@@ -163,6 +249,11 @@ export class Session {
         this.close();
         return 'failed';
       }
+      // -c: a redirection is followed (the whole repeat starts over at the new node), not printed.
+      if (this.opts.clusterMode && reply.type === 'error' && redirects < MAX_REDIRECTS) {
+        const kind = await this.followRedirect(reply.value);
+        if (kind) return this.issueLoop(argv, args, name, repeat, verbatim, redirects + 1, kind === 'ask');
+      }
       if (this.opts.exitOnError && reply.type === 'error') {
         this.err(utf8Bytes(reply.value) + '\n');
         return 'exit-error';
@@ -172,6 +263,31 @@ export class Session {
       if (this.opts.interval > 0) await sleep(this.opts.interval * 1000);
     }
     return 'ok';
+  }
+
+  /**
+   * One command for the long-running modes: when the connection is gone, retries once a second and
+   * shows "Reconnecting... N" on the line, like redis-cli. Null when Ctrl-C ended the wait.
+   */
+  async reconnectingCall(argv: string[]): Promise<ReplyNode | null> {
+    let tries = 0;
+    for (;;) {
+      while (!this.client?.connected) {
+        if (this.stopped) return null;
+        this.out(`\r\x1b[0KReconnecting... ${++tries}\r`);
+        await this.connect(true, true);
+        await sleep(1000);
+      }
+      try {
+        const reply = await this.client.call(argv);
+        if (tries > 0) this.out('\r\x1b[0K');
+        return reply;
+      } catch (err) {
+        if (!(err instanceof ConnectionError)) throw err;
+        this.client?.destroy();
+        this.client = null;
+      }
+    }
   }
 
   /** Tracks the state redis-cli shows in its prompt: SELECT, MULTI/EXEC/DISCARD, RESET. */
