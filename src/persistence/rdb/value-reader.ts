@@ -68,34 +68,36 @@ export function readValue(c: Cursor, t: number): RdbValue {
     case RDB_TYPE.STRING:
       return { type: 'string', value: c.string() };
     case RDB_TYPE.LIST: {
+      // Arrays grow as elements arrive: a corrupt length must end in an EOF error, not a huge allocation.
       const n = c.len();
-      const items = new Array<string>(n);
-      for (let i = 0; i < n; i++) items[i] = c.string();
+      const items: string[] = [];
+      for (let i = 0; i < n; i++) items.push(c.string());
       return { type: 'list', items };
     }
     case RDB_TYPE.SET: {
       const n = c.len();
-      const members = new Array<string>(n);
-      for (let i = 0; i < n; i++) members[i] = c.string();
+      const members: string[] = [];
+      for (let i = 0; i < n; i++) members.push(c.string());
       return { type: 'set', members };
     }
     case RDB_TYPE.ZSET:
     case RDB_TYPE.ZSET_2: {
       const n = c.len();
-      const members = new Array<string>(n);
-      const scores = new Array<number>(n);
+      const members: string[] = [];
+      const scores: number[] = [];
       for (let i = 0; i < n; i++) {
-        members[i] = c.string();
+        members.push(c.string());
         const sAt = c.pos;
-        scores[i] = t === RDB_TYPE.ZSET_2 ? c.binaryDouble() : c.asciiDouble();
-        if (Number.isNaN(scores[i])) c.fail('Zset with NAN score detected', sAt);
+        const score = t === RDB_TYPE.ZSET_2 ? c.binaryDouble() : c.asciiDouble();
+        if (Number.isNaN(score)) c.fail('Zset with NAN score detected', sAt);
+        scores.push(score);
       }
       return { type: 'zset', members, scores };
     }
     case RDB_TYPE.HASH: {
       const n = c.len();
-      const pairs = new Array<string>(2 * n);
-      for (let i = 0; i < 2 * n; i++) pairs[i] = c.string();
+      const pairs: string[] = [];
+      for (let i = 0; i < 2 * n; i++) pairs.push(c.string());
       return { type: 'hash', pairs };
     }
     case RDB_TYPE.HASH_ZIPMAP:
