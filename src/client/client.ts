@@ -65,8 +65,26 @@ const REASONS: Record<string, string> = {
   ENOTSOCK: 'Socket operation on non-socket',
 };
 
+/** Certificate checks that fail during the TLS handshake, worded as hiredis reports them. */
+const TLS_VERIFY_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REVOKED',
+  'INVALID_CA',
+]);
+
 export function describeSocketError(err: NodeJS.ErrnoException): ConnectionError {
   const code = err.code ?? '';
+  if (TLS_VERIFY_CODES.has(code)) return new ConnectionError('SSL_connect failed: certificate verify failed', code);
+  // A TLS alert from the server (e.g. a required client certificate is missing) ends the session.
+  if (code.startsWith('ERR_SSL_') && /alert/i.test(err.message)) return new ConnectionError('Server closed the connection', code);
   return new ConnectionError(REASONS[code] ?? err.message, code || undefined);
 }
 

@@ -4,7 +4,7 @@
 // issueCommandRepeat in Redis's redis-cli.c.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConnectionOptions as TlsOptions } from 'node:tls';
+import { createSecureContext, type ConnectionOptions as TlsOptions } from 'node:tls';
 import { connect, ConnectionError, type Client } from '../../client/client.js';
 import { parseRedirect } from '../../client/redirect.js';
 import type { ReplyNode } from '../../protocol/reply-decoder.js';
@@ -13,6 +13,8 @@ import { outputHelp } from './help.js';
 import { tableFromBuiltin, tableFromCommandDocs, type HelpTable } from './help-table.js';
 import type { CliOptions } from './options.js';
 import type { CliIo } from './io.js';
+
+class TlsSetupError extends Error {}
 
 export type IssueResult = 'ok' | 'failed' | 'exit-error';
 
@@ -93,26 +95,53 @@ export class Session {
     return Boolean(this.io.stdout.isTTY) && this.io.env.NO_COLOR === undefined;
   }
 
-  /** Node TLS options from --tls, --cacert, --cacertdir, --cert, --key, --sni, --insecure and the cipher lists. */
+  /**
+   * Node TLS options from --tls, --cacert, --cacertdir, --cert, --key, --sni, --insecure and the cipher
+   * lists; throws TlsSetupError with redis-cli's wording when a file is missing or does not fit.
+   */
   tlsOptions(): TlsOptions | undefined {
     const t = this.opts.tls;
     if (!t.enabled) return undefined;
-    const o: TlsOptions = { rejectUnauthorized: !t.insecure };
+    // Like hiredis, the certificate chain is verified but not the host name.
+    const o: TlsOptions = { rejectUnauthorized: !t.insecure, checkServerIdentity: () => undefined };
     const ca: Buffer[] = [];
-    if (t.cacert) ca.push(readFileSync(t.cacert));
+    try {
+      if (t.cacert) ca.push(readFileSync(t.cacert));
+    } catch {
+      throw new TlsSetupError('Invalid CA Certificate File/Directory');
+    }
     if (t.cacertdir) {
-      for (const f of readdirSync(t.cacertdir)) {
-        if (/\.(pem|crt)$|^[0-9a-f]{8}\.\d+$/.test(f)) ca.push(readFileSync(join(t.cacertdir, f)));
+      // OpenSSL looks certificates up by subject-hash file names (c_rehash); other files are not used.
+      let names: string[] = [];
+      try {
+        names = readdirSync(t.cacertdir);
+      } catch {
+        names = [];
       }
+      for (const f of names) if (/^[0-9a-f]{8}\.\d+$/.test(f)) ca.push(readFileSync(join(t.cacertdir, f)));
     }
     if (ca.length > 0) o.ca = ca;
-    if (t.cert) o.cert = readFileSync(t.cert);
-    if (t.key) o.key = readFileSync(t.key);
+    try {
+      if (t.cert) o.cert = readFileSync(t.cert);
+    } catch {
+      throw new TlsSetupError('Invalid client certificate');
+    }
+    try {
+      if (t.key) o.key = readFileSync(t.key);
+    } catch {
+      throw new TlsSetupError('Invalid private key');
+    }
     if (t.ciphers) o.ciphers = t.ciphers;
     if (t.ciphersuites) o.ciphers = o.ciphers ? `${o.ciphers}:${t.ciphersuites}` : t.ciphersuites;
-    // Without --sni, Node would send the host name anyway; redis-cli sends SNI only when asked.
-    o.servername = t.sni ?? '';
-    if (!t.sni) o.checkServerIdentity = () => undefined;
+    if (t.sni) o.servername = t.sni;
+    try {
+      createSecureContext(o);
+    } catch (err) {
+      const m = (err as Error).message;
+      if (/key|PEM/i.test(m) && o.key) throw new TlsSetupError('Invalid private key');
+      if (o.cert) throw new TlsSetupError('Invalid client certificate');
+      throw new TlsSetupError('Invalid CA Certificate File/Directory');
+    }
     return o;
   }
 
@@ -126,8 +155,9 @@ export class Session {
     try {
       tls = this.tlsOptions();
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (!quiet) this.err(`Could not negotiate a TLS connection: ${e.message}\n`);
+      if (!(err instanceof TlsSetupError)) throw err;
+      // redis-cli reports this twice (once while connecting, once from its caller).
+      if (!quiet) this.err(`Could not negotiate a TLS connection: ${err.message}\n`.repeat(2));
       return false;
     }
     try {

@@ -17,6 +17,7 @@ export async function pipeMode(session: Session): Promise<number> {
   let replies = 0;
   let eof = false;
   let lastRead = Date.now();
+  let timer: NodeJS.Timeout | undefined;
 
   const result = new Promise<'done' | 'timeout' | ConnectionError>((resolve) => {
     client.on('push', (reply: ReplyNode) => {
@@ -34,12 +35,12 @@ export async function pipeMode(session: Session): Promise<number> {
     client.on('close', (err: ConnectionError) => resolve(err));
     const timeout = session.opts.pipeTimeout;
     if (timeout > 0) {
-      const timer = setInterval(() => {
+      timer = setInterval(() => {
         if (eof && Date.now() - lastRead > timeout * 1000) resolve('timeout');
       }, 100);
-      void result.finally(() => clearInterval(timer));
     }
   });
+  void result.finally(() => clearInterval(timer));
 
   const send = async (): Promise<void> => {
     for await (const chunk of session.io.stdin) {
