@@ -58,7 +58,7 @@ interface EngineInternals {
   callEvalWithArgs(scriptPtr: number, scriptLen: number, argsPtr: number, argsLen: number, keys: number): unknown;
   decodeResult(result: unknown, sha: string): ReplyValue;
 }
-const internals = vm as unknown as Partial<EngineInternals>;
+const internals = ((vm as unknown as { engine?: unknown }).engine ?? vm) as Partial<EngineInternals>;
 const direct =
   internals.exports !== undefined && typeof internals.callEvalWithArgs === 'function' && typeof internals.decodeResult === 'function'
     ? (internals as EngineInternals)
