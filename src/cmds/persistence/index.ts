@@ -1,6 +1,6 @@
 // Persistence: DUMP/RESTORE, SAVE/BGSAVE, BGREWRITEAOF.
 import type { CommandImpl } from '../../spec/define.js';
 import dump from './dump.js';
-import restore from './restore.js';
+import restore, { restoreAsking } from './restore.js';
 
-export const persistenceCommands: CommandImpl[] = [dump, restore];
+export const persistenceCommands: CommandImpl[] = [dump, restore, restoreAsking];

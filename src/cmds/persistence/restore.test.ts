@@ -65,4 +65,13 @@ describe('DUMP / RESTORE', () => {
     expect(Number(h.run(['object', 'idletime', 'k']))).toBeGreaterThanOrEqual(100000);
     expect(Number(h.run(['object', 'idletime', 's']))).toBeLessThan(5);
   });
+
+  it('RESTORE-ASKING behaves as RESTORE', () => {
+    h = createHarness();
+    h.run(['set', 's', 'v']);
+    const p = bytes(h.run(['dump', 's']));
+    expect(h.resp(['restore-asking', 's', '0', p])).toBe('-BUSYKEY Target key name already exists.\r\n');
+    expect(h.resp(['restore-asking', 't', '0', p])).toBe('+OK\r\n');
+    expect(h.resp(['get', 't'])).toBe('$1\r\nv\r\n');
+  });
 });

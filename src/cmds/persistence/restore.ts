@@ -4,6 +4,7 @@
 // restored already expired only deletes what REPLACE removed (propagated as DEL, or UNLINK with
 // lazyfree-lazy-server-del). Redis counterpart: restoreCommand (cluster.c).
 import { defineCommand } from '../../spec/define.js';
+import type { Execute } from '../../spec/types.js';
 import { OK } from '../../protocol/reply.js';
 import { ERR_NOT_INTEGER, ERR_SYNTAX, errorReply } from '../../protocol/errors.js';
 import { parseI64 } from '../../util/number.js';
@@ -21,7 +22,7 @@ const ERR_TTL = errorReply('ERR Invalid TTL value, must be >= 0');
 const ERR_IDLETIME = errorReply('ERR Invalid IDLETIME value, must be >= 0');
 const ERR_FREQ = errorReply('ERR Invalid FREQ value, must be >= 0 and <= 255');
 
-export default defineCommand('restore', (ctx, argv) => {
+const restore: Execute = (ctx, argv) => {
   let replace = false;
   let absttl = false;
   let idle = -1n;
@@ -91,4 +92,8 @@ export default defineCommand('restore', (ctx, argv) => {
   ctx.notify('g', 'restore', key, db.id);
   ctx.addDirty(1);
   return OK;
-});
+};
+
+export default defineCommand('restore', restore);
+/** RESTORE-ASKING: the same command, sent by MIGRATE to a cluster node that is importing the slot. */
+export const restoreAsking = defineCommand('restore-asking', restore);
