@@ -81,19 +81,20 @@ export class StreamNode {
     this.lastId = masterId;
   }
 
-  /** A node holding one entry; its fields become the master fields. */
-  static create(id: StreamId, argv: readonly string[], start: number): StreamNode {
+  /** A node holding one entry (ID given as four u32 halves); its fields become the master fields. */
+  static create(id: StreamId, argv: readonly string[], start: number, maxEntries: number): StreamNode {
     const numFields = (argv.length - start) >> 1;
     const fields: string[] = new Array(numFields);
-    let masterBytes = intEntrySize(1) + intEntrySize(0) + intEntrySize(numFields) + intEntrySize(0);
+    let bound = 64;
     for (let i = 0; i < numFields; i++) {
       fields[i] = argv[start + 2 * i];
-      masterBytes += elementSize(fields[i]);
+      bound += fields[i].length + 10;
     }
-    const node = new StreamNode(id, fields, allocBuffer(MIN_CAPACITY));
-    const entryBytes = node.entrySize(id, argv, start, true);
-    const total = LP_HDR_SIZE + masterBytes + entryBytes + 1;
-    node.reserve(total);
+    const entryBound = entryUpperBound(argv, start);
+    // Room for a full node of similar entries up front, so a node is rarely copied while it fills.
+    const cap = maxEntries > 0 ? Math.min(8192, bound + entryBound * maxEntries) : bound + entryBound * 16;
+    const node = new StreamNode(id, fields, allocBuffer(Math.max(MIN_CAPACITY, cap)));
+    node.reserve(bound + entryBound);
     const buf = node.lp;
     let p = LP_HDR_SIZE;
     p += writeInt(buf, p, 1);
@@ -105,7 +106,7 @@ export class StreamNode {
     node.elements = 4 + numFields;
     node.bytes = p + 1;
     node.count = 0;
-    node.appendEntry(id, argv, start, true);
+    node.appendEntry(id, word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start, true);
     return node;
   }
 
@@ -179,39 +180,25 @@ export class StreamNode {
     return true;
   }
 
-  private entrySize(id: StreamId, argv: readonly string[], start: number, same: boolean): number {
-    const numFields = (argv.length - start) >> 1;
-    sub64(word(id, 0), word(id, 4), this.mMsHi, this.mMsLo);
-    let n = intEntrySize(same ? FLAG_SAMEFIELDS : 0) + int64EntrySize(diffHi, diffLo);
-    sub64(word(id, 8), word(id, 12), this.mSeqHi, this.mSeqLo);
-    n += int64EntrySize(diffHi, diffLo);
-    if (!same) n += intEntrySize(numFields);
-    for (let i = 0; i < numFields; i++) {
-      if (!same) n += elementSize(argv[start + 2 * i]);
-      n += elementSize(argv[start + 2 * i + 1]);
-    }
-    const lpCount = same ? numFields + 3 : 2 * numFields + 4;
-    return n + intEntrySize(lpCount);
-  }
-
   /** Appends an entry (the caller checked the node has room and the ID is larger than lastId). */
-  append(id: StreamId, argv: readonly string[], start: number): void {
+  append(id: StreamId, msHi: number, msLo: number, seqHi: number, seqLo: number, argv: readonly string[], start: number): void {
     const same = this.sameFields(argv, start);
     this.setCounts(this.count + 1, this.deleted);
     this.count--;
-    this.appendEntry(id, argv, start, same);
+    this.appendEntry(id, msHi, msLo, seqHi, seqLo, argv, start, same);
   }
 
-  private appendEntry(id: StreamId, argv: readonly string[], start: number, same: boolean): void {
+  private appendEntry(
+    id: StreamId, msHi: number, msLo: number, seqHi: number, seqLo: number, argv: readonly string[], start: number, same: boolean,
+  ): void {
     const numFields = (argv.length - start) >> 1;
-    const size = this.entrySize(id, argv, start, same);
-    this.reserve(this.bytes + size);
+    this.reserve(this.bytes + entryUpperBound(argv, start));
     const buf = this.lp;
     let p = this.bytes - 1;
     p += writeInt(buf, p, same ? FLAG_SAMEFIELDS : 0);
-    sub64(word(id, 0), word(id, 4), this.mMsHi, this.mMsLo);
+    sub64(msHi, msLo, this.mMsHi, this.mMsLo);
     p += writeInt64(buf, p, diffHi, diffLo);
-    sub64(word(id, 8), word(id, 12), this.mSeqHi, this.mSeqLo);
+    sub64(seqHi, seqLo, this.mSeqHi, this.mSeqLo);
     p += writeInt64(buf, p, diffHi, diffLo);
     if (!same) p += writeInt(buf, p, numFields);
     for (let i = 0; i < numFields; i++) {
@@ -230,6 +217,12 @@ export class StreamNode {
 
   /** Rewrites the count and deleted integers at the head (their encodings may change size). */
   setCounts(count: number, deleted: number): void {
+    if (count < 128 && this.count < 128 && deleted === this.deleted) {
+      // The common case: a one-byte count rewritten in place.
+      this.lp[LP_HDR_SIZE] = count;
+      this.count = count;
+      return;
+    }
     const buf = this.lp;
     const oldLen = intEntrySize(this.count) + intEntrySize(this.deleted);
     const newLen = intEntrySize(count) + intEntrySize(deleted);
@@ -329,6 +322,13 @@ export class StreamNode {
     const n = StreamNode.fromListpack(this.masterId, this.listpack());
     return n;
   }
+}
+
+/** Bytes an entry can take at most: flags, two 64-bit IDs, counts, each element with a 5-byte header and back-length. */
+function entryUpperBound(argv: readonly string[], start: number): number {
+  let n = 40;
+  for (let i = start; i < argv.length; i++) n += argv[i].length + 10;
+  return n;
 }
 
 /** Offset after the element at `p`, without decoding strings. */

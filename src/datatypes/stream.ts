@@ -118,8 +118,8 @@ export class StreamValue implements TypedValue {
         tail = null;
       }
     }
-    if (tail === null) nodes.push(StreamNode.create(id, argv, start));
-    else tail.append(id, argv, start);
+    if (tail === null) nodes.push(StreamNode.create(id, argv, start, limits.maxEntries));
+    else tail.append(id, word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start);
     this.length++;
     this.entriesAdded++;
     this.lastId = id;
