@@ -9,3 +9,7 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
 export async function runCli(argv: string[]): Promise<number> {
   return (await import('./tools/cli/index.js')).runCli(argv);
 }
+
+export async function runBenchmark(argv: string[]): Promise<number> {
+  return (await import('./tools/benchmark/index.js')).runBenchmark(argv);
+}
