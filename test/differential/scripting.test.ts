@@ -2,7 +2,7 @@
 // compared byte for byte: every Lua<->RESP conversion rule, the bundled libraries, the sandbox, shebang
 // flags, error wording (with script digest and line), the script cache, function libraries, and the
 // scripts real applications use (rate limiter, lock release).
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { as, diffCases, skip, useDiffPair, type CaseInput } from '../helpers/differential.js';
 import type { RespValue } from '../helpers/resp.js';
 
@@ -339,4 +339,56 @@ describe('functions', () => {
     ['FUNCTION', 'FLUSH', 'BOGUS'],
     skip('FUNCTION', 'HELP'),
   ]);
+});
+
+describe('functions: DUMP and RESTORE', () => {
+  const LIB2 = "#!lua name=second\nredis.register_function('two', function() return 2 end)";
+  diffCases('FUNCTION DUMP / RESTORE on one server', pair, [
+    ['FUNCTION', 'FLUSH'],
+    ['FUNCTION', 'DUMP'],
+    ['FUNCTION', 'LOAD', LIB],
+    ['FUNCTION', 'LOAD', LIB2],
+    ['FUNCTION', 'RESTORE', 'bogus'],
+    ['FUNCTION', 'RESTORE', 'bogus', 'NOPE'],
+    ['FUNCTION', 'RESTORE', 'bogus', 'FLUSH', 'extra'],
+    ['FUNCTION', 'RESTORE', Buffer.from('0a00' + '0000000000000000', 'hex')],
+    ['FUNCTION', 'RESTORE', Buffer.from('000a00' + 'ffffffffffffffff', 'hex')],
+  ]);
+});
+
+describe('functions: payloads move between the servers', () => {
+  it('FUNCTION DUMP of either server restores on the other with the same libraries', async () => {
+    const { subject, oracle } = pair();
+    const { RespConnection } = await import('../helpers/resp.js');
+    const [s, o] = await Promise.all([RespConnection.open(subject.port), RespConnection.open(oracle.port)]);
+    try {
+      const LIB2 = "#!lua name=second\nredis.register_function('two', function() return 2 end)";
+      for (const c of [s, o]) {
+        await c.call(['FUNCTION', 'FLUSH']);
+        await c.call(['FUNCTION', 'LOAD', LIB]);
+        await c.call(['FUNCTION', 'LOAD', LIB2]);
+      }
+      const dumpS = await s.call(['FUNCTION', 'DUMP']);
+      const dumpO = await o.call(['FUNCTION', 'DUMP']);
+      const payload = (raw: Buffer) => {
+        const nl = raw.indexOf('\r\n');
+        return raw.subarray(nl + 2, raw.length - 2);
+      };
+      const listed = async (c: typeof s) => libsNormalized((await import('../helpers/resp.js')).decodeReply(await c.call(['FUNCTION', 'LIST', 'WITHCODE'])));
+      const before = await listed(o);
+      // Each server restores the other's payload (FLUSH), and the APPEND collision is refused on both.
+      expect((await s.call(['FUNCTION', 'RESTORE', payload(dumpO), 'FLUSH'])).toString()).toBe('+OK\r\n');
+      expect((await o.call(['FUNCTION', 'RESTORE', payload(dumpS), 'FLUSH'])).toString()).toBe('+OK\r\n');
+      expect(await listed(s)).toBe(before);
+      expect(await listed(o)).toBe(before);
+      const collideS = (await s.call(['FUNCTION', 'RESTORE', payload(dumpO)])).toString();
+      const collideO = (await o.call(['FUNCTION', 'RESTORE', payload(dumpS)])).toString();
+      expect(collideS).toBe(collideO);
+      expect((await s.call(['FUNCTION', 'RESTORE', payload(dumpO), 'REPLACE'])).toString()).toBe('+OK\r\n');
+      expect((await s.call(['FCALL', 'two', '0'])).toString()).toBe(':2\r\n');
+    } finally {
+      s.close();
+      o.close();
+    }
+  });
 });

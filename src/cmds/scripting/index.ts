@@ -18,9 +18,11 @@ import functionKill from './function-kill.js';
 import functionList from './function-list.js';
 import functionStats from './function-stats.js';
 import functionHelp from './function-help.js';
+import functionDump from './function-dump.js';
+import functionRestore from './function-restore.js';
 
 export const scriptingCommands: CommandImpl[] = [
   evalCmd, evalsha, evalRo, evalshaRo, fcall, fcallRo,
   scriptLoad, scriptExists, scriptFlush, scriptKill, scriptHelp,
-  functionLoad, functionDelete, functionFlush, functionKill, functionList, functionStats, functionHelp,
+  functionLoad, functionDelete, functionFlush, functionKill, functionList, functionStats, functionHelp, functionDump, functionRestore,
 ];
