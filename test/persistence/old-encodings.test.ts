@@ -36,7 +36,7 @@ const FAR = 2000000000; // 2033, seconds (EXPIRETIME is a 32-bit count of second
 const V6 = rdbFile(6, [
   selectDb(0),
   key(9, 'zipmap', str(zipmap([['f1', 'v1'], ['f2', 'x'.repeat(300)], ['num', '123']]))),
-  key(10, 'zl:list', str(ziplist(['a', 1, -1, 12, 13, 300, -70000, 8000000, 5000000000, 'x'.repeat(100), 'y'.repeat(20000)]))),
+  key(10, 'zl:list', str(ziplist(['a', 1, -1, 12, 13, 300, -70000, 8000000, 5000000000, 'x'.repeat(100), 'y'.repeat(20000), 'after']))),
   key(12, 'zl:zset', str(ziplist(['m1', '1.5', 'm2', 2, 'm3', '1e10']))),
   key(13, 'zl:hash', str(ziplist(['f', 'v', 'g', 7, 'h', -20000]))),
   key(11, 'intset16', str(encodeIntset(['-5', '1', '2', '300']))),
@@ -77,7 +77,7 @@ describe('old encodings', () => {
     const byKey = Object.fromEntries(read(V6).map((r) => [r.key, r]));
     expect(byKey['zipmap'].value).toEqual({ type: 'hash', pairs: ['f1', 'v1', 'f2', 'x'.repeat(300), 'num', '123'] });
     expect(byKey['zl:list'].value).toEqual({
-      type: 'list', items: ['a', '1', '-1', '12', '13', '300', '-70000', '8000000', '5000000000', 'x'.repeat(100), 'y'.repeat(20000)],
+      type: 'list', items: ['a', '1', '-1', '12', '13', '300', '-70000', '8000000', '5000000000', 'x'.repeat(100), 'y'.repeat(20000), 'after'],
     });
     expect(byKey['zl:zset'].value).toEqual({ type: 'zset', members: ['m1', 'm2', 'm3'], scores: [1.5, 2, 1e10] });
     expect(byKey['zl:hash'].value).toEqual({ type: 'hash', pairs: ['f', 'v', 'g', '7', 'h', '-20000'] });

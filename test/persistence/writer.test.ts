@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHarness, type Harness } from '../../src/server/harness.js';
-import { writeRdb, standardAux, RdbWriter } from '../../src/persistence/rdb/writer.js';
+import { writeRdb, standardAux, RdbWriter, writerOptions } from '../../src/persistence/rdb/writer.js';
 import { readRdbBuffer, type RdbKeyRecord } from '../../src/persistence/rdb/reader.js';
 import { toEngineValue } from '../../src/persistence/rdb/engine-values.js';
 import { datasetDigest } from '../../src/persistence/digest.js';
@@ -99,7 +99,10 @@ describe('RDB writer', () => {
     it(`writes a file redis-server 7.0.15 loads with the same data (${JSON.stringify(variant)})`, async () => {
       const h = populated();
       try {
-        const file = writeRdb(h.server.engine.dbs, { ...variant, functions: [LIB] });
+        h.run(['config', 'set', 'rdbcompression', variant.compression ? 'yes' : 'no']);
+        h.run(['config', 'set', 'rdbchecksum', variant.checksum ? 'yes' : 'no']);
+        const file = writeRdb(h.server.engine.dbs, { ...writerOptions(h.server.config), functions: [LIB] });
+        expect(file.readBigUInt64LE(file.length - 8) === 0n).toBe(!variant.checksum);
         const ours = harnessCall(h.resp);
         await loadInRedis(file, async (c) => {
           const theirs = (argv: Parameters<typeof ours>[0]) => c.command(argv);

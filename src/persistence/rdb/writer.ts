@@ -6,6 +6,7 @@
 // Defaults produce what Redis 7.0 writes and loads: RDB version 10, EXPIRETIME_MS expiries, AUX fields
 // redis-ver, redis-bits, ctime, used-mem, aof-base.
 import type { RValue } from '../../keyspace/value.js';
+import type { ConfigReader } from './engine-values.js';
 import { Crc64 } from '../../util/crc64.js';
 import { ByteSink } from './pack.js';
 import { RDB_DEFAULT_WRITE_VERSION, RDB_OPCODE } from './constants.js';
@@ -20,6 +21,16 @@ export interface RdbWriterOptions {
   checksum?: boolean;
   /** list-max-listpack-size (default -2). */
   listFill?: number;
+}
+
+/** Writer options from the live configuration (rdbcompression, rdbchecksum, list-max-listpack-size). */
+export function writerOptions(config: ConfigReader, version?: number): RdbWriterOptions {
+  return {
+    version,
+    compression: config.getBool('rdbcompression'),
+    checksum: config.getBool('rdbchecksum'),
+    listFill: config.getNumber('list-max-listpack-size'),
+  };
 }
 
 export interface AuxOptions {
