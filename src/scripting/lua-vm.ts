@@ -120,3 +120,8 @@ export function compileError(source: Buffer): string | null {
   if (Buffer.isBuffer(r)) return r.toString('latin1');
   return 'unknown compile error';
 }
+
+/** Bytes of the interpreter's heap (its WebAssembly memory), for INFO memory. */
+export function luaHeapSize(): number {
+  return direct !== null ? direct.exports.HEAPU8.length : 0;
+}

@@ -10,7 +10,7 @@ import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
-import { compileError, runLua, type LuaHost, type ReplyValue } from '../scripting/lua-vm.js';
+import { compileError, luaHeapSize, runLua, type LuaHost, type ReplyValue } from '../scripting/lua-vm.js';
 import { errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
@@ -83,6 +83,23 @@ export class ScriptingService implements ScriptingApi {
 
   get functionCount(): number {
     return this.functions.size;
+  }
+
+  /** INFO memory's scripting fields. */
+  memoryInfo(): { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number } {
+    let functionsMemory = 0;
+    for (const lib of this.libraries.values()) {
+      functionsMemory += lib.code.length + 64;
+      for (const f of lib.functions.values()) functionsMemory += f.runner.length + 64;
+    }
+    return {
+      scripts: this.scripts.size,
+      scriptsMemory: this.scriptsMemory,
+      functions: this.functions.size,
+      libraries: this.libraries.size,
+      functionsMemory,
+      vmMemory: luaHeapSize(),
+    };
   }
 
   get busy(): boolean {

@@ -42,6 +42,8 @@ export interface InfoSource {
   pubsubShardChannels: number;
   readsProcessed: number;
   writesProcessed: number;
+  /** Script cache and function libraries (INFO memory). */
+  scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number };
 }
 
 function human(n: number): string {
@@ -127,9 +129,20 @@ const memory: Section = (s) => {
     `used_memory_dataset_perc:${used > s.startupMemory ? ((dataset * 100) / (used - s.startupMemory || 1)).toFixed(2) : '0.00'}%`,
     `total_system_memory:${totalmem()}`,
     `total_system_memory_human:${human(totalmem())}`,
-    'used_memory_lua:0',
-    'used_memory_scripts:0',
-    'number_of_cached_scripts:0',
+    // One Lua interpreter serves EVAL and FCALL alike: its heap is reported as the eval VM.
+    `used_memory_lua:${s.scripting.vmMemory}`,
+    `used_memory_vm_eval:${s.scripting.vmMemory}`,
+    `used_memory_lua_human:${human(s.scripting.vmMemory)}`,
+    `used_memory_scripts_eval:${s.scripting.scriptsMemory}`,
+    `number_of_cached_scripts:${s.scripting.scripts}`,
+    `number_of_functions:${s.scripting.functions}`,
+    `number_of_libraries:${s.scripting.libraries}`,
+    'used_memory_vm_functions:0',
+    `used_memory_vm_total:${s.scripting.vmMemory}`,
+    `used_memory_vm_total_human:${human(s.scripting.vmMemory)}`,
+    `used_memory_functions:${s.scripting.functionsMemory}`,
+    `used_memory_scripts:${s.scripting.scriptsMemory + s.scripting.functionsMemory}`,
+    `used_memory_scripts_human:${human(s.scripting.scriptsMemory + s.scripting.functionsMemory)}`,
     `maxmemory:${s.maxmemory}`,
     `maxmemory_human:${human(s.maxmemory)}`,
     `maxmemory_policy:${s.maxmemoryPolicy}`,
