@@ -9,12 +9,11 @@
 const POLY_HI = 0x95ac9329;
 const POLY_LO = 0xac4bc9b5;
 
-const TLO: Uint32Array[] = [];
-const THI: Uint32Array[] = [];
+/** Table k (0..7) of each half lives at [k * 256, k * 256 + 256): one array per half keeps lookups cheap. */
+const TLO = new Uint32Array(8 * 256);
+const THI = new Uint32Array(8 * 256);
 
 function buildTables(): void {
-  const lo0 = new Uint32Array(256);
-  const hi0 = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let lo = n;
     let hi = 0;
@@ -27,26 +26,18 @@ function buildTables(): void {
         hi = (hi ^ POLY_HI) >>> 0;
       }
     }
-    lo0[n] = lo;
-    hi0[n] = hi;
+    TLO[n] = lo;
+    THI[n] = hi;
   }
-  TLO.push(lo0);
-  THI.push(hi0);
   for (let t = 1; t < 8; t++) {
-    const plo = TLO[t - 1];
-    const phi = THI[t - 1];
-    const lo = new Uint32Array(256);
-    const hi = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
       // One more zero byte through the table: crc = T0[crc & 0xff] ^ (crc >>> 8).
-      const l = plo[n];
-      const h = phi[n];
+      const l = TLO[(t - 1) * 256 + n];
+      const h = THI[(t - 1) * 256 + n];
       const i = l & 0xff;
-      lo[n] = (lo0[i] ^ ((l >>> 8) | (h << 24))) >>> 0;
-      hi[n] = (hi0[i] ^ (h >>> 8)) >>> 0;
+      TLO[t * 256 + n] = (TLO[i] ^ ((l >>> 8) | (h << 24))) >>> 0;
+      THI[t * 256 + n] = (THI[i] ^ (h >>> 8)) >>> 0;
     }
-    TLO.push(lo);
-    THI.push(hi);
   }
 }
 buildTables();
@@ -60,24 +51,24 @@ export class Crc64 {
     let lo = this.lo;
     let hi = this.hi;
     let i = start;
-    const [l0, l1, l2, l3, l4, l5, l6, l7] = TLO;
-    const [h0, h1, h2, h3, h4, h5, h6, h7] = THI;
+    const L = TLO;
+    const H = THI;
     while (end - i >= 8) {
-      const a = (lo ^ (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24))) >>> 0;
-      const b = (hi ^ (buf[i + 4] | (buf[i + 5] << 8) | (buf[i + 6] << 16) | (buf[i + 7] << 24))) >>> 0;
-      const a0 = a & 0xff, a1 = (a >>> 8) & 0xff, a2 = (a >>> 16) & 0xff, a3 = a >>> 24;
-      const b0 = b & 0xff, b1 = (b >>> 8) & 0xff, b2 = (b >>> 16) & 0xff, b3 = b >>> 24;
-      lo = (l7[a0] ^ l6[a1] ^ l5[a2] ^ l4[a3] ^ l3[b0] ^ l2[b1] ^ l1[b2] ^ l0[b3]) >>> 0;
-      hi = (h7[a0] ^ h6[a1] ^ h5[a2] ^ h4[a3] ^ h3[b0] ^ h2[b1] ^ h1[b2] ^ h0[b3]) >>> 0;
+      const a = lo ^ (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24));
+      const b = hi ^ (buf[i + 4] | (buf[i + 5] << 8) | (buf[i + 6] << 16) | (buf[i + 7] << 24));
+      const a0 = 0x700 | (a & 0xff), a1 = 0x600 | ((a >>> 8) & 0xff), a2 = 0x500 | ((a >>> 16) & 0xff), a3 = 0x400 | (a >>> 24);
+      const b0 = 0x300 | (b & 0xff), b1 = 0x200 | ((b >>> 8) & 0xff), b2 = 0x100 | ((b >>> 16) & 0xff), b3 = b >>> 24;
+      lo = L[a0] ^ L[a1] ^ L[a2] ^ L[a3] ^ L[b0] ^ L[b1] ^ L[b2] ^ L[b3];
+      hi = H[a0] ^ H[a1] ^ H[a2] ^ H[a3] ^ H[b0] ^ H[b1] ^ H[b2] ^ H[b3];
       i += 8;
     }
     while (i < end) {
       const x = (lo ^ buf[i++]) & 0xff;
-      lo = (l0[x] ^ ((lo >>> 8) | (hi << 24))) >>> 0;
-      hi = (h0[x] ^ (hi >>> 8)) >>> 0;
+      lo = L[x] ^ ((lo >>> 8) | (hi << 24));
+      hi = H[x] ^ (hi >>> 8);
     }
-    this.lo = lo;
-    this.hi = hi;
+    this.lo = lo >>> 0;
+    this.hi = hi >>> 0;
     return this;
   }
 
