@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { useDiffPair } from '../helpers/differential.js';
 import { RespConnection, type Arg, type RespValue } from '../helpers/resp.js';
+import { snapshot as snapshotOf } from './snapshot.js';
+
+const snapshot = (c: RespConnection, key: string) => snapshotOf((argv) => c.command(argv), key);
 
 const pair = useDiffPair();
 
@@ -64,39 +67,6 @@ async function must(c: RespConnection, argv: Arg[]): Promise<RespValue> {
   const r = await c.command(argv);
   if (r.type === '-') throw new Error(`${argv.join(' ')}: ${r.data?.toString('latin1')}`);
   return r;
-}
-
-/** The whole value of a key in a comparable form (unordered types sorted). */
-async function snapshot(c: RespConnection, key: string): Promise<string> {
-  const type = (await must(c, ['type', key])).data!.toString();
-  const raws = (v: RespValue) => (v.items ?? []).map((x) => x.raw.toString('latin1'));
-  switch (type) {
-    case 'string': return `string:${(await must(c, ['get', key])).raw.toString('latin1')}`;
-    case 'list': return `list:${(await must(c, ['lrange', key, 0, -1])).raw.toString('latin1')}`;
-    case 'set': return `set:${raws(await must(c, ['smembers', key])).sort().join('|')}`;
-    case 'zset': {
-      // Scores compared as numbers: Redis 7.0 replies %.17g text, 7.2 (cinnabar) the shortest form.
-      const flat = raws(await must(c, ['zrange', key, 0, -1, 'withscores']));
-      return `zset:${flat.map((x, i) => (i % 2 === 1 ? String(Number(x.split('\r\n')[1].replace('inf', 'Infinity'))) : x)).join('|')}`;
-    }
-    case 'hash': {
-      const flat = raws(await must(c, ['hgetall', key]));
-      const pairs: string[] = [];
-      for (let i = 0; i < flat.length; i += 2) pairs.push(flat[i] + flat[i + 1]);
-      return `hash:${pairs.sort().join('|')}`;
-    }
-    case 'stream': {
-      const entries = (await must(c, ['xrange', key, '-', '+'])).raw.toString('latin1');
-      const groups = (await must(c, ['xinfo', 'groups', key])).raw.toString('latin1');
-      const pending: string[] = [];
-      for (const g of (await must(c, ['xinfo', 'groups', key])).items ?? []) {
-        const name = g.items![1].data!.toString('latin1');
-        pending.push((await must(c, ['xpending', key, name, '-', '+', 100])).items!.map((p) => `${p.items![0].raw}${p.items![1].raw}${p.items![3].raw}`).join());
-      }
-      return `stream:${entries}|${groups}|${pending.join('|')}`;
-    }
-    default: return type;
-  }
 }
 
 async function populate(c: RespConnection): Promise<void> {
