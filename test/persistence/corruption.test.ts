@@ -2,11 +2,14 @@
 // in an RdbError naming the reason and the byte offset, never in another exception; damaged DUMP payloads
 // are refused by RESTORE with Redis's errors.
 import { describe, expect, it, afterEach } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/servers.js';
 import { RdbReader, readRdbBuffer } from '../../src/persistence/rdb/reader.js';
 import { RdbError } from '../../src/persistence/rdb/errors.js';
+import { valueSize } from '../../src/persistence/rdb/value-reader.js';
 import { crc64 } from '../../src/util/crc64.js';
 import { createHarness, type Harness } from '../../src/server/harness.js';
 import { rdbFile, str, key, len } from './old-encoder.js';
@@ -113,6 +116,50 @@ describe('corrupt RDB files', () => {
     const e = errorOf(rdbFile(10, [key(16, 'h', str(lp))]))!;
     expect(e.reason).toMatch(/Listpack integrity check failed/);
     expect(e.offset).toBe(9 + 1 + 2);
+  });
+});
+
+describe('agreement with redis-check-rdb', () => {
+  it('both refuse truncated, bit-flipped and structurally damaged files, and both accept intact ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdb-corrupt-'));
+    try {
+      const check = (b: Buffer): boolean => {
+        writeFileSync(join(dir, 'c.rdb'), b);
+        try {
+          execFileSync('redis-check-rdb', [join(dir, 'c.rdb')], { stdio: 'pipe' });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const buf = fixture('types-7.0');
+      const flipped = Buffer.from(buf);
+      flipped[5000] ^= 0x10;
+      const lp = Buffer.from([0x0d, 0, 0, 0, 2, 0, 0x81, 0x61, 0x02, 0x81, 0x62, 0x02, 0xfe]);
+      const cases: Array<[string, Buffer]> = [
+        ['intact', buf],
+        ['truncated', buf.subarray(0, 20000)],
+        ['flipped', flipped],
+        ['bad listpack', rdbFile(10, [key(16, 'h', str(lp))])],
+        ['unknown type', rdbFile(10, [key(99, 'k', str('v'))])],
+        ['empty ziplist hash', rdbFile(6, [key(13, 'h', str(Buffer.from([0x0b, 0, 0, 0, 0x0a, 0, 0, 0, 0, 0, 0xff])))])],
+      ];
+      // An empty aggregate decodes fine; Redis skips such keys on load and redis-check-rdb refuses them,
+      // which valueSize() lets a checker do too.
+      const ours = (b: Buffer): boolean => {
+        let empty = false;
+        try {
+          readRdbBuffer(b, { key: (r) => (empty ||= valueSize(r.value) === 0) });
+        } catch (e) {
+          if (e instanceof RdbError) return false;
+          throw e;
+        }
+        return !empty;
+      };
+      for (const [name, b] of cases) expect(ours(b), name).toBe(check(b));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
