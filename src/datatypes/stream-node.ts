@@ -50,10 +50,11 @@ function sub64(aHi: number, aLo: number, bHi: number, bLo: number): void {
 export class StreamNode {
   /** Master ID: the first ID added to this node (Redis's radix tree key). */
   readonly masterId: StreamId;
-  readonly mMsHi: number;
-  readonly mMsLo: number;
-  readonly mSeqHi: number;
-  readonly mSeqLo: number;
+  // The master ID's u32 halves kept as int32 (small integers need no heap box); read with >>> 0.
+  private readonly mMsHi: number;
+  private readonly mMsLo: number;
+  private readonly mSeqHi: number;
+  private readonly mSeqLo: number;
   /** Listpack bytes; capacity may exceed `bytes`. */
   lp: Buffer;
   /** Bytes in use (the listpack's total-bytes header). */
@@ -67,18 +68,15 @@ export class StreamNode {
   readonly masterFields: string[];
   /** Offset of the first entry. */
   entriesStart = 0;
-  /** ID of the last entry in the node, tombstone or not. */
-  lastId: StreamId;
 
   private constructor(masterId: StreamId, masterFields: string[], lp: Buffer) {
     this.masterId = masterId;
-    this.mMsHi = word(masterId, 0);
-    this.mMsLo = word(masterId, 4);
-    this.mSeqHi = word(masterId, 8);
-    this.mSeqLo = word(masterId, 12);
+    this.mMsHi = word(masterId, 0) | 0;
+    this.mMsLo = word(masterId, 4) | 0;
+    this.mSeqHi = word(masterId, 8) | 0;
+    this.mSeqLo = word(masterId, 12) | 0;
     this.masterFields = masterFields;
     this.lp = lp;
-    this.lastId = masterId;
   }
 
   /** A node holding one entry (ID given as four u32 halves); its fields become the master fields. */
@@ -106,7 +104,7 @@ export class StreamNode {
     node.elements = 4 + numFields;
     node.bytes = p + 1;
     node.count = 0;
-    node.appendEntry(id, word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start, true);
+    node.appendEntry(word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start, true);
     return node;
   }
 
@@ -141,11 +139,6 @@ export class StreamNode {
     node.bytes = listpack.length;
     node.elements = lp[4] | (lp[5] << 8);
     if (node.elements === 65535) node.elements = countElements(lp);
-    let q = p;
-    while (lp[q] !== 0xff) {
-      q = node.readEntry(q);
-      node.lastId = makeId(entry.msHi, entry.msLo, entry.seqHi, entry.seqLo);
-    }
     return node;
   }
 
@@ -181,24 +174,24 @@ export class StreamNode {
   }
 
   /** Appends an entry (the caller checked the node has room and the ID is larger than lastId). */
-  append(id: StreamId, msHi: number, msLo: number, seqHi: number, seqLo: number, argv: readonly string[], start: number): void {
+  append(msHi: number, msLo: number, seqHi: number, seqLo: number, argv: readonly string[], start: number): void {
     const same = this.sameFields(argv, start);
     this.setCounts(this.count + 1, this.deleted);
     this.count--;
-    this.appendEntry(id, msHi, msLo, seqHi, seqLo, argv, start, same);
+    this.appendEntry(msHi, msLo, seqHi, seqLo, argv, start, same);
   }
 
   private appendEntry(
-    id: StreamId, msHi: number, msLo: number, seqHi: number, seqLo: number, argv: readonly string[], start: number, same: boolean,
+    msHi: number, msLo: number, seqHi: number, seqLo: number, argv: readonly string[], start: number, same: boolean,
   ): void {
     const numFields = (argv.length - start) >> 1;
     this.reserve(this.bytes + entryUpperBound(argv, start));
     const buf = this.lp;
     let p = this.bytes - 1;
     p += writeInt(buf, p, same ? FLAG_SAMEFIELDS : 0);
-    sub64(msHi, msLo, this.mMsHi, this.mMsLo);
+    sub64(msHi, msLo, this.mMsHi >>> 0, this.mMsLo >>> 0);
     p += writeInt64(buf, p, diffHi, diffLo);
-    sub64(seqHi, seqLo, this.mSeqHi, this.mSeqLo);
+    sub64(seqHi, seqLo, this.mSeqHi >>> 0, this.mSeqLo >>> 0);
     p += writeInt64(buf, p, diffHi, diffLo);
     if (!same) p += writeInt(buf, p, numFields);
     for (let i = 0; i < numFields; i++) {
@@ -211,7 +204,6 @@ export class StreamNode {
     this.bytes = p + 1;
     this.elements += lpCount + 1;
     this.count++;
-    this.lastId = id;
     setHeader(buf, this.bytes, this.elements);
   }
 
@@ -252,15 +244,15 @@ export class StreamNode {
     readElement(buf, p);
     entry.flags = el.num;
     readElement(buf, el.next);
-    let lo = this.mMsLo + el.lo;
+    let lo = (this.mMsLo >>> 0) + el.lo;
     let carry = lo >= TWO32 ? 1 : 0;
     entry.msLo = lo - carry * TWO32;
-    entry.msHi = (this.mMsHi + el.hi + carry) >>> 0;
+    entry.msHi = ((this.mMsHi >>> 0) + el.hi + carry) >>> 0;
     readElement(buf, el.next);
-    lo = this.mSeqLo + el.lo;
+    lo = (this.mSeqLo >>> 0) + el.lo;
     carry = lo >= TWO32 ? 1 : 0;
     entry.seqLo = lo - carry * TWO32;
-    entry.seqHi = (this.mSeqHi + el.hi + carry) >>> 0;
+    entry.seqHi = ((this.mSeqHi >>> 0) + el.hi + carry) >>> 0;
     let q = el.next;
     let toSkip: number;
     if (entry.flags & FLAG_SAMEFIELDS) {
@@ -299,6 +291,14 @@ export class StreamNode {
       }
     }
     return out;
+  }
+
+  /** ID of the last entry in the node, tombstone or not (lpGetEdgeStreamID). */
+  lastEntryId(): StreamId {
+    let p = this.entriesStart;
+    const buf = this.lp;
+    while (buf[p] !== 0xff) p = this.readEntry(p);
+    return makeId(entry.msHi, entry.msLo, entry.seqHi, entry.seqLo);
   }
 
   /** Flags the entry starting at `p` deleted (flags 0/2 -> 1/3: same one-byte encoding). */

@@ -119,7 +119,7 @@ export class StreamValue implements TypedValue {
       }
     }
     if (tail === null) nodes.push(StreamNode.create(id, argv, start, limits.maxEntries));
-    else tail.append(id, word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start);
+    else tail.append(word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start);
     this.length++;
     this.entriesAdded++;
     this.lastId = id;
@@ -205,7 +205,7 @@ export class StreamValue implements TypedValue {
       const node = nodes[i];
       const entries = node.count;
       if (args.limit && deleted + entries > args.limit) break;
-      const removeNode = args.strategy === 'maxlen' ? this.length - entries >= args.maxlen : node.lastId < args.minid;
+      const removeNode = args.strategy === 'maxlen' ? this.length - entries >= args.maxlen : node.lastEntryId() < args.minid;
       if (removeNode) {
         this.length -= entries;
         deleted += entries;
