@@ -237,3 +237,24 @@ describe('RESTORE options and errors', () => {
     }
   });
 });
+
+describe('RESTORE and blocked clients', () => {
+  it('wakes a client blocked on the restored list, as Redis does', async () => {
+    const { subject, oracle } = pair();
+    for (const server of [subject, oracle]) {
+      const [a, b] = await Promise.all([open(server.port), open(server.port)]);
+      try {
+        await must(b, ['del', 'src', 'target']);
+        await must(b, ['rpush', 'src', 'x', 'y']);
+        const p = (await must(b, ['dump', 'src'])).data!;
+        a.send(['blpop', 'target', 5]);
+        await new Promise((r) => setTimeout(r, 100));
+        await must(b, ['restore', 'target', 0, p]);
+        expect((await a.read()).toString('latin1'), server.kind).toBe('*2\r\n$6\r\ntarget\r\n$1\r\nx\r\n');
+      } finally {
+        a.close();
+        b.close();
+      }
+    }
+  });
+});
