@@ -143,6 +143,18 @@ describe.each([['cinnabar'], ['redis']])('stream blocking on %s', (kind) => {
     await blocked(p, 0);
   });
 
+  it('tells a group reader when the database is flushed', async () => {
+    const w = await conn();
+    const p = await conn();
+    await p.call(['XGROUP', 'CREATE', 'x10', 'g', '$', 'MKSTREAM']);
+    w.send(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 'x10', '>']);
+    await blocked(p, 1);
+    await p.call(['FLUSHALL']);
+    expect(text(await w.read())).toBe(
+      is72 ? "-NOGROUP No such key 'x10' or consumer group 'g' in XREADGROUP with GROUP option\r\n" : '-UNBLOCKED the stream key no longer exists\r\n',
+    );
+  });
+
   it.runIf(is72)('answers a group reader WRONGTYPE when the key changes type (7.2)', async () => {
     const w = await conn();
     const p = await conn();
