@@ -334,3 +334,16 @@ describe('AUTH, LOG, DRYRUN and users', () => {
     h.close();
   });
 });
+
+describe('key pattern matching', () => {
+  test('the short-cut shapes agree with glob matching', async () => {
+    const { keyPattern, matchKey } = await import('./selector.js');
+    const { stringMatch } = await import('../util/glob.js');
+    const patterns = ['*', 'exact', 'pre*', 'pre\\*', 'k?y', 'a[bc]d', '*suffix', 'a*b*', '', '[*]', 'x\\?'];
+    const keys = ['', 'exact', 'exac', 'pre', 'prefix', 'pre*', 'key', 'kkey', 'abd', 'acd', 'aed', 'my-suffix', 'ab', 'axxb', '*', 'x?', 'xa'];
+    for (const p of patterns) {
+      const kp = keyPattern(p, 3);
+      for (const k of keys) expect(matchKey(kp, k), `${p} ~ ${k}`).toBe(stringMatch(p, k));
+    }
+  });
+});

@@ -8,7 +8,7 @@ import type { AclApi, ClientApi } from '../spec/context.js';
 import { ErrorReply, MapReply, OK, SetReply, type Reply } from '../protocol/reply.js';
 import { AclCommandTable, type CommandSource } from './command-table.js';
 import { CATEGORY_NAMES, categoryBit } from './categories.js';
-import { checkUserCommand, Denied, hasUnrestrictedRead, userAllowsChannel } from './check.js';
+import { checkUserCommand, Denied, deniedOf, hasUnrestrictedRead, indexOf, userAllowsChannel } from './check.js';
 import { AclLog, type DenyContext, type DenyReason } from './log.js';
 import { mergeSelectorArgs, ruleErrorMessage } from './rules.js';
 import { hasSpaces, type Selector } from './selector.js';
@@ -167,12 +167,13 @@ export class Acl {
     if (entry === undefined) return null;
     const u = c.aclUser;
     const r = checkUserCommand(u, entry, argv);
-    if (r.denied === Denied.Ok) return null;
+    if (r === Denied.Ok) return null;
+    const denied = deniedOf(r);
     // Redis has already made this the client's last command when it refuses it (CLIENT LIST cmd=).
     c.lastCmd = cmd.fullName;
-    const object = r.denied === Denied.Command ? cmd.fullName : argv[r.index];
-    this.addLogEntry(c, REASONS[r.denied], object, u.name, context);
-    return deniedMessage(r.denied, u, cmd.fullName, object, false);
+    const object = denied === Denied.Command ? cmd.fullName : argv[indexOf(r)];
+    this.addLogEntry(c, REASONS[denied], object, u.name, context);
+    return deniedMessage(denied, u, cmd.fullName, object, false);
   }
 
   /** SORT's BY and GET patterns read arbitrary keys: allowed only with read access to every key. */
@@ -304,8 +305,8 @@ export class Acl {
       return new ErrorReply(`ERR wrong number of arguments for '${cmd.name}' command`);
     }
     const r = checkUserCommand(u, cmd, argv);
-    if (r.denied === Denied.Ok) return OK;
-    return deniedMessage(r.denied, u, cmd.name, argv[r.index], true);
+    if (r === Denied.Ok) return OK;
+    return deniedMessage(deniedOf(r), u, cmd.name, argv[indexOf(r)], true);
   }
 
   genpass(bits: number): string {

@@ -1,13 +1,16 @@
 // Permission checks: may a user run this command line? Each selector is tried in turn (the first that allows
 // everything wins); when none does, the reported failure is the most specific one (channel over key over
 // command, then the last argument), as Redis reports it. Keys come from the command's key specs, with the
-// spec flags deciding read (ACCESS) or write (INSERT/DELETE/UPDATE) access.
+// spec flags deciding read (ACCESS) or write (INSERT/DELETE/UPDATE) access. The common shapes cost no
+// allocation: fixed key positions are precomputed per command and results are packed in one number.
 // Counterpart: ACLCheckAllUserCommandPerm, ACLSelectorCheckCmd and ACLSelectorCheckKey (acl.c).
 import { getKeysFromCommand, type KeyRef } from '../spec/keys.js';
 import { stringMatch } from '../util/glob.js';
-import { ChannelArgs, type AclCommand } from './command-table.js';
-import { PERM_READ, PERM_WRITE, type Selector } from './selector.js';
+import { ChannelArgs, keyPerms, PERM_READ, type AclCommand } from './command-table.js';
+import { matchKey, type Selector } from './selector.js';
 import type { AclUser } from './user.js';
+
+export { keyPerms };
 
 export const enum Denied {
   Ok = 0,
@@ -16,34 +19,18 @@ export const enum Denied {
   Channel = 4,
 }
 
-export interface CheckResult {
-  denied: Denied;
-  /** The argv index of the refused key or channel (0 for a refused command). */
-  index: number;
-}
-
-const permsCache = new WeakMap<readonly string[], number>();
-
-/** The access a key-spec flag list needs: read for ACCESS, write for INSERT, DELETE or UPDATE. */
-export function keyPerms(flags: readonly string[]): number {
-  let p = permsCache.get(flags);
-  if (p === undefined) {
-    p = 0;
-    for (const f of flags) {
-      const l = f.toLowerCase();
-      if (l === 'access') p |= PERM_READ;
-      else if (l === 'insert' || l === 'delete' || l === 'update') p |= PERM_WRITE;
-    }
-    permsCache.set(flags, p);
-  }
-  return p;
-}
+/** A check result: the Denied reason in the low 3 bits, the argv index of the refused key or channel above. */
+export type CheckResult = number;
+export const deniedOf = (r: CheckResult): Denied => r & 7;
+export const indexOf = (r: CheckResult): number => r >>> 3;
+const pack = (d: Denied, index: number): CheckResult => d | (index << 3);
 
 export function selectorAllowsKey(s: Selector, key: string, perms: number): boolean {
   if (s.allKeys) return true;
-  for (const k of s.keys) {
-    if ((k.perms & perms) !== perms) continue;
-    if (stringMatch(k.pattern, key)) return true;
+  const keys = s.keys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if ((k.perms & perms) === perms && matchKey(k, key)) return true;
   }
   return false;
 }
@@ -57,24 +44,36 @@ function channelAllowed(list: readonly string[], channel: string, isPattern: boo
 }
 
 function selectorCommandAllowed(s: Selector, cmd: AclCommand, argv: readonly string[]): boolean {
-  if (s.allCommands || cmd.command.noAuth || s.bits[cmd.id] === 1) return true;
+  if (s.allCommands || s.bits[cmd.id] === 1 || cmd.command.noAuth) return true;
   const allowed = s.firstArgs?.get(cmd.id);
   if (allowed === undefined || argv.length < 2) return false;
   const arg = argv[cmd.parent ? 2 : 1]?.toLowerCase();
   return allowed.some((a) => a.toLowerCase() === arg);
 }
 
-function checkSelector(s: Selector, cmd: AclCommand, argv: readonly string[], keys: { refs: KeyRef[] | null }, out: CheckResult): Denied {
-  if (!selectorCommandAllowed(s, cmd, argv)) {
-    out.index = 0;
-    return Denied.Command;
-  }
+/** Every fixed key position exists in this argv (otherwise the general extraction decides). */
+function planFits(plan: Int32Array, argc: number): boolean {
+  for (let i = 0; i < plan.length; i += 2) if (plan[i] >= argc) return false;
+  return true;
+}
+
+/** Extracted keys, shared between the selectors of one check. */
+class KeyCache {
+  refs: KeyRef[] | null = null;
+}
+
+function checkSelector(s: Selector, cmd: AclCommand, argv: readonly string[], cache: KeyCache | null): CheckResult {
+  if (!selectorCommandAllowed(s, cmd, argv)) return Denied.Command;
   if (!s.allKeys && cmd.hasKeys) {
-    const refs = (keys.refs ??= getKeysFromCommand(cmd.command.meta, argv));
-    for (const r of refs) {
-      if (!selectorAllowsKey(s, argv[r.index], keyPerms(r.flags))) {
-        out.index = r.index;
-        return Denied.Key;
+    const plan = cmd.keyPlan;
+    if (plan !== null && planFits(plan, argv.length)) {
+      for (let i = 0; i < plan.length; i += 2) {
+        if (!selectorAllowsKey(s, argv[plan[i]], plan[i + 1])) return pack(Denied.Key, plan[i]);
+      }
+    } else {
+      const refs = cache !== null ? (cache.refs ??= getKeysFromCommand(cmd.command.meta, argv)) : getKeysFromCommand(cmd.command.meta, argv);
+      for (const r of refs) {
+        if (!selectorAllowsKey(s, argv[r.index], keyPerms(r.flags))) return pack(Denied.Key, r.index);
       }
     }
   }
@@ -82,10 +81,7 @@ function checkSelector(s: Selector, cmd: AclCommand, argv: readonly string[], ke
     const last = cmd.channels === ChannelArgs.First ? Math.min(2, argv.length) : argv.length;
     const isPattern = cmd.channels === ChannelArgs.AllPatterns;
     for (let i = 1; i < last; i++) {
-      if (!channelAllowed(s.channels, argv[i], isPattern)) {
-        out.index = i;
-        return Denied.Channel;
-      }
+      if (!channelAllowed(s.channels, argv[i], isPattern)) return pack(Denied.Channel, i);
     }
   }
   return Denied.Ok;
@@ -93,21 +89,23 @@ function checkSelector(s: Selector, cmd: AclCommand, argv: readonly string[], ke
 
 /** Checks a command line against every selector of a user. */
 export function checkUserCommand(u: AclUser, cmd: AclCommand, argv: readonly string[]): CheckResult {
-  const result: CheckResult = { denied: Denied.Command, index: 0 };
-  if (u.unrestricted) return { denied: Denied.Ok, index: 0 };
-  const keys = { refs: null as KeyRef[] | null };
-  const local: CheckResult = { denied: Denied.Ok, index: 0 };
-  let lastIdx = 0;
-  for (const s of u.selectors) {
-    const d = checkSelector(s, cmd, argv, keys, local);
-    if (d === Denied.Ok) return { denied: Denied.Ok, index: 0 };
-    if (d > result.denied || (d === result.denied && local.index > lastIdx)) {
-      result.denied = d;
-      lastIdx = local.index;
+  if (u.unrestricted) return Denied.Ok;
+  const selectors = u.selectors;
+  if (selectors.length === 1) return checkSelector(selectors[0], cmd, argv, null);
+  const cache = new KeyCache();
+  let best = Denied.Command as Denied;
+  let bestIdx = 0;
+  for (const s of selectors) {
+    const r = checkSelector(s, cmd, argv, cache);
+    if (r === Denied.Ok) return Denied.Ok;
+    const d = deniedOf(r);
+    const idx = indexOf(r);
+    if (d > best || (d === best && idx > bestIdx)) {
+      best = d;
+      bestIdx = idx;
     }
   }
-  result.index = lastIdx;
-  return result;
+  return pack(best, bestIdx);
 }
 
 /**
@@ -116,10 +114,9 @@ export function checkUserCommand(u: AclUser, cmd: AclCommand, argv: readonly str
  */
 export function hasUnrestrictedRead(u: AclUser, cmd: AclCommand, argv: readonly string[]): boolean {
   if (u.unrestricted) return true;
-  const keys = { refs: null as KeyRef[] | null };
-  const local: CheckResult = { denied: Denied.Ok, index: 0 };
+  const cache = new KeyCache();
   for (const s of u.selectors) {
-    if (checkSelector(s, cmd, argv, keys, local) !== Denied.Ok) continue;
+    if (checkSelector(s, cmd, argv, cache) !== Denied.Ok) continue;
     if (s.allKeys) return true;
     if (s.keys.some((k) => (k.perms & PERM_READ) !== 0 && k.pattern === '*')) return true;
   }

@@ -1,7 +1,7 @@
 // The commands ACL rules can name: every registered command and subcommand gets a small id (an index into each
 // selector's permission bytes), its category mask, whether it takes keys, and how it names Pub/Sub channels.
 // Counterpart: ACLGetCommandID and ACLLookupCommand (acl.c), lookupCommandBySdsLogic (server.c).
-import type { Command } from '../spec/types.js';
+import type { Command, KeySpec } from '../spec/types.js';
 import { commandHasKeys } from '../spec/keys.js';
 import { categoryMask } from './categories.js';
 
@@ -24,12 +24,53 @@ const CHANNEL_ARGS: Record<string, ChannelArgs> = {
   psubscribe: ChannelArgs.AllPatterns,
 };
 
+export const PERM_READ = 1;
+export const PERM_WRITE = 2;
+
+const permsCache = new WeakMap<readonly string[], number>();
+
+/** The access a key-spec flag list needs: read for ACCESS, write for INSERT, DELETE or UPDATE. */
+export function keyPerms(flags: readonly string[]): number {
+  let p = permsCache.get(flags);
+  if (p === undefined) {
+    p = 0;
+    for (const f of flags) {
+      const l = f.toLowerCase();
+      if (l === 'access') p |= PERM_READ;
+      else if (l === 'insert' || l === 'delete' || l === 'update') p |= PERM_WRITE;
+    }
+    permsCache.set(flags, p);
+  }
+  return p;
+}
+
+/**
+ * Keys at fixed positions (GET k, SET k v, COPY a b...): [index, perms, index, perms...], so the check needs
+ * no key extraction. Null when a spec depends on the arguments (counted, keyword, variable flags).
+ */
+function fixedKeyPlan(specs: readonly KeySpec[]): Int32Array | null {
+  if (specs.length === 0) return null;
+  const plan: number[] = [];
+  for (const s of specs) {
+    if (s.flags.some((f) => f === 'variable_flags' || f === 'incomplete' || f === 'not_key')) return null;
+    if (s.begin_search.type !== 'index' || s.find_keys.type !== 'range') return null;
+    const first = s.begin_search.spec.index ?? 0;
+    const lastkey = s.find_keys.spec.lastkey ?? 0;
+    const step = s.find_keys.spec.keystep ?? 1;
+    if (first < 1 || lastkey < 0 || step < 1) return null;
+    for (let i = first; i <= first + lastkey; i += step) plan.push(i, keyPerms(s.flags));
+  }
+  return Int32Array.from(plan);
+}
+
 export interface AclCommand {
   id: number;
   /** Lower-case full name: "get", "config|get". */
   name: string;
   categories: number;
   hasKeys: boolean;
+  /** Fixed key positions and access, or null to extract keys from the argv. */
+  keyPlan: Int32Array | null;
   channels: ChannelArgs;
   parent: AclCommand | null;
   subcommands: Map<string, AclCommand> | null;
@@ -57,6 +98,7 @@ export class AclCommandTable {
       name: cmd.name,
       categories: categoryMask(cmd.meta.acl),
       hasKeys: commandHasKeys(cmd.meta),
+      keyPlan: fixedKeyPlan(cmd.meta.keySpecs),
       channels: CHANNEL_ARGS[cmd.name] ?? ChannelArgs.None,
       parent,
       subcommands: null,

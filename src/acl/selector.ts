@@ -2,11 +2,11 @@
 // keys (glob patterns with read/write permissions) and which Pub/Sub channels it allows, plus the command
 // rules as given, kept in order the way Redis 7.2 shows them in ACL LIST/GETUSER.
 // Counterpart: aclSelector, ACLSetSelector, ACLDescribeSelector and ACLUpdateCommandRules (acl.c).
-import type { AclCommand, AclCommandTable } from './command-table.js';
+import { PERM_READ, PERM_WRITE, type AclCommand, type AclCommandTable } from './command-table.js';
 import { categoryBit } from './categories.js';
+import { stringMatch } from '../util/glob.js';
 
-export const PERM_READ = 1;
-export const PERM_WRITE = 2;
+export { PERM_READ, PERM_WRITE };
 export const PERM_ALL = PERM_READ | PERM_WRITE;
 
 /** Why a rule was refused; acl-errors.ts turns each into Redis's wording. */
@@ -19,6 +19,35 @@ export class RuleFailure {
 export interface KeyPattern {
   pattern: string;
   perms: number;
+  /** How to match, decided once: 0 glob, 1 everything ("*"), 2 exact text, 3 prefix ("user:*"). */
+  kind: number;
+  /** The text for exact and prefix kinds. */
+  literal: string;
+}
+
+const GLOB_CHARS = /[*?[\\]/;
+
+/** A key pattern with its fast matching form. */
+export function keyPattern(pattern: string, perms: number): KeyPattern {
+  if (pattern === '*') return { pattern, perms, kind: 1, literal: '' };
+  if (!GLOB_CHARS.test(pattern)) return { pattern, perms, kind: 2, literal: pattern };
+  const body = pattern.slice(0, -1);
+  if (pattern.endsWith('*') && !GLOB_CHARS.test(body)) return { pattern, perms, kind: 3, literal: body };
+  return { pattern, perms, kind: 0, literal: '' };
+}
+
+/** Does a key match a pattern (Redis's stringmatchlen, with the common shapes short-cut)? */
+export function matchKey(p: KeyPattern, key: string): boolean {
+  switch (p.kind) {
+    case 1:
+      return true;
+    case 2:
+      return key === p.literal;
+    case 3:
+      return key.startsWith(p.literal);
+    default:
+      return stringMatch(p.pattern, key);
+  }
 }
 
 /** True for a string with whitespace or NUL (not allowed in usernames and patterns). */
@@ -173,7 +202,7 @@ export class Selector {
     if (hasSpaces(pattern)) return new RuleFailure('EINVAL');
     const existing = this.keys.find((k) => k.pattern === pattern);
     if (existing) existing.perms |= perms;
-    else this.keys.push({ pattern, perms });
+    else this.keys.push(keyPattern(pattern, perms));
     this.allKeys = false;
     return null;
   }
