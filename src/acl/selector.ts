@@ -19,7 +19,7 @@ export class RuleFailure {
 export interface KeyPattern {
   pattern: string;
   perms: number;
-  /** How to match, decided once: 0 glob, 1 everything ("*"), 2 exact text, 3 prefix ("user:*"). */
+  /** How to match, decided once: 0 glob, 1 any non-empty key ("*"), 2 exact text, 3 prefix ("user:*"). */
   kind: number;
   /** The text for exact and prefix kinds. */
   literal: string;
@@ -40,7 +40,8 @@ export function keyPattern(pattern: string, perms: number): KeyPattern {
 export function matchKey(p: KeyPattern, key: string): boolean {
   switch (p.kind) {
     case 1:
-      return true;
+      // Redis's glob matcher does not match "*" against the empty string.
+      return key.length > 0;
     case 2:
       return key === p.literal;
     case 3:
