@@ -44,3 +44,17 @@ test('XINFO CONSUMERS reports 7.2 inactive time', () => {
   expect(busy[7]).toBeGreaterThanOrEqual(200);
   expect(info[1].flat[7]).toBe(-1);
 });
+
+test('claiming creates the consumer and marks it seen even when nothing is claimed (7.2)', () => {
+  h.run(['xadd', 's', '1-0', 'f', 'v']);
+  h.run(['xgroup', 'create', 's', 'g', '$']);
+  events.length = 0;
+  expect(h.run(['xclaim', 's', 'g', 'c1', '0', '1-0'])).toEqual([]);
+  expect(h.run(['xautoclaim', 's', 'g', 'c2', '0', '0'])).toEqual(['0-0', [], []]);
+  expect(h.resp(['xreadgroup', 'GROUP', 'g', 'c3', 'STREAMS', 's', '>'])).toBe('*-1\r\n');
+  const names = (h.run(['xinfo', 'consumers', 's', 'g']) as Array<{ flat: unknown[] }>).map((m) => m.flat[1]);
+  // Redis 7.0 created a consumer only when it was given an entry.
+  expect(names).toEqual(['c1', 'c2', 'c3']);
+  expect(events).toEqual(['xgroup-createconsumer:s', 'xgroup-createconsumer:s', 'xgroup-createconsumer:s']);
+  expect(propagated.filter((a) => a[0] !== 'xadd' && a[0] !== 'xgroup')).toEqual([]);
+});
