@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRdbBuffer, type RdbKeyRecord } from '../../src/persistence/rdb/reader.js';
 import { encodingLimits, toEngineValue } from '../../src/persistence/rdb/engine-values.js';
-import { encodeIntset } from '../../src/persistence/rdb/pack.js';
+import { encodeIntset, encodeListpack } from '../../src/persistence/rdb/pack.js';
 import { createHarness } from '../../src/server/harness.js';
 import { startRedis } from '../helpers/servers.js';
 import { RespConnection } from '../helpers/resp.js';
@@ -53,6 +53,32 @@ const V6 = rdbFile(6, [
   key(0, 'db3', str('x')),
 ]);
 
+const rawId = (ms: number, seq: number): Buffer => {
+  const b = Buffer.alloc(16);
+  b.writeBigUInt64BE(BigInt(ms), 0);
+  b.writeBigUInt64BE(BigInt(seq), 8);
+  return b;
+};
+const millis = (ms: number): Buffer => {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64LE(BigInt(ms));
+  return b;
+};
+
+/**
+ * A STREAM_LISTPACKS (v1, Redis 5-6) value: one node with master fields [f], entries 1-1 {f: a} (same
+ * fields) and 2-1 {g: b}, a group with one pending entry owned by consumer c.
+ */
+const STREAM_V1 = Buffer.concat([
+  len(1),
+  str(rawId(1, 1)),
+  str(encodeListpack(['2', '0', '1', 'f', '0', '2', '0', '0', 'a', '4', '0', '1', '0', '1', 'g', 'b', '6'])),
+  len(2), len(2), len(1),
+  len(1), str('grp'), len(2), len(1),
+  len(1), rawId(1, 1), millis(1700000000000), len(3),
+  len(1), str('c'), millis(1700000000500), len(1), rawId(1, 1),
+]);
+
 /** RDB 9: quicklist v1 of ziplists, ZSET_2 binary doubles, the IDLE opcode. */
 const V9 = rdbFile(9, [
   selectDb(0),
@@ -60,6 +86,7 @@ const V9 = rdbFile(9, [
   key(5, 'zset2', Buffer.concat([len(3), str('a'), binaryDouble(0.1), str('b'), binaryDouble(-2), str('c'), binaryDouble(1e300)])),
   Buffer.concat([Buffer.from([0xf8]), len(5000)]),
   key(0, 'idle', str('old')),
+  key(15, 'stream-v1', STREAM_V1),
 ]);
 
 /** RDB 3 and 1: no checksum trailer. */
@@ -91,6 +118,17 @@ describe('old encodings', () => {
     const v9 = Object.fromEntries(read(V9).map((r) => [r.key, r]));
     expect(v9['ql'].value).toEqual({ type: 'list', items: ['a', 'b', '3', 'd', 'e'.repeat(70), '123456789'] });
     expect(v9['idle'].idle).toBe(5000);
+    const sv = v9['stream-v1'].value;
+    expect(sv.type).toBe('stream');
+    if (sv.type === 'stream') {
+      expect(sv.stream.entries.map((e) => [`${e.id.ms}-${e.id.seq}`, e.fields])).toEqual([['1-1', ['f', 'a']], ['2-1', ['g', 'b']]]);
+      expect([sv.stream.entriesAdded, `${sv.stream.firstId.ms}-${sv.stream.firstId.seq}`]).toEqual([2, '1-1']);
+      expect(sv.stream.groups).toEqual([{
+        name: 'grp', lastId: { ms: 2n, seq: 1n }, entriesRead: -1,
+        pending: [{ id: { ms: 1n, seq: 1n }, deliveryTime: 1700000000000, deliveryCount: 3, consumer: 'c' }],
+        consumers: [{ name: 'c', seenTime: 1700000000500, activeTime: -1, pending: [{ ms: 1n, seq: 1n }] }],
+      }]);
+    }
     expect(read(V3).map((r) => [r.key, r.expireMs])).toEqual([['k', -1], ['l', FAR * 1000]]);
     expect(read(V1).map((r) => r.value.type)).toEqual(['string', 'set']);
   });

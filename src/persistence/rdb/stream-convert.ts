@@ -48,7 +48,7 @@ export function streamToEngine(s: RdbStream): StreamValue {
     }
     groups.push(group);
   }
-  return StreamValue.fromParts({
+  const value = StreamValue.fromParts({
     nodes: s.nodes.map((n) => ({ masterId: n.masterId.latin1Slice(), listpack: n.listpack })),
     length: s.length,
     lastId: engineId(s.lastId),
@@ -57,6 +57,9 @@ export function streamToEngine(s: RdbStream): StreamValue {
     entriesAdded: s.entriesAdded,
     groups,
   });
+  // Version 1 files have no entries-read counters: Redis estimates them from the group's last id.
+  if (s.version === 1) for (const g of groups) g.entriesRead = value.estimateDistance(g.lastId);
+  return value;
 }
 
 /** rdbSaveLen of a 64-bit unsigned value. */

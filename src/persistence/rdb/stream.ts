@@ -46,6 +46,8 @@ export interface RdbStreamGroup {
 }
 
 export interface RdbStream {
+  /** Layout version: 1 (Redis 5-6), 2 (7.0), 3 (7.2). Version 1 has no group entries-read counters. */
+  version: 1 | 2 | 3;
   entries: RdbStreamEntry[];
   /** The stored nodes as they are (16-byte big-endian master id, listpack), for loading as-is. */
   nodes: Array<{ masterId: Buffer; listpack: Buffer }>;
@@ -202,5 +204,5 @@ export function readStream(c: Cursor, version: 1 | 2 | 3): RdbStream {
     }
     groups.push({ name, lastId: gLast, entriesRead, pending, consumers });
   }
-  return { entries, nodes: rawNodes, length, lastId, firstId, maxDeletedId, entriesAdded, groups };
+  return { version, entries, nodes: rawNodes, length, lastId, firstId, maxDeletedId, entriesAdded, groups };
 }
