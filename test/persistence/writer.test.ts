@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createHarness, type Harness } from '../../src/server/harness.js';
 import { writeRdb, standardAux, RdbWriter, writerOptions } from '../../src/persistence/rdb/writer.js';
 import { readRdbBuffer, type RdbKeyRecord } from '../../src/persistence/rdb/reader.js';
+import type { RdbStream } from '../../src/persistence/rdb/stream.js';
 import { toEngineValue } from '../../src/persistence/rdb/engine-values.js';
 import { datasetDigest } from '../../src/persistence/digest.js';
 import { startRedis } from '../helpers/servers.js';
@@ -152,6 +153,7 @@ describe('RDB writer', () => {
     const h = populated();
     try {
       const want = datasetDigest(h.server.engine.dbs).toString('hex');
+      const streams = new Map<number, RdbStream>();
       for (const version of [10, 11]) {
         const dbs = new Map<number, { id: number; dict: Map<string, never>; expires: Map<string, number> }>();
         const encodings: Record<string, string> = {};
@@ -163,11 +165,22 @@ describe('RDB writer', () => {
             db.dict.set(r.key, toEngineValue(r.value, { set: { intsetEntries: 512, listpackEntries: 128, listpackValue: 64 }, zset: { listpackEntries: 128, listpackValue: 64 }, hashEntries: 512, hashValue: 64, listFill: -2 }) as never);
             if (r.expireMs !== -1) db.expires.set(r.key, r.expireMs);
             encodings[r.key] = r.encoding;
+            if (r.value.type === 'stream') streams.set(version, r.value.stream);
           },
         });
         expect(datasetDigest([...dbs.values()].sort((a, b) => a.id - b.id)).toString('hex')).toBe(want);
         if (version === 11) expect([encodings['set:str'], encodings['x:s']]).toEqual(['set-listpack', 'stream-v3']);
       }
+      // Consumer active times exist only in STREAM_LISTPACKS_3; everything else is the same.
+      const [v10, v11] = [streams.get(10)!, streams.get(11)!];
+      const c10 = v10.groups[0].consumers;
+      const c11 = v11.groups[0].consumers;
+      expect(c11.map((c) => [c.name, c.activeTime > 0])).toEqual([['alice', true], ['bob', false]]);
+      expect(c10.map((c) => c.activeTime)).toEqual([-1, -1]);
+      expect(c11.map((c) => ({ ...c, activeTime: -1 }))).toEqual(c10);
+      expect(v11.groups[0].pending).toEqual(v10.groups[0].pending);
+      expect(v10.groups[0].pending.map((p) => [p.consumer, p.deliveryCount])).toEqual([['alice', 1]]);
+      expect([v10.version, v11.version, v10.entriesAdded, v10.length]).toEqual([2, 3, 3, 2]);
     } finally {
       h.close();
     }
