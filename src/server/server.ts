@@ -505,6 +505,7 @@ export class CinnabarServer implements ClientOwner {
       pubsubShardChannels: this.pubsub.shardCount,
       readsProcessed: this.readsProcessed,
       writesProcessed: this.writesProcessed,
+      aclDenied: this.acl.log.denied,
       scripting: this.scripting.memoryInfo(),
     };
   }

@@ -42,6 +42,8 @@ export interface InfoSource {
   pubsubShardChannels: number;
   readsProcessed: number;
   writesProcessed: number;
+  /** ACL denials by reason (ACL LOG counts), for acl_access_denied_*. */
+  aclDenied?: { auth: number; command: number; key: number; channel: number };
   /** Script cache and function libraries (INFO memory). */
   scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number };
 }
@@ -244,6 +246,10 @@ const stats: Section = (s) => {
     `total_writes_processed:${s.writesProcessed}`,
     'io_threaded_reads_processed:0',
     'io_threaded_writes_processed:0',
+    `acl_access_denied_auth:${s.aclDenied?.auth ?? 0}`,
+    `acl_access_denied_cmd:${s.aclDenied?.command ?? 0}`,
+    `acl_access_denied_key:${s.aclDenied?.key ?? 0}`,
+    `acl_access_denied_channel:${s.aclDenied?.channel ?? 0}`,
   ];
 };
 
