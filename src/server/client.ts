@@ -43,6 +43,8 @@ export class Client implements ClientApi {
   flags = 'N';
   noEvict = false;
   noTouch = false;
+  /** In MONITOR mode (RESET leaves it). */
+  monitor = false;
   /** Total bytes read and written, for INFO/CLIENT LIST. */
   netIn = 0;
   netOut = 0;
@@ -98,7 +100,7 @@ export class Client implements ClientApi {
   }
 
   flagString(): string {
-    let f = '';
+    let f = this.monitor ? 'O' : '';
     if (this.closing) f += 'c';
     if (this.blocked) f += 'b';
     if (this.multiQueue !== null) f += 'x';
@@ -130,6 +132,7 @@ export class Client implements ClientApi {
     this.replyMode = 'on';
     this.noEvict = false;
     this.noTouch = false;
+    this.monitor = false;
     this.authenticated = !this.owner.requirePassSet();
     this.user = 'default';
     this.aclUser = this.owner.acl.defaultUser;

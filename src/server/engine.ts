@@ -167,6 +167,11 @@ export class Engine {
     };
     const n = config.getNumber('databases');
     for (let i = 0; i < n; i++) this.dbs.push(new Db(i, hooks, this.stats, this.cursors));
+    this.slowlogThreshold = config.getNumber('slowlog-log-slower-than');
+    config.onChange('slowlog-log-slower-than', (_n, v) => {
+      this.slowlogThreshold = Number(v);
+      return null;
+    });
     this.notifyFlags = parseNotifyFlags(config.get('notify-keyspace-events') ?? '');
     config.onChange('notify-keyspace-events', (_n, v) => {
       this.notifyFlags = parseNotifyFlags(v);
@@ -249,7 +254,12 @@ export class Engine {
       c.multiQueue.push([cmd, argv]);
       return QUEUED;
     }
-    if (cmd.name === 'exec') return this.exec(c, cmd);
+    if (cmd.name === 'exec') {
+      const r = this.exec(c, cmd);
+      // EXEC shows after the commands it ran, as it does in Redis (fed when a command completes).
+      if (this.monitorFeed !== null) this.monitorFeed(c, argv);
+      return r;
+    }
     return this.call(c, cmd, argv);
   }
 
@@ -332,7 +342,10 @@ export class Engine {
     this.beginAtomicPropagation();
     try {
       for (const [cmd, argv] of queue) {
-        let r = this.call(c, cmd, argv);
+        // ACL rules may have changed since the command was queued: checked again, as Redis does (src/acl).
+        const aclDenied = c.aclUser.unrestricted ? null : c.aclUser.recheck(c, cmd, argv);
+        if (aclDenied !== null) this.stats.countError(aclDenied.code);
+        let r = aclDenied ?? this.call(c, cmd, argv);
         const block = this.pendingBlock;
         if (block !== null) {
           // Inside a transaction a blocking command cannot wait: it answers as if timed out.
@@ -404,8 +417,11 @@ export class Engine {
     // inside a script the clock stays frozen at the script's start, as Redis keeps it.
     if (dt > 1 && depth === 0) this.eventNow = Date.now();
     cmd.calls++;
-    cmd.usec += dt * 1000;
+    const micros = dt * 1000;
+    cmd.usec += micros;
     this.stats.commandsProcessed++;
+    if (this.monitorFeed !== null && !cmd.isAdmin && !cmd.skipMonitor) this.monitorFeed(c, argv);
+    if (micros >= this.slowlogThreshold && this.slowlogThreshold >= 0 && !cmd.skipSlowlog) this.onSlowCommand(c, argv, micros);
     if (r instanceof ErrorReply) {
       cmd.failedCalls++;
       this.stats.countError(r.code);
@@ -422,6 +438,13 @@ export class Engine {
     if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
     return r;
   }
+
+  /** Set while a client is in MONITOR mode: shows one executed command to the monitors. */
+  monitorFeed: ((c: Client, argv: readonly string[]) => void) | null = null;
+  /** slowlog-log-slower-than in microseconds (negative: off). */
+  slowlogThreshold = 10000;
+  /** Records a command that took at least slowlogThreshold microseconds. */
+  onSlowCommand: (c: Client, argv: readonly string[], micros: number) => void = () => {};
 
   /** redis.log from a script (the server writes it to its log). */
   onScriptLog: (level: number, message: string) => void = () => {};

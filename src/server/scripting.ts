@@ -166,6 +166,8 @@ export class ScriptingService implements ScriptingApi {
     }
     if (readOnly && script.flags.declared && !script.flags.noWrites) return ERR_RO_WITH_WRITE_FLAG;
     const ro = readOnly || script.flags.noWrites;
+    // Scripts show in MONITOR before the commands they run (the dispatcher skips them).
+    this.engine.monitorFeed?.(ctx.client as Client, argv);
     return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro });
   }
 
@@ -288,6 +290,7 @@ export class ScriptingService implements ScriptingApi {
     if (split instanceof ErrorReply) return split;
     const noWrites = found.fn.flags.includes('no-writes');
     if (readOnly && !noWrites) return errorReply('ERR Can not execute a script with write flag using *_ro command.');
+    this.engine.monitorFeed?.(ctx.client as Client, argv);
     return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites });
   }
 

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { ErrorReply, NoReply, type Reply } from '../protocol/reply.js';
+import { ErrorReply, NoReply, Status, type Reply } from '../protocol/reply.js';
 import type { ClientApi, ClientKillFilter, ServerApi, DebugApi } from '../spec/context.js';
 import { Client, type ClientOwner } from './client.js';
 import { Engine } from './engine.js';
@@ -19,6 +19,8 @@ import { BlockingManager } from './blocking.js';
 import { PubSub } from './pubsub.js';
 import { Acl } from '../acl/acl.js';
 import { ScriptingService } from './scripting.js';
+import { SlowLog } from './slowlog.js';
+import { monitorLine } from './monitor.js';
 
 export const CINNABAR_VERSION = '0.1.0';
 
@@ -73,6 +75,9 @@ export class CinnabarServer implements ClientOwner {
   readonly pubsub: PubSub;
   readonly acl: Acl;
   readonly scripting: ScriptingService;
+  /** Clients in MONITOR mode. */
+  readonly monitors = new Set<Client>();
+  readonly slowlog = new SlowLog();
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -105,6 +110,12 @@ export class CinnabarServer implements ClientOwner {
       const name = (['debug', 'verbose', 'notice', 'warning'] as const)[level];
       if (name !== undefined) this.log.log(name, msg);
     };
+    this.engine.onSlowCommand = (c, argv, micros) =>
+      this.slowlog.push(argv, micros, c.addr === '' ? '?:0' : c.addr, c.name, this.config.getNumber('slowlog-max-len'));
+    this.config.onChange('slowlog-max-len', (_n, v) => {
+      this.slowlog.trim(Number(v));
+      return null;
+    });
     this.engine.api = this.makeApi();
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
@@ -426,6 +437,28 @@ export class CinnabarServer implements ClientOwner {
     if (c.socket && !c.socket.destroyed) c.socket.destroy();
   }
 
+  /** MONITOR: the client starts receiving a line per executed command. */
+  startMonitor(c: Client): void {
+    c.monitor = true;
+    this.monitors.add(c);
+    this.engine.monitorFeed = (from, argv) => this.feedMonitors(from, argv);
+  }
+
+  private feedMonitors(from: Client, argv: readonly string[]): void {
+    let line: Status | null = null;
+    for (const m of this.monitors) {
+      if (!m.monitor || m.closed) {
+        this.monitors.delete(m);
+        continue;
+      }
+      if (m === from) continue;
+      line ??= new Status(monitorLine(from.dbIndex, from.addr === '' ? 'lua' : from.addr, argv));
+      m.out.write(line, m.resp);
+      this.flush(m);
+    }
+    if (this.monitors.size === 0) this.engine.monitorFeed = null;
+  }
+
   /** Stops listening and closes every client; resolves the `stopped` promise. */
   async close(code = 0): Promise<void> {
     if (this.timer) clearInterval(this.timer);
@@ -552,6 +585,14 @@ export class CinnabarServer implements ClientOwner {
       pubsub: self.pubsub,
       transactions: self.engine.transactions,
       scripting: self.scripting,
+      monitor: (c: ClientApi) => self.startMonitor(c as Client),
+      slowlog: {
+        get: (count) => (count < 0 ? self.slowlog.entries : self.slowlog.entries.slice(0, count)),
+        get length() {
+          return self.slowlog.entries.length;
+        },
+        reset: () => self.slowlog.reset(),
+      },
       unblockClient: (id, error) => {
         const c = self.clients.get(id);
         const state = c ? self.blocking.stateOf(c) : undefined;

@@ -109,6 +109,14 @@ export interface ServerApi {
   readonly pubsub: PubSubApi;
   readonly transactions: TransactionsApi;
   readonly scripting: ScriptingApi;
+  /** MONITOR: this client receives every command the server executes from now on. */
+  monitor(client: ClientApi): void;
+  /** SLOWLOG: entries newest first. */
+  readonly slowlog: {
+    get(count: number): Array<{ id: number; time: number; duration: number; argv: string[]; addr: string; name: string }>;
+    readonly length: number;
+    reset(): void;
+  };
   /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
   unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */

@@ -28,6 +28,8 @@ function makeCommand(meta: CommandMeta, impls: Map<string, CommandImpl>, parent?
     isFast: f.has('fast'),
     allowBusy: f.has('allow_busy'),
     isBlocking: f.has('blocking'),
+    skipMonitor: f.has('skip_monitor'),
+    skipSlowlog: f.has('skip_slowlog'),
     calls: 0,
     usec: 0,
     rejectedCalls: 0,

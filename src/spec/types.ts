@@ -98,6 +98,9 @@ export interface Command {
   allowBusy: boolean;
   /** May return a BlockRequest (the "blocking" flag). */
   isBlocking: boolean;
+  /** Not shown to MONITOR by the dispatcher (EVAL and FCALL show themselves), not in the slow log. */
+  skipMonitor: boolean;
+  skipSlowlog: boolean;
   // statistics (INFO commandstats)
   calls: number;
   usec: number;

@@ -10,7 +10,13 @@ import info from './info.js';
 import shutdown from './shutdown.js';
 import debug from './debug.js';
 import { commandCommands } from './command/index.js';
+import monitor from './monitor.js';
+import slowlogGet from './slowlog-get.js';
+import slowlogLen from './slowlog-len.js';
+import slowlogReset from './slowlog-reset.js';
+import slowlogHelp from './slowlog-help.js';
 
 export const serverCommands: CommandImpl[] = [
   configGet, configSet, configResetstat, configHelp, time, lastsave, info, shutdown, debug, ...commandCommands,
+  monitor, slowlogGet, slowlogLen, slowlogReset, slowlogHelp,
 ];
