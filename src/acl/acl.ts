@@ -153,6 +153,29 @@ export class Acl {
   }
 
   /**
+   * EXEC checks each queued command again, since the rules may have changed after it was queued; a refusal
+   * replaces that command's reply (Redis's wording) and is logged with context multi.
+   */
+  recheckQueued(c: AclClient, cmd: Command, argv: readonly string[]): ErrorReply | null {
+    const entry = this.table.of(cmd);
+    if (entry === undefined) return null;
+    const u = c.aclUser;
+    const r = checkUserCommand(u, entry, argv);
+    if (r === Denied.Ok) return null;
+    const denied = deniedOf(r);
+    this.addLogEntry(c, REASONS[denied], denied === Denied.Command ? cmd.fullName : argv[indexOf(r)], u.name, 'multi');
+    const reason =
+      denied === Denied.Command
+        ? 'no permission to execute the command or subcommand'
+        : denied === Denied.Key
+          ? 'no permission to touch the specified keys'
+          : 'no permission to access one of the channels used as arguments';
+    return new ErrorReply(
+      `NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. This command is no longer allowed for the following reason: ${reason}`,
+    );
+  }
+
+  /**
    * For the scripting layer (redis.call/pcall): null when allowed, otherwise the refusal text without an
    * error code ("User u has no permissions to run the 'set' command"); the denial is logged with context lua.
    * Redis words the script error as "ERR ACL failure in script: " + this text.

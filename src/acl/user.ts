@@ -34,7 +34,10 @@ export class AclUser {
     /** acl-pubsub-default: new selectors start with all channels allowed. */
     private readonly allChannelsByDefault: () => boolean,
     /** The ACL this user belongs to (null for a user that only validates rules). */
-    private readonly owner: { checkCommand(c: never, cmd: Command, argv: readonly string[]): ErrorReply | null } | null = null,
+    private readonly owner: {
+      checkCommand(c: never, cmd: Command, argv: readonly string[]): ErrorReply | null;
+      recheckQueued(c: never, cmd: Command, argv: readonly string[]): ErrorReply | null;
+    } | null = null,
   ) {
     this.selectors = [new Selector(table, true, allChannelsByDefault())];
   }
@@ -45,6 +48,11 @@ export class AclUser {
    */
   check(c: unknown, cmd: Command, argv: readonly string[]): ErrorReply | null {
     return this.owner === null ? null : this.owner.checkCommand(c as never, cmd, argv);
+  }
+
+  /** EXEC's second check of a queued command (the rules may have changed since it was queued). */
+  recheck(c: unknown, cmd: Command, argv: readonly string[]): ErrorReply | null {
+    return this.owner === null ? null : this.owner.recheckQueued(c as never, cmd, argv);
   }
 
   get root(): Selector {
