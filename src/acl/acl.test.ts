@@ -347,3 +347,36 @@ describe('key pattern matching', () => {
     }
   });
 });
+
+describe('EXEC and INFO', () => {
+  test('EXEC refuses queued commands whose permission was revoked meanwhile', () => {
+    const h = createHarness();
+    h.run(['acl', 'setuser', 'u', 'on', 'nopass', '+multi', '+exec', '+set', '+get', '~*']);
+    const run = as(h, 'u');
+    run(['multi']);
+    run(['set', 'k', 'v']);
+    run(['get', 'k']);
+    h.run(['acl', 'setuser', 'u', '-set']);
+    const r = run(['exec']) as unknown[];
+    expect(errText(r[0])).toBe(
+      'NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. This command is no longer allowed for the following reason: no permission to execute the command or subcommand',
+    );
+    expect(r[1]).toBe(null);
+    const log = h.run(['acl', 'log', '1']) as MapReply[];
+    expect(log[0].flat.slice(0, 10)).toEqual(['count', 1, 'reason', 'command', 'context', 'multi', 'object', 'set', 'username', 'u']);
+    h.close();
+  });
+
+  test('INFO stats counts denials by reason', () => {
+    const h = createHarness();
+    h.run(['acl', 'setuser', 'u', 'on', 'nopass', '+get', '+publish', '~k']);
+    const run = as(h, 'u');
+    run(['set', 'k', 'v']);
+    run(['get', 'x']);
+    run(['publish', 'c', 'm']);
+    h.runAs(h.newClient(), ['auth', 'u2', 'x']);
+    const info = h.resp(['info', 'stats']);
+    expect(info).toContain('acl_access_denied_auth:1\r\nacl_access_denied_cmd:1\r\nacl_access_denied_key:1\r\nacl_access_denied_channel:1');
+    h.close();
+  });
+});
