@@ -87,7 +87,11 @@ export function parseAddTrimArgs(ctx: CommandContext, argv: string[], xadd: bool
   r.idIndex = i;
   if (limit && strategy === null) return ERR_LIMIT_NO_STRATEGY;
   if (!xadd && strategy === null) return ERR_XTRIM_NO_STRATEGY;
-  if (limitGiven) {
+  if ((ctx.client as { mustObey?: boolean }).mustObey === true) {
+    // A master link or the AOF loader (Redis's mustObeyClient): trims arrive rewritten to "=" with
+    // their LIMIT kept, which is then ignored.
+    limit = 0;
+  } else if (limitGiven) {
     if (!approx) return ERR_LIMIT_NO_APPROX;
   } else if (approx) {
     limit = 100 * ctx.server.config.getNumber('stream-node-max-entries');
