@@ -76,15 +76,11 @@ export interface LoadSpec {
   rate: number;
   /** Connections that only connect and wait (-I). */
   idle: boolean;
-  /** Capture error reply texts (-e). */
-  showErrors: boolean;
   seed: number;
   stream: number;
 }
 
 export interface EngineEvents {
-  /** A server error reply text (with -e; at most one per second is wanted, the caller throttles). */
-  onError?(text: string): void;
   /** A fatal problem: message for stderr; the run ends with exit code 1. */
   onFatal(message: string): void;
   /** All work of this thread is over. */
@@ -175,7 +171,7 @@ export class Engine {
       conn.socket = socket;
       conn.closed = false;
       conn.counter.reset();
-      conn.counter.captureErrors = this.spec.showErrors;
+      conn.counter.captureErrors = true;
       const onConnectError = (err: NodeJS.ErrnoException): void => {
         const reason = describeSocketError(err).reason;
         reject(new Error(target.path ? `Could not connect to Redis at ${target.path}: ${reason}` : `Could not connect to Redis at ${target.host}:${target.port}: ${reason}`));
@@ -300,20 +296,19 @@ export class Engine {
       return;
     }
     if (done === 0) return;
+    if (c.counter.errors > 0) {
+      // redis-benchmark 7 stops at the first error reply rather than report numbers for failed commands.
+      Atomics.add(this.shared, SHARED.errors, c.counter.errors);
+      c.counter.errors = 0;
+      this.events.onFatal(`Error from server: ${c.counter.takeError() ?? ''}`);
+      return;
+    }
     if (c.prefixPending > 0) {
       const skipped = done < c.prefixPending ? done : c.prefixPending;
       c.prefixPending -= skipped;
       c.pending -= skipped;
       done -= skipped;
       if (done === 0) return;
-    }
-    if (c.counter.errors > 0) {
-      Atomics.add(this.shared, SHARED.errors, c.counter.errors);
-      c.counter.errors = 0;
-      if (this.spec.showErrors && this.events.onError) {
-        const text = c.counter.takeError();
-        if (text !== null) this.events.onError(text);
-      }
     }
     c.pending -= done;
     const spec = this.spec;

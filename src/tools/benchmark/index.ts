@@ -121,6 +121,7 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
     return 0;
   }
   const out = (s: string): void => void io.stdout.write(s);
+  if (o.showErrors) io.stderr.write('WARNING: -e option has no effect. We now immediately exit on error to avoid false results.\n');
   const tty = io.stdout.isTTY === true;
   let serverConfig: ServerConfig | null;
   try {
@@ -155,7 +156,6 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
     requests: o.durationSec !== undefined ? Infinity : o.requests,
     durationMs: o.durationSec !== undefined ? o.durationSec * 1000 : Infinity,
     rate: o.rate ?? 0,
-    showErrors: o.showErrors,
     seed: o.seed ?? ((Date.now() ^ (process.pid << 16)) >>> 0),
     progress: tty && !o.csv && !o.json,
   };
@@ -167,7 +167,7 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
   const runOne = async (title: string, request: Uint8Array, dataSize: number): Promise<boolean> => {
     const r = await runner.run(title, request, settings);
     const h = r.recorder.toHistogram(o.precision);
-    const s = summarize(title, h, r.finished, r.elapsedMs, percentiles, r.errors, r.interrupted);
+    const s = summarize(title, h, r.finished, r.elapsedMs, percentiles, r.interrupted);
     results.push(s);
     const clear = runner.clearLine();
     if (o.csv) out(csvRow(s));

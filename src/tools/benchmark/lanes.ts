@@ -11,7 +11,6 @@ export interface LaneResult {
 }
 
 export interface LaneEvents {
-  onError(text: string): void;
   onFatal(message: string): void;
   onDone(): void;
 }
@@ -65,7 +64,6 @@ export class InThreadLane implements Lane {
 type FromWorker =
   | { type: 'connected' }
   | { type: 'connectError'; message: string }
-  | { type: 'error'; text: string }
   | { type: 'fatal'; message: string }
   | { type: 'done' }
   | { type: 'result'; direct: Float64Array; overflow: number[] };
@@ -88,9 +86,6 @@ export class WorkerLane implements Lane {
 
   private onMessage(msg: FromWorker): void {
     switch (msg.type) {
-      case 'error':
-        this.events?.onError(msg.text);
-        return;
       case 'fatal':
         this.events?.onFatal(msg.message);
         return;

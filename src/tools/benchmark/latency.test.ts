@@ -107,7 +107,7 @@ describe('cfixed (printf %.Nf)', () => {
 describe('fullReport', () => {
   it("has redis-benchmark's sections, labels and column layout", () => {
     const h = histogramOf([100, 200, 300, 400]);
-    const s = summarize('SET', h, 4, 2000, [], 0, false);
+    const s = summarize('SET', h, 4, 2000, [], false);
     const text = fullReport(s, h, { clients: 50, dataSize: 3, keepalive: true, serverConfig: { save: '', appendonly: 'no' }, threads: 0 });
     expect(text.split('\n').slice(0, 10)).toEqual([
       '====== SET ======',

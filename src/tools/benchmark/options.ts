@@ -25,6 +25,7 @@ export interface BenchmarkOptions {
   randomKeys: boolean;
   keyspacelen: number;
   pipeline: number;
+  /** -e: accepted for compatibility; redis-benchmark 7 always stops at the first error reply. */
   showErrors: boolean;
   quiet: boolean;
   csv: boolean;
@@ -313,8 +314,8 @@ Options:
                     Note: If -r is omitted, all commands in a benchmark will
                     use the same key.
  -P <numreq>        Pipeline <numreq> requests. Default 1 (no pipeline).
- -e                 If server replies with errors, show them on stdout.
-                    (No more than 1 error per second is displayed.)
+ -e                 Accepted for compatibility: any error reply now ends the
+                    benchmark ("Error from server: ..." on stderr, exit 1).
  -q                 Quiet. Just show query/sec values
  --precision <n>    Significant digits of the latency histogram (1-4, default 3)
  --csv              Output in CSV format

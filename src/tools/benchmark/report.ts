@@ -19,7 +19,6 @@ export interface TestSummary {
   max: number;
   /** --percentiles: [percentile, ms]. */
   extra: Array<[number, number]>;
-  errors: number;
   interrupted: boolean;
 }
 
@@ -55,7 +54,6 @@ export function summarize(
   requests: number,
   elapsedMs: number,
   percentiles: number[],
-  errors: number,
   interrupted: boolean,
 ): TestSummary {
   const ms = (us: number): number => us / 1000;
@@ -71,7 +69,6 @@ export function summarize(
     p99: ms(h.valueAtPercentile(99)),
     max: ms(h.max()),
     extra: percentiles.map((p) => [p, ms(h.valueAtPercentile(p))]),
-    errors,
     interrupted,
   };
 }
@@ -114,7 +111,6 @@ export function fullReport(s: TestSummary, h: LatencyHistogram, ctx: ReportConte
   if (s.extra.length > 0) {
     lines.push(`  percentiles (msec): ${s.extra.map(([p, v]) => `${percentileLabel(p)}=${cfixed(v, 3)}`).join(' ')}`);
   }
-  if (s.errors > 0) lines.push(`  error replies: ${s.errors}`);
   return lines.join('\n') + '\n';
 }
 
@@ -150,7 +146,6 @@ export function jsonTest(s: TestSummary): Record<string, unknown> {
     p95_latency_ms: r3(s.p95),
     p99_latency_ms: r3(s.p99),
     max_latency_ms: r3(s.max),
-    errors: s.errors,
   };
   if (s.extra.length > 0) {
     const p: Record<string, number | null> = {};

@@ -19,7 +19,6 @@ export interface RunSettings {
   requests: number;
   durationMs: number;
   rate: number;
-  showErrors: boolean;
   seed: number;
   /** Print the progress line (a terminal, not --csv/--json). */
   progress: boolean;
@@ -29,7 +28,6 @@ export interface TestRun {
   finished: number;
   elapsedMs: number;
   recorder: LatencyRecorder;
-  errors: number;
   interrupted: boolean;
 }
 
@@ -48,7 +46,6 @@ export class Runner {
   /** Set by a signal: the current test stops and reports what it measured. */
   interrupted = false;
   private current: { stop(): void } | null = null;
-  private lastErrorSecond = -1;
   private runs = 0;
 
   constructor(
@@ -79,7 +76,6 @@ export class Runner {
     let wake: () => void = () => {};
     const settled = new Promise<void>((resolve) => (wake = resolve));
     const events = {
-      onError: (text: string) => this.showError(text),
       onFatal: (message: string) => {
         if (fatal === null) fatal = message;
         for (const l of lanes) l.stop(true);
@@ -105,7 +101,6 @@ export class Runner {
         durationMs: s.durationMs,
         rate: s.rate > 0 ? (s.rate * ids.length) / s.clients : 0,
         idle,
-        showErrors: s.showErrors,
         seed: (s.seed + Math.imul(runIndex, 0x2545f491)) >>> 0,
         stream: i,
       };
@@ -141,17 +136,8 @@ export class Runner {
       finished: Atomics.load(shared, SHARED.finished),
       elapsedMs,
       recorder,
-      errors: Atomics.load(shared, SHARED.errors),
       interrupted: this.interrupted,
     };
-  }
-
-  /** -e: "Error from server: ..." at most once a second. */
-  private showError(text: string): void {
-    const second = Math.floor(Date.now() / 1000);
-    if (second === this.lastErrorSecond) return;
-    this.lastErrorSecond = second;
-    this.io.stdout.write(`Error from server: ${text}\n`);
   }
 
   /** Bytes of the last progress line, so the report can blank it out first. */

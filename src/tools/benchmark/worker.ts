@@ -16,7 +16,6 @@ port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'connect': {
       engine = new Engine(msg.spec, msg.shared, msg.stats, msg.statsBase, {
-        onError: (text) => port.postMessage({ type: 'error', text }),
         onFatal: (message) => port.postMessage({ type: 'fatal', message }),
         onDone: () => port.postMessage({ type: 'done' }),
       });
