@@ -130,6 +130,22 @@ describe('StreamValue', () => {
     expect(s.length).toBe(30);
   });
 
+  it('re-encodes node counters that outgrow one byte (nodes of more than 127 entries)', () => {
+    const s = new StreamValue();
+    const big = { maxBytes: 1 << 20, maxEntries: 5000 };
+    for (let i = 1; i <= 4000; i++) s.append(idOf(i, 0), ['f', String(i)], 0, big);
+    expect(s.nodes.length).toBe(1);
+    checkNodes(s);
+    const ids: StreamId[] = [];
+    for (let i = 2; i <= 4000; i += 3) ids.push(idOf(i, 0));
+    expect(s.deleteIds(ids)).toBe(ids.length);
+    checkNodes(s);
+    expect(s.trim({ strategy: 'maxlen', maxlen: 100, minid: MIN_ID, approx: false, limit: 0 })).toBe(4000 - ids.length - 100);
+    checkNodes(s);
+    expect(all(s).length).toBe(100);
+    expect(all(s, MIN_ID, MAX_ID, true)[0]).toBe('4000-0:f,4000');
+  });
+
   it('counts radix tree nodes as Redis does', () => {
     const s = new StreamValue();
     expect(s.radixTreeNodes()).toBe(1);
