@@ -163,6 +163,8 @@ export class Acl {
     const r = checkUserCommand(u, entry, argv);
     if (r === Denied.Ok) return null;
     const denied = deniedOf(r);
+    // The client is running EXEC (what CLIENT LIST and this entry's client-info show in Redis).
+    c.lastCmd = 'exec';
     this.addLogEntry(c, REASONS[denied], denied === Denied.Command ? cmd.fullName : argv[indexOf(r)], u.name, 'multi');
     const reason =
       denied === Denied.Command

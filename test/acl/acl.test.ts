@@ -233,7 +233,7 @@ describe('acl differential', () => {
 
   diffCases('MULTI with a revoked permission', pair, [
     skip('ACL', 'DELUSER', 'mu'),
-    c('ACL', 'SETUSER', 'mu', 'on', 'nopass', '+multi', '+exec', '+discard', '+set', '+get', '~*'),
+    c('ACL', 'SETUSER', 'mu', 'on', 'nopass', '+multi', '+exec', '+discard', '+set', '+get', '+acl|setuser', '+acl|log', '~*'),
     c('AUTH', 'mu', 'x'),
     c('MULTI'),
     c('SET', 'k', 'v'),
@@ -243,7 +243,16 @@ describe('acl differential', () => {
     c('SET', 'k', 'v2'),
     c('GET', 'k'),
     c('EXEC'),
+    // The rules change inside the transaction: EXEC checks each command again before running it.
+    c('MULTI'),
+    c('SET', 'k', 'v3'),
+    c('ACL', 'SETUSER', 'mu', '-set', 'resetkeys', '%R~k'),
+    c('SET', 'k', 'v4'),
+    c('GET', 'k'),
+    c('EXEC'),
+    log('ACL', 'LOG', '1'),
     c('AUTH', 'default', 'x'),
+    c('GET', 'k'),
   ]);
 });
 

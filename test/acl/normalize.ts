@@ -46,6 +46,7 @@ export function canonError(text: string): string {
 
 /** ACL LOG: per entry count, reason, context, object, username and the cmd=/user= of client-info. */
 export function canonLog(v: RespValue): string {
+  if (v.type === '-') return canonError(s(v));
   if (!v.items) return v.raw.toString('latin1');
   return v.items
     .map((e) => {
