@@ -77,3 +77,15 @@ export async function setup(port: number, commands: (string | Buffer)[][]): Prom
 export function stripAnsi(b: Buffer): string {
   return b.toString('latin1').replace(/\x1b\[[0-9;]*m/g, '');
 }
+
+/** The server implements every listed command ("memory|usage" for a subcommand): COMMAND INFO knows it. */
+export async function supports(port: number, commands: string[]): Promise<boolean> {
+  if (commands.length === 0) return true;
+  const c = await connect({ port });
+  try {
+    const r = await c.call(['COMMAND', 'INFO', ...commands]);
+    return r.type === 'array' && r.items.length === commands.length && r.items.every((i) => i.type === 'array');
+  } finally {
+    await c.close();
+  }
+}

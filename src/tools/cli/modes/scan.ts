@@ -63,7 +63,9 @@ export async function scanMode(session: Session): Promise<number> {
       for (const k of list!.items) {
         if (k.type !== 'bulk') continue;
         const bytes = k.value.toString('latin1');
-        text += (quote ? quoteBytes(bytes) : bytes) + '\n';
+        // redis-cli prints raw keys as C strings: a key stops at its first NUL byte.
+        const nul = bytes.indexOf('\0');
+        text += (quote ? quoteBytes(bytes) : nul >= 0 ? bytes.slice(0, nul) : bytes) + '\n';
       }
     }
     session.out(text);
