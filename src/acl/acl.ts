@@ -68,7 +68,7 @@ export class Acl {
 
   /** The view commands get through ServerApi.acl (clients there are the server's, which are AclClients). */
   readonly api: AclApi = {
-    setUser: (name, rules) => this.setUser(name, rules),
+    setUser: (name, rules, self) => this.setUser(name, rules, (self ?? null) as unknown as AclClient | null),
     deleteUsers: (names, self) => this.deleteUsers(names, self as unknown as AclClient | null),
     getUser: (name) => this.getUser(name),
     list: () => this.list(),
@@ -76,7 +76,7 @@ export class Acl {
     cat: (category) => this.cat(category),
     dryRun: (name, argv) => this.dryRun(name, argv),
     genpass: (bits) => this.genpass(bits),
-    load: () => this.load(),
+    load: (self) => this.load((self ?? null) as unknown as AclClient | null),
     save: () => this.save(),
     logEntries: (count) => this.log.render(count, Date.now()),
     resetLog: () => this.log.reset(),
@@ -215,7 +215,7 @@ export class Acl {
    * Applies rules to a copy of the user (or a new user) and keeps the result only when every rule is valid.
    * Returns null or the error text.
    */
-  setUser(username: string, args: readonly string[]): string | null {
+  setUser(username: string, args: readonly string[], self: AclClient | null = null): string | null {
     if (hasSpaces(username)) return "ERR Usernames can't contain spaces or null characters";
     const merged = mergeSelectorArgs(args);
     if ('unmatched' in merged) return `ERR Unmatched parenthesis in acl selector starting at '${args[merged.unmatched]}'.`;
@@ -227,7 +227,7 @@ export class Acl {
       if (err) return `ERR Error in ACL SETUSER modifier '${op}': ${ruleErrorMessage(err.code)}`;
     }
     if (existing) {
-      this.killPubsubClientsIfNeeded(staged, existing);
+      this.killPubsubClientsIfNeeded(staged, existing, self);
       existing.copyFrom(staged);
     } else {
       this.users.set(username, staged);
@@ -236,12 +236,18 @@ export class Acl {
   }
 
   /** Subscribers of `original` whose channels `updated` no longer allows are disconnected. */
-  private killPubsubClientsIfNeeded(updated: AclUser, original: AclUser): void {
+  private killPubsubClientsIfNeeded(updated: AclUser, original: AclUser, self: AclClient | null): void {
     if (updated.selectors.some((s) => s.allChannels)) return;
     for (const c of [...this.host.clients()]) {
       if (c.aclUser !== original || c.subs.size + c.psubs.size + c.ssubs.size === 0) continue;
-      if (this.subscriberViolates(c, updated)) this.host.freeClient(c);
+      if (this.subscriberViolates(c, updated)) this.closeClient(c, self);
     }
+  }
+
+  /** Closes a client; the one running the current command gets its reply first. */
+  private closeClient(c: AclClient, self: AclClient | null): void {
+    if (c === self) c.closeAfterReply();
+    else this.host.freeClient(c);
   }
 
   private subscriberViolates(c: AclClient, u: AclUser): boolean {
@@ -273,8 +279,7 @@ export class Acl {
       c.user = 'default';
       c.authenticated = false;
       c.syncParserAuth?.();
-      if (c === self) c.closeAfterReply();
-      else this.host.freeClient(c);
+      this.closeClient(c, self);
     }
   }
 
@@ -346,12 +351,12 @@ export class Acl {
   }
 
   /** ACL LOAD: all users from the file, or nothing at all when any line is bad; returns null or the error. */
-  load(): string | null {
+  load(self: AclClient | null = null): string | null {
     const file = this.aclFile;
     if (!file) return ERR_NO_ACLFILE;
     const result = loadAclFile(file, (name) => this.newUser(name));
     if (typeof result === 'string') return 'ERR ' + result;
-    this.replaceUsers(result);
+    this.replaceUsers(result, self);
     return null;
   }
 
@@ -360,14 +365,14 @@ export class Acl {
    * authenticated; clients of users that are gone are disconnected, as are subscribers whose channels the new
    * rules no longer allow.
    */
-  private replaceUsers(loaded: Map<string, AclUser>): void {
+  private replaceUsers(loaded: Map<string, AclUser>, self: AclClient | null): void {
     if (!loaded.has('default')) loaded.set('default', this.createDefaultUser());
     const next = new Map<string, AclUser>();
     const removed: AclUser[] = [];
     for (const [name, u] of loaded) {
       const old = this.users.get(name);
       if (old) {
-        this.killPubsubClientsIfNeeded(u, old);
+        this.killPubsubClientsIfNeeded(u, old, self);
         old.copyFrom(u);
         next.set(name, old);
       } else next.set(name, u);
@@ -375,7 +380,7 @@ export class Acl {
     for (const [name, u] of this.users) if (!next.has(name)) removed.push(u);
     this.users.clear();
     for (const [name, u] of next) this.users.set(name, u);
-    for (const u of removed) this.disconnectUser(u, null);
+    for (const u of removed) this.disconnectUser(u, self);
   }
 
   /** ACL SAVE: returns null or the error reply text. */
@@ -422,7 +427,7 @@ export class Acl {
     if (file) {
       const result = loadAclFile(file, (name) => this.newUser(name));
       if (typeof result === 'string') return `Aborting Redis startup because of ACL errors: ${result}`;
-      this.replaceUsers(result);
+      this.replaceUsers(result, null);
     }
     return null;
   }

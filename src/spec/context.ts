@@ -139,7 +139,7 @@ export interface ServerApi {
 /** The ACL services commands use (implemented in src/acl). Error results are full error texts ("ERR ..."). */
 export interface AclApi {
   /** ACL SETUSER: applies every rule or none; null or the error text. */
-  setUser(username: string, rules: readonly string[]): string | null;
+  setUser(username: string, rules: readonly string[], self?: ClientApi | null): string | null;
   /** ACL DELUSER: the number deleted, or the error text; clients of deleted users are disconnected. */
   deleteUsers(names: readonly string[], self: ClientApi | null): number | string;
   getUser(name: string): Reply;
@@ -149,7 +149,7 @@ export interface AclApi {
   cat(category?: string): Reply;
   dryRun(username: string, argv: readonly string[]): Reply;
   genpass(bits: number): string;
-  load(): string | null;
+  load(self?: ClientApi | null): string | null;
   save(): string | null;
   logEntries(count: number): Reply[];
   resetLog(): void;

@@ -4,6 +4,6 @@ import { OK } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
 
 export default defineCommand('acl|load', (ctx) => {
-  const err = ctx.server.acl.load();
+  const err = ctx.server.acl.load(ctx.client);
   return err === null ? OK : errorReply(err);
 });

@@ -5,6 +5,6 @@ import { OK } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
 
 export default defineCommand('acl|setuser', (ctx, argv) => {
-  const err = ctx.server.acl.setUser(argv[2], argv.slice(3));
+  const err = ctx.server.acl.setUser(argv[2], argv.slice(3), ctx.client);
   return err === null ? OK : errorReply(err);
 });
