@@ -13,6 +13,9 @@ import { valueSize } from '../../src/persistence/rdb/value-reader.js';
 import { crc64 } from '../../src/util/crc64.js';
 import { createHarness, type Harness } from '../../src/server/harness.js';
 import { rdbFile, str, key, len } from './old-encoder.js';
+import { encodeListpack } from '../../src/persistence/rdb/pack.js';
+import { startRedis } from '../helpers/servers.js';
+import { RespConnection } from '../helpers/resp.js';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'rdb', `${name}.rdb`));
 
@@ -187,3 +190,54 @@ describe('corrupt DUMP payloads', () => {
     }
   });
 });
+
+describe('stream payload checks, as Redis with sanitize-dump-payload yes', () => {
+  const id = (ms: number, seq: number): Buffer => {
+    const b = Buffer.alloc(16);
+    b.writeBigUInt64BE(BigInt(ms), 0);
+    b.writeBigUInt64BE(BigInt(seq), 8);
+    return b;
+  };
+  /** A STREAM_LISTPACKS_2 DUMP payload with the given node listpacks (ids 1-1 and 2-1 in the good form). */
+  const payload = (nodes: Array<[Buffer, string[]]>): Buffer => {
+    const body = Buffer.concat([
+      Buffer.from([19]),
+      len(nodes.length),
+      ...nodes.flatMap(([k, entries]) => [str(k), str(encodeListpack(entries))]),
+      len(2), len(2), len(1), len(1), len(1), len(0), len(0), len(2), len(0),
+      Buffer.from([10, 0]),
+    ]);
+    const t = Buffer.alloc(8);
+    t.writeBigUInt64LE(crc64(body));
+    return Buffer.concat([body, t]);
+  };
+  const node = (lpCount: string, msDiff = '1'): string[] => ['2', '0', '1', 'f', '0', '2', '0', '0', 'a', '4', '0', msDiff, '0', '1', 'g', 'b', lpCount];
+
+  it('accepts what Redis accepts (node order, entry order) and refuses what it refuses (counts, repeated keys)', async () => {
+    const redis = await startRedis(['--sanitize-dump-payload', 'yes']);
+    const c = await RespConnection.open(redis.port);
+    const h2 = createHarness();
+    try {
+      const cases: Array<[string, Buffer]> = [
+        ['sound', payload([[id(1, 1), node('6')]])],
+        ['wrong lp-count', payload([[id(1, 1), node('7')]])],
+        ['ids going back', payload([[id(1, 1), node('6', '-1')]])],
+        ['nodes out of order', payload([[id(9, 1), ['1', '0', '1', 'f', '0', '2', '0', '0', 'z', '4']], [id(1, 1), node('6')]])],
+        ['repeated node key', payload([[id(1, 1), node('6')], [id(1, 1), node('6')]])],
+      ];
+      for (const [name, p] of cases) {
+        const theirs = (await c.command(['restore', name, 0, p])).raw.toString();
+        expect(h2.resp(['restore', name, '0', p.toString('latin1')]), name).toBe(theirs);
+        if (theirs === '+OK\r\n') {
+          const range = (await c.command(['xrange', name, '-', '+'])).raw.toString('latin1');
+          expect(h2.resp(['xrange', name, '-', '+']), name).toBe(range);
+        }
+      }
+    } finally {
+      c.close();
+      await redis.stop();
+      h2.close();
+    }
+  });
+});
+

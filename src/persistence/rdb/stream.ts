@@ -83,8 +83,12 @@ function num(s: string | undefined, what: string): number {
   return v;
 }
 
-/** Decodes one stream node's live entries into out. */
-function decodeNode(master: StreamId, lp: Buffer, out: RdbStreamEntry[]): number {
+function idLess(a: StreamId, b: StreamId): boolean {
+  return a.ms < b.ms || (a.ms === b.ms && a.seq < b.seq);
+}
+
+/** Decodes one stream node's live entries into out (in the order the node holds them, as Redis reads them). */
+function decodeNode(master: StreamId, lp: Buffer, out: RdbStreamEntry[]): void {
   const e = decodeListpack(lp);
   if (e.length === 0) throw new BlobError('empty listpack in stream node');
   let i = 0;
@@ -116,37 +120,48 @@ function decodeNode(master: StreamId, lp: Buffer, out: RdbStreamEntry[]): number
       fields = e.slice(i, i + 2 * nf);
       i += 2 * nf;
     }
-    num(e[i++], 'entry element count');
+    const lpCount = num(e[i++], 'entry element count');
+    const want = flags & FLAG_SAMEFIELDS ? mf + 3 : fields.length + 4;
+    if (lpCount !== want) throw new BlobError('stream entry has a wrong element count');
+    if (flags & ~(FLAG_DELETED | FLAG_SAMEFIELDS)) throw new BlobError('stream entry has unknown flags');
+    const id = { ms: (master.ms + msDiff) & U64_MAX, seq: (master.seq + seqDiff) & U64_MAX };
     if (flags & FLAG_DELETED) {
       dead++;
       continue;
     }
     live++;
-    out.push({ id: { ms: (master.ms + msDiff) & U64_MAX, seq: (master.seq + seqDiff) & U64_MAX }, fields });
+    out.push({ id, fields });
   }
   if (live !== count || dead !== deleted) throw new BlobError('stream node counts do not match its entries');
-  return live;
 }
 
 /** Reads a stream value of the given version (1, 2 or 3) at the cursor. */
 export function readStream(c: Cursor, version: 1 | 2 | 3): RdbStream {
   const entries: RdbStreamEntry[] = [];
   const rawNodes: Array<{ masterId: Buffer; listpack: Buffer }> = [];
+  // Redis files nodes in a radix tree keyed by master id: the order in the file does not matter, a
+  // repeated key does.
   const nodes = c.len();
+  const read: Array<{ master: StreamId; key: Buffer; lp: Buffer; at: number }> = [];
   for (let n = 0; n < nodes; n++) {
     const at = c.pos;
     const key = c.stringBytes();
     if (key.length !== 16) c.fail('Stream node key entry is not the size of a stream ID', at);
     const master = { ms: key.readBigUInt64BE(0), seq: key.readBigUInt64BE(8) };
     const lpAt = c.pos;
-    const lp = c.stringBytes();
+    read.push({ master, key: Buffer.from(key), lp: Buffer.from(c.stringBytes()), at: lpAt });
+  }
+  read.sort((a, b) => (idLess(a.master, b.master) ? -1 : idLess(b.master, a.master) ? 1 : 0));
+  for (let n = 0; n < read.length; n++) {
+    const { master, key, lp, at } = read[n];
+    if (n > 0 && !idLess(read[n - 1].master, master)) c.fail('Listpack re-added with existing key', at);
     try {
       decodeNode(master, lp, entries);
     } catch (e) {
-      if (e instanceof BlobError) c.fail(`Stream listpack integrity check failed: ${e.message}`, lpAt);
+      if (e instanceof BlobError) c.fail(`Stream listpack integrity check failed: ${e.message}`, at);
       throw e;
     }
-    rawNodes.push({ masterId: Buffer.from(key), listpack: Buffer.from(lp) });
+    rawNodes.push({ masterId: key, listpack: lp });
   }
   const length = c.len();
   const lastId = { ms: c.lenBig(), seq: c.lenBig() };

@@ -134,6 +134,15 @@ export class RdbWriter {
     return this;
   }
 
+  /** Bytes another writer produced (a snapshot's keys serialised ahead of their turn). */
+  raw(bytes: Uint8Array): this {
+    const out = this.out;
+    out.reserve(bytes.length);
+    out.buf.set(bytes, out.len);
+    out.len += bytes.length;
+    return this;
+  }
+
   /** EOF and the checksum trailer (0 when checksums are off). */
   finish(): this {
     this.out.byte(RDB_OPCODE.EOF);

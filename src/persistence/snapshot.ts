@@ -1,0 +1,147 @@
+// A point-in-time RDB snapshot of live databases without fork: keys are serialised a slice at a time
+// while commands keep running, and a key about to change (new value, new TTL, removal, in-place
+// mutation) that has not been written yet is written first, with its value from the instant the
+// snapshot began. Keys created after that instant are skipped. The file therefore holds exactly the
+// dataset of the moment the snapshot started, whatever happens while it is written.
+//
+// Databases are identified by their dict Map: FLUSHDB/FLUSHALL give a Db new Maps (the snapshot keeps
+// reading the old, now frozen ones) and SWAPDB swaps Maps between Dbs, so a key's changes are tracked
+// wherever its Map goes. Counterpart: rdbSaveBackground's fork in Redis; the approach is Dragonfly's.
+import type { RValue } from '../keyspace/value.js';
+import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
+
+export interface SnapshotDb {
+  readonly id: number;
+  readonly dict: Map<string, RValue>;
+  readonly expires: Map<string, number>;
+}
+
+/** What a Db calls while a snapshot is in progress (see Db.snapshot). */
+export interface SnapshotHook {
+  /** The key's value, TTL or existence is about to change. */
+  beforeChange(dict: Map<string, RValue>, key: string): void;
+  /** A key that did not exist has just been created. */
+  created(dict: Map<string, RValue>, key: string): void;
+}
+
+interface DbState {
+  id: number;
+  dict: Map<string, RValue>;
+  expires: Map<string, number>;
+  size: number;
+  expiresSize: number;
+  iter: Iterator<string>;
+  /** Keys already written (at or ahead of their turn) and keys created after the start. */
+  skip: Set<string>;
+  /** Keys written ahead of their turn while an earlier database's section was being written. */
+  early: RdbWriter | null;
+  started: boolean;
+  done: boolean;
+}
+
+export class Snapshot implements SnapshotHook {
+  private readonly writer: RdbWriter;
+  private readonly states: DbState[] = [];
+  private readonly byDict = new Map<Map<string, RValue>, DbState>();
+  private current = 0;
+  private finished = false;
+  readonly keysTotal: number;
+  keysProcessed = 0;
+
+  constructor(
+    dbs: readonly SnapshotDb[],
+    private readonly options: RdbWriterOptions,
+    aux: Array<[string, string]>,
+    functions: readonly string[],
+  ) {
+    this.writer = new RdbWriter(options);
+    this.writer.header(aux);
+    for (const code of functions) this.writer.functionLibrary(code);
+    let total = 0;
+    for (const db of dbs) {
+      if (db.dict.size === 0) continue;
+      const s: DbState = {
+        id: db.id,
+        dict: db.dict,
+        expires: db.expires,
+        size: db.dict.size,
+        expiresSize: db.expires.size,
+        iter: db.dict.keys(),
+        skip: new Set(),
+        early: null,
+        started: false,
+        done: false,
+      };
+      total += s.size;
+      this.states.push(s);
+      this.byDict.set(db.dict, s);
+    }
+    this.keysTotal = total;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  beforeChange(dict: Map<string, RValue>, key: string): void {
+    const s = this.byDict.get(dict);
+    if (s === undefined || s.done || s.skip.has(key)) return;
+    const v = dict.get(key);
+    // Not there now: either created after the start (already skipped) or already removed (written then).
+    if (v === undefined) return;
+    s.skip.add(key);
+    const when = s.expires.size === 0 ? undefined : s.expires.get(key);
+    const w = s.started ? this.writer : (s.early ??= new RdbWriter(this.options));
+    w.key(key, v, when === undefined ? -1 : when);
+    this.keysProcessed++;
+  }
+
+  created(dict: Map<string, RValue>, key: string): void {
+    const s = this.byDict.get(dict);
+    if (s === undefined || s.done) return;
+    s.skip.add(key);
+  }
+
+  /**
+   * Writes keys until the budget (ms) is spent or everything is written; returns the bytes produced
+   * (to append to the file), the trailer included once finished.
+   */
+  step(budgetMs: number): Buffer {
+    const start = performance.now();
+    const w = this.writer;
+    while (this.current < this.states.length) {
+      const s = this.states[this.current];
+      if (!s.started) {
+        w.selectDb(s.id, s.size, s.expiresSize);
+        if (s.early !== null) {
+          w.raw(s.early.take());
+          s.early = null;
+        }
+        s.started = true;
+      }
+      let n = 0;
+      for (;;) {
+        const r = s.iter.next();
+        if (r.done) {
+          s.done = true;
+          this.byDict.delete(s.dict);
+          this.current++;
+          break;
+        }
+        const key = r.value;
+        if (s.skip.has(key)) continue;
+        // Written now: a later change must not write it again.
+        s.skip.add(key);
+        const when = s.expires.size === 0 ? undefined : s.expires.get(key);
+        w.key(key, s.dict.get(key)!, when === undefined ? -1 : when);
+        this.keysProcessed++;
+        if ((++n & 63) === 0 && performance.now() - start > budgetMs) return w.take();
+      }
+    }
+    if (!this.finished) {
+      w.finish();
+      this.finished = true;
+    }
+    return w.take();
+  }
+}
