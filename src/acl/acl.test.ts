@@ -36,6 +36,7 @@ describe('rule text (Redis 7.2 keeps the rules as given)', () => {
     [['allcommands', '-get', 'nocommands', '+set'], 'off sanitize-payload resetchannels -@all +set'],
     [['~a*', '%R~b*', '%W~c*', '%RW~d*', '%R~a*', '~e', '%w~e'], 'off sanitize-payload ~a* %R~b* %W~c* ~d* ~e resetchannels -@all'],
     [['%R~x', '%W~x'], 'off sanitize-payload ~x resetchannels -@all'],
+    [['%R'], 'off sanitize-payload %R~ resetchannels -@all'],
     [['~a', 'allkeys'], 'off sanitize-payload ~* resetchannels -@all'],
     [['~a', 'resetkeys', '~b'], 'off sanitize-payload ~b resetchannels -@all'],
     [['&a', '&b', '&a'], 'off sanitize-payload resetchannels &a &b -@all'],
@@ -92,6 +93,7 @@ describe('SETUSER errors (nothing changes)', () => {
     [['%~x'], "ERR Error in ACL SETUSER modifier '%~x': Syntax error"],
     [['%RR~x'], "ERR Error in ACL SETUSER modifier '%RR~x': Syntax error"],
     [['%X~x'], "ERR Error in ACL SETUSER modifier '%X~x': Syntax error"],
+    [['%'], "ERR Error in ACL SETUSER modifier '%': Syntax error"],
     [['(+get', '~k'], "ERR Unmatched parenthesis in acl selector starting at '(+get'."],
     [['(+get bogus)'], "ERR Error in ACL SETUSER modifier '(+get bogus)': Syntax error"],
   ];

@@ -196,6 +196,8 @@ export class Selector {
           break;
         } else return new RuleFailure('EINVAL');
       }
+      // A lone "%" grants nothing (Redis would accept it and then fail to describe the user).
+      if (perms === 0) return new RuleFailure('EINVAL');
     } else {
       perms = PERM_ALL;
     }
