@@ -9,7 +9,7 @@
 // entries stay in place with the DELETED flag until the whole node goes.
 // Counterpart: the listpack half of Redis's t_stream.c (streamAppendItem, lpGetEdgeStreamID, iterator).
 import {
-  LP_HDR_SIZE, allocBuffer, backlenSize, el, elementSize, elementText, int64EntrySize, intEntrySize, readElement,
+  LP_HDR_SIZE, allocBuffer, backlenSize, el, elementText, intEntrySize, readElement,
   readText, setHeader, writeElement, writeInt, writeInt64,
 } from './stream-listpack.js';
 import { makeId, word, type StreamId } from './stream-id.js';

@@ -45,7 +45,7 @@ export function parseLongLong(arg: string, err: ErrorReply = ERR_NOT_INTEGER): n
 }
 
 /** One entry as Redis replies it: [id, [field, value, ...]]. */
-export function entryReply(it: StreamIterator): Reply {
+function entryReply(it: StreamIterator): Reply {
   return [it.idText(), it.fields()];
 }
 
@@ -102,8 +102,4 @@ export class Propagation {
     for (let i = 1; i < cmds.length; i++) ctx.alsoPropagate(ctx.db.id, cmds[i]);
     ctx.addDirty(Math.max(1, dirty));
   }
-}
-
-export function isError(v: unknown): v is ErrorReply {
-  return v instanceof ErrorReply;
 }
