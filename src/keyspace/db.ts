@@ -23,7 +23,15 @@ export interface KeyspaceStats {
   expiredKeys: number;
 }
 
+/** A point-in-time snapshot being written (src/persistence/snapshot.ts) that must see changes first. */
+export interface ChangeObserver {
+  beforeChange(dict: Map<string, RValue>, key: string): void;
+  created(dict: Map<string, RValue>, key: string): void;
+}
+
 export class Db {
+  /** Set while a background save runs: told before any key changes. */
+  snapshot: ChangeObserver | null = null;
   dict = new Map<string, RValue>();
   expires = new Map<string, number>();
   /** Keys in insertion order with stale entries left behind by deletes; compacted when half is stale. */
@@ -52,6 +60,7 @@ export class Db {
     const when = this.expires.get(key);
     if (when === undefined || when > now) return false;
     if (!this.hooks.expireLocally) return true;
+    if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
     this.dict.delete(key);
     this.expires.delete(key);
     this.stats.expiredKeys++;
@@ -91,6 +100,7 @@ export class Db {
   lookupWrite(key: string, now: number): RValue | undefined {
     const v = this.lookup(key, now);
     if (v !== undefined) {
+      if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
       const cfg = this.hooks.clock;
       if (!cfg.suspended) this.clock.touch(key, now, cfg);
     }
@@ -104,7 +114,9 @@ export class Db {
   /** setKey: stores the value; the TTL is dropped unless keepTtl. */
   set(key: string, value: RValue, keepTtl = false): void {
     const prev = this.dict.get(key);
+    if (this.snapshot !== null && prev !== undefined) this.snapshot.beforeChange(this.dict, key);
     this.dict.set(key, value);
+    if (this.snapshot !== null && prev === undefined) this.snapshot.created(this.dict, key);
     if (prev === undefined) {
       this.sample.push(key);
       if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
@@ -116,6 +128,7 @@ export class Db {
   /** dbAdd: the caller knows the key does not exist. */
   add(key: string, value: RValue): void {
     this.dict.set(key, value);
+    if (this.snapshot !== null) this.snapshot.created(this.dict, key);
     this.sample.push(key);
     if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
     this.clock.created(key, this.hooks.clock.now, this.hooks.clock);
@@ -123,10 +136,12 @@ export class Db {
 
   /** Replaces the value of an existing key, keeping its TTL (in-place style updates). */
   overwrite(key: string, value: RValue): void {
+    if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
     this.dict.set(key, value);
   }
 
   delete(key: string): boolean {
+    if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
     if (!this.dict.delete(key)) return false;
     if (this.expires.size !== 0) this.expires.delete(key);
     if (this.sample.length > 64 && this.sample.length > 2 * this.dict.size) this.compactSample();
@@ -134,6 +149,7 @@ export class Db {
   }
 
   setExpire(key: string, whenMs: number): void {
+    if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
     this.expires.set(key, whenMs);
   }
 
@@ -144,6 +160,7 @@ export class Db {
   }
 
   removeExpire(key: string): boolean {
+    if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
     return this.expires.delete(key);
   }
 

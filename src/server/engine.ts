@@ -16,6 +16,7 @@ import { Stats } from './stats.js';
 import type { Client } from './client.js';
 import { allCommands } from '../cmds/index.js';
 import { commandBare } from '../cmds/server/command/index.js';
+import { getKeysFromCommand } from '../spec/keys.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
 
 /** In a transaction these run at once instead of being queued. */
@@ -245,6 +246,7 @@ export class Engine {
     // ACL (src/acl): a user allowed everything (the default user) costs one flag test.
     const aclDenied = c.aclUser.unrestricted ? null : c.aclUser.check(c, cmd, argv);
     if (aclDenied !== null) return this.reject(c, cmd, aclDenied);
+    if (this.misconf !== null && (cmd.isWrite || cmd.name === 'ping')) return this.reject(c, cmd, this.misconf);
     // RESP2 subscribers may only manage subscriptions (RESP3 mixes pushes with ordinary replies).
     if (c.resp === 2 && c.subs.size + c.psubs.size + c.ssubs.size > 0 && !SUBSCRIBED_OK.has(cmd.name)) {
       return this.reject(c, cmd, errorReply(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
@@ -399,6 +401,8 @@ export class Engine {
     // CLIENT NO-TOUCH: this client's commands leave access times alone, except TOUCH itself.
     this.clockConfig.suspended = c.noTouch && cmd.name !== 'touch';
     const t0 = this.lastMark;
+    // A background save is running: keys this write command names are written to it first.
+    if (this.snapshotActive && cmd.isWrite) this.beforeWrite(c, cmd, argv);
     let r: Reply;
     this.depth = depth + 1;
     try {
@@ -448,6 +452,19 @@ export class Engine {
 
   /** redis.log from a script (the server writes it to its log). */
   onScriptLog: (level: number, message: string) => void = () => {};
+
+  /** MISCONF: the error writes (and PING) get while saving to disk fails, else null. */
+  misconf: ErrorReply | null = null;
+
+  /** True while a background save runs (each Db's snapshot observer is set). */
+  snapshotActive = false;
+
+  private beforeWrite(c: Client, cmd: Command, argv: string[]): void {
+    const db = c.db;
+    const snap = db.snapshot;
+    if (snap === null) return;
+    for (const ref of getKeysFromCommand(cmd.meta, argv)) snap.beforeChange(db.dict, argv[ref.index]);
+  }
 
   /** Hook for logging a command that threw (the server logs it); returns the error reply sent. */
   onCommandError: (cmd: Command, err: unknown) => void = () => {};

@@ -105,6 +105,12 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
     log.log('warning', aclError);
     return 1;
   }
+  const loadError = await server.rdb.load();
+  if (loadError !== null) {
+    log.log('warning', loadError);
+    log.log('warning', 'Fatal error loading the DB, check server logs. Exiting.');
+    return 1;
+  }
   const onSignal = (sig: string) => {
     const setting = config.get(sig === 'SIGINT' ? 'shutdown-on-sigint' : 'shutdown-on-sigterm');
     log.log('warning', `Received ${sig} scheduling shutdown...`);

@@ -20,6 +20,7 @@ import { PubSub } from './pubsub.js';
 import { Acl } from '../acl/acl.js';
 import { ScriptingService } from './scripting.js';
 import { SlowLog } from './slowlog.js';
+import { RdbPersistence } from './rdb-persistence.js';
 import { monitorLine } from './monitor.js';
 
 export const CINNABAR_VERSION = '0.1.0';
@@ -78,6 +79,7 @@ export class CinnabarServer implements ClientOwner {
   /** Clients in MONITOR mode. */
   readonly monitors = new Set<Client>();
   readonly slowlog = new SlowLog();
+  readonly rdb: RdbPersistence;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -116,6 +118,7 @@ export class CinnabarServer implements ClientOwner {
       this.slowlog.trim(Number(v));
       return null;
     });
+    this.rdb = new RdbPersistence(this.engine, this.config, this.log, this.scripting, (dirty) => (this.dirtyAtSave = dirty));
     this.engine.api = this.makeApi();
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
@@ -231,7 +234,10 @@ export class CinnabarServer implements ClientOwner {
   private cron(periodMs: number, tick: number, hz: number): void {
     this.coarseNow = Date.now();
     this.engine.activeExpireCycle(periodMs / 4);
-    if (tick % hz === 0) this.clientsCron();
+    if (tick % hz === 0) {
+      this.clientsCron();
+      this.rdb.cron(this.engine.dirty - this.dirtyAtSave);
+    }
   }
 
   private clientsCron(): void {
@@ -483,9 +489,21 @@ export class CinnabarServer implements ClientOwner {
   /** SIGTERM/SIGINT/SHUTDOWN path: log, then stop. Persistence hooks in here later. */
   prepareForShutdown(opts: { save?: boolean; nosave?: boolean; now?: boolean; force?: boolean }, why: string): string | null {
     if (this.shuttingDown) return null;
-    this.shuttingDown = true;
     this.log.log('warning', `${why}`);
-    void opts;
+    // Save first when asked to, or when save points are configured (unless NOSAVE); a failed save keeps
+    // the server running unless FORCE.
+    if (opts.save || (!opts.nosave && this.rdb.savePoints().length > 0)) {
+      this.rdb.abort();
+      this.log.log('notice', 'Saving the final RDB snapshot before exiting.');
+      if (!this.rdb.save()) {
+        if (!opts.force) {
+          this.log.log('warning', 'Error trying to save the DB, can\'t exit.');
+          return 'ERR Errors trying to SHUTDOWN. Check logs.';
+        }
+        this.log.log('warning', 'Error trying to save the DB; exiting anyway (FORCE).');
+      }
+    } else this.rdb.abort();
+    this.shuttingDown = true;
     this.log.log('warning', 'Cinnabar is now ready to exit, bye bye...');
     void this.close(0);
     return null;
@@ -528,6 +546,18 @@ export class CinnabarServer implements ClientOwner {
       startupMemory: this.startupMemory,
       stats: e.stats,
       dirtySinceSave: e.dirty - this.dirtyAtSave,
+      rdb: {
+        inProgress: this.rdb.inProgress,
+        lastStatus: this.rdb.lastBgsaveStatus,
+        lastTimeSec: this.rdb.lastBgsaveTimeSec,
+        currentTimeSec: this.rdb.currentSaveSeconds,
+        saves: this.rdb.saves,
+        keysProcessed: this.rdb.keysProcessed,
+        keysTotal: this.rdb.keysTotal,
+        keysLoaded: this.rdb.keysLoaded,
+        keysExpiredOnLoad: this.rdb.keysExpiredOnLoad,
+        loading: this.rdb.loading,
+      },
       lastSave: e.lastSave,
       aofEnabled: this.config.getBool('appendonly'),
       dbs: e.dbs.map((d) => ({ id: d.id, size: d.size, expires: d.expires.size, avgTtl: d.expires.size === 0 ? 0 : d.avgTtl })),
@@ -586,6 +616,17 @@ export class CinnabarServer implements ClientOwner {
       transactions: self.engine.transactions,
       scripting: self.scripting,
       monitor: (c: ClientApi) => self.startMonitor(c as Client),
+      rdb: {
+        save: () => (self.rdb.inProgress ? 'busy' : self.rdb.save()),
+        bgsave: (schedule) => {
+          if (self.rdb.inProgress) {
+            if (!schedule) return 'busy';
+            self.rdb.bgsaveScheduled = true;
+            return 'scheduled';
+          }
+          return self.rdb.bgsave() ? 'started' : 'failed';
+        },
+      },
       slowlog: {
         get: (count) => (count < 0 ? self.slowlog.entries : self.slowlog.entries.slice(0, count)),
         get length() {

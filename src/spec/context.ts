@@ -111,6 +111,12 @@ export interface ServerApi {
   readonly scripting: ScriptingApi;
   /** MONITOR: this client receives every command the server executes from now on. */
   monitor(client: ClientApi): void;
+  /** SAVE / BGSAVE. */
+  readonly rdb: {
+    /** true saved, false failed, 'busy' while a background save runs. */
+    save(): boolean | 'busy';
+    bgsave(schedule: boolean): 'started' | 'scheduled' | 'busy' | 'failed';
+  };
   /** SLOWLOG: entries newest first. */
   readonly slowlog: {
     get(count: number): Array<{ id: number; time: number; duration: number; argv: string[]; addr: string; name: string }>;

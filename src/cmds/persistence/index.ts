@@ -2,5 +2,7 @@
 import type { CommandImpl } from '../../spec/define.js';
 import dump from './dump.js';
 import restore, { restoreAsking } from './restore.js';
+import save from './save.js';
+import bgsave from './bgsave.js';
 
-export const persistenceCommands: CommandImpl[] = [dump, restore, restoreAsking];
+export const persistenceCommands: CommandImpl[] = [dump, restore, restoreAsking, save, bgsave];

@@ -44,6 +44,11 @@ export interface InfoSource {
   writesProcessed: number;
   /** ACL denials by reason (ACL LOG counts), for acl_access_denied_*. */
   aclDenied?: { auth: number; command: number; key: number; channel: number };
+  /** RDB saving and loading (INFO persistence). */
+  rdb: {
+    inProgress: boolean; lastStatus: string; lastTimeSec: number; currentTimeSec: number; saves: number;
+    keysProcessed: number; keysTotal: number; keysLoaded: number; keysExpiredOnLoad: number; loading: boolean;
+  };
   /** Script cache and function libraries (INFO memory). */
   scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number };
 }
@@ -163,24 +168,24 @@ const memory: Section = (s) => {
 };
 
 const persistence: Section = (s) => [
-  'loading:0',
+  `loading:${s.rdb.loading ? 1 : 0}`,
   'async_loading:0',
   'current_cow_peak:0',
   'current_cow_size:0',
   'current_cow_size_age:0',
-  'current_fork_perc:0.00',
-  'current_save_keys_processed:0',
-  'current_save_keys_total:0',
+  `current_fork_perc:${s.rdb.keysTotal > 0 ? ((s.rdb.keysProcessed * 100) / s.rdb.keysTotal).toFixed(2) : '0.00'}`,
+  `current_save_keys_processed:${s.rdb.keysProcessed}`,
+  `current_save_keys_total:${s.rdb.keysTotal}`,
   `rdb_changes_since_last_save:${s.dirtySinceSave}`,
-  'rdb_bgsave_in_progress:0',
+  `rdb_bgsave_in_progress:${s.rdb.inProgress ? 1 : 0}`,
   `rdb_last_save_time:${s.lastSave}`,
-  'rdb_last_bgsave_status:ok',
-  'rdb_last_bgsave_time_sec:-1',
-  'rdb_current_bgsave_time_sec:-1',
-  'rdb_saves:0',
+  `rdb_last_bgsave_status:${s.rdb.lastStatus}`,
+  `rdb_last_bgsave_time_sec:${s.rdb.lastTimeSec}`,
+  `rdb_current_bgsave_time_sec:${s.rdb.currentTimeSec}`,
+  `rdb_saves:${s.rdb.saves}`,
   'rdb_last_cow_size:0',
-  'rdb_last_load_keys_expired:0',
-  'rdb_last_load_keys_loaded:0',
+  `rdb_last_load_keys_expired:${s.rdb.keysExpiredOnLoad}`,
+  `rdb_last_load_keys_loaded:${s.rdb.keysLoaded}`,
   `aof_enabled:${s.aofEnabled ? 1 : 0}`,
   'aof_rewrite_in_progress:0',
   'aof_rewrite_scheduled:0',

@@ -1,0 +1,305 @@
+// RDB persistence for the server: SAVE (in the foreground), BGSAVE (a snapshot written a slice at a
+// time while commands run; see src/persistence/snapshot.ts), save points checked by the cron, the save
+// on shutdown, loading dump.rdb at start-up, and the INFO persistence / MISCONF state.
+// Counterparts: rdbSave, rdbSaveBackground, rdbLoad and the save-point checks of serverCron in Redis.
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engine } from './engine.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { ScriptingService } from './scripting.js';
+import { Snapshot } from '../persistence/snapshot.js';
+import { standardAux, writerOptions } from '../persistence/rdb/writer.js';
+import { readRdbFile } from '../persistence/rdb/reader.js';
+import { encodingLimits, toEngineValue } from '../persistence/rdb/engine-values.js';
+import { REDIS_VERSION } from './config.js';
+import { usedMemory } from './info/sections.js';
+import { errorReply } from '../protocol/errors.js';
+import { ErrorReply } from '../protocol/reply.js';
+
+/** Milliseconds of serialisation per event-loop turn during BGSAVE. */
+const SLICE_MS = 4;
+/** After a failed BGSAVE, save points wait this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
+const RETRY_DELAY_MS = 5000;
+
+const ERR_MISCONF =
+  "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk. Commands that may modify the data set are disabled, because this instance is configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). Please check the Redis logs for details about the RDB error.";
+
+const MISCONF_REPLY = errorReply(ERR_MISCONF);
+
+interface RunningSave {
+  snap: Snapshot;
+  fd: number;
+  tmp: string;
+  startedAt: number;
+  dirtyAtStart: number;
+  done: Promise<boolean>;
+  resolve: (ok: boolean) => void;
+}
+
+export class RdbPersistence {
+  lastBgsaveStatus: 'ok' | 'err' = 'ok';
+  lastBgsaveTimeSec = -1;
+  saves = 0;
+  keysLoaded = 0;
+  keysExpiredOnLoad = 0;
+  loading = false;
+  bgsaveScheduled = false;
+  private lastBgsaveTry = 0;
+  private running: RunningSave | null = null;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly config: Config,
+    private readonly log: Logger,
+    private readonly scripting: ScriptingService,
+    /** Resets the dirty counter the server keeps for INFO (dirty at the last save). */
+    private readonly savedAt: (dirty: number) => void,
+  ) {}
+
+  get inProgress(): boolean {
+    return this.running !== null;
+  }
+
+  get currentSaveSeconds(): number {
+    return this.running === null ? -1 : Math.floor((Date.now() - this.running.startedAt) / 1000);
+  }
+
+  get keysProcessed(): number {
+    return this.running?.snap.keysProcessed ?? 0;
+  }
+
+  get keysTotal(): number {
+    return this.running?.snap.keysTotal ?? 0;
+  }
+
+  /** Writes are refused (MISCONF) when the last background save failed and save points are set. */
+  get refusesWrites(): boolean {
+    return this.lastBgsaveStatus === 'err' && this.config.getBool('stop-writes-on-bgsave-error') && this.savePoints().length > 0;
+  }
+
+  /** Keeps the dispatcher's MISCONF state current (after a save, and from the cron for config changes). */
+  private syncMisconf(): void {
+    this.engine.misconf = this.refusesWrites ? MISCONF_REPLY : null;
+  }
+
+  path(): string {
+    return join(this.config.get('dir') ?? '.', this.config.get('dbfilename') ?? 'dump.rdb');
+  }
+
+  savePoints(): Array<[number, number]> {
+    const raw = (this.config.get('save') ?? '').trim();
+    if (raw === '') return [];
+    const n = raw.split(/\s+/).map(Number);
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i + 1 < n.length; i += 2) out.push([n[i], n[i + 1]]);
+    return out;
+  }
+
+  private startSnapshot(): Snapshot {
+    const aux = standardAux({ version: REDIS_VERSION, usedMem: usedMemory() });
+    const codes = this.scripting.listLibraries().map((l) => l.code);
+    return new Snapshot(this.engine.dbs, writerOptions(this.config), aux, codes);
+  }
+
+  /** SAVE: the whole snapshot now, blocking; true on success. */
+  save(): boolean {
+    if (this.running !== null) return false;
+    const target = this.path();
+    const tmp = join(this.config.get('dir') ?? '.', `temp-${process.pid}.rdb`);
+    const dirty = this.engine.dirty;
+    let fd = -1;
+    try {
+      const snap = this.startSnapshot();
+      fd = openSync(tmp, 'w');
+      while (!snap.done) writeSync(fd, snap.step(1 << 30));
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = -1;
+      renameSync(tmp, target);
+    } catch (e) {
+      if (fd >= 0) closeSync(fd);
+      try {
+        if (existsSync(tmp)) unlinkSync(tmp);
+      } catch {
+        // nothing to clean up
+      }
+      this.log.log('warning', `Failed opening the temp RDB file ${tmp} (in server root dir ${this.config.get('dir')}) for saving: ${(e as Error).message}`);
+      return false;
+    }
+    this.log.log('notice', 'DB saved on disk');
+    this.saved(dirty);
+    this.lastBgsaveStatus = 'ok';
+    this.syncMisconf();
+    return true;
+  }
+
+  private saved(dirtyAtStart: number): void {
+    this.savedAt(dirtyAtStart);
+    this.engine.lastSave = Math.floor(Date.now() / 1000);
+    this.saves++;
+  }
+
+  /** BGSAVE: starts a background save; false when one is already running or the file cannot be opened. */
+  bgsave(): boolean {
+    if (this.running !== null) return false;
+    this.lastBgsaveTry = Date.now();
+    const tmp = join(this.config.get('dir') ?? '.', `temp-${process.pid}-bg.rdb`);
+    let fd: number;
+    try {
+      fd = openSync(tmp, 'w');
+    } catch (e) {
+      this.log.log('warning', `Failed opening the temp RDB file ${tmp} (in server root dir ${this.config.get('dir')}) for saving: ${(e as Error).message}`);
+      this.lastBgsaveStatus = 'err';
+      this.syncMisconf();
+      return false;
+    }
+    const snap = this.startSnapshot();
+    for (const db of this.engine.dbs) db.snapshot = snap;
+    this.engine.snapshotActive = true;
+    let resolve!: (ok: boolean) => void;
+    const done = new Promise<boolean>((r) => (resolve = r));
+    this.running = { snap, fd, tmp, startedAt: Date.now(), dirtyAtStart: this.engine.dirty, done, resolve };
+    this.log.log('notice', `Background saving started`);
+    setImmediate(() => this.slice());
+    return true;
+  }
+
+  private slice(): void {
+    const r = this.running;
+    if (r === null) return;
+    try {
+      const bytes = r.snap.step(SLICE_MS);
+      if (bytes.length > 0) writeSync(r.fd, bytes);
+      if (!r.snap.done) {
+        setImmediate(() => this.slice());
+        return;
+      }
+      fsyncSync(r.fd);
+      closeSync(r.fd);
+      renameSync(r.tmp, this.path());
+      this.finish(true);
+    } catch (e) {
+      this.log.log('warning', `Write error saving DB on disk: ${(e as Error).message}`);
+      try {
+        closeSync(r.fd);
+      } catch {
+        // already closed
+      }
+      try {
+        if (existsSync(r.tmp)) unlinkSync(r.tmp);
+      } catch {
+        // nothing to clean up
+      }
+      this.finish(false);
+    }
+  }
+
+  private finish(ok: boolean): void {
+    const r = this.running!;
+    for (const db of this.engine.dbs) db.snapshot = null;
+    this.engine.snapshotActive = false;
+    this.running = null;
+    this.lastBgsaveTimeSec = Math.round((Date.now() - r.startedAt) / 1000);
+    if (ok) {
+      this.lastBgsaveStatus = 'ok';
+      this.saved(r.dirtyAtStart);
+      this.log.log('notice', 'Background saving terminated with success');
+    } else {
+      this.lastBgsaveStatus = 'err';
+      this.log.log('warning', 'Background saving error');
+    }
+    this.syncMisconf();
+    r.resolve(ok);
+  }
+
+  /** Stops a running background save, leaving no file behind (SHUTDOWN saves afresh). */
+  abort(): void {
+    const r = this.running;
+    if (r === null) return;
+    for (const db of this.engine.dbs) db.snapshot = null;
+    this.engine.snapshotActive = false;
+    this.running = null;
+    try {
+      closeSync(r.fd);
+      if (existsSync(r.tmp)) unlinkSync(r.tmp);
+    } catch {
+      // nothing to clean up
+    }
+    r.resolve(false);
+  }
+
+  /** Resolves when the running background save (if any) ends. */
+  whenDone(): Promise<boolean> {
+    return this.running?.done ?? Promise.resolve(true);
+  }
+
+  /** serverCron's part: a scheduled BGSAVE, or a save point whose time and change count are reached. */
+  cron(dirtySinceSave: number): void {
+    this.syncMisconf();
+    if (this.running !== null) return;
+    const now = Date.now();
+    if (this.bgsaveScheduled) {
+      this.bgsaveScheduled = false;
+      this.bgsave();
+      return;
+    }
+    const elapsed = now / 1000 - this.engine.lastSave;
+    for (const [seconds, changes] of this.savePoints()) {
+      if (dirtySinceSave >= changes && elapsed > seconds && (this.lastBgsaveStatus === 'ok' || now - this.lastBgsaveTry > RETRY_DELAY_MS)) {
+        this.log.log('notice', `${changes} changes in ${seconds} seconds. Saving...`);
+        this.bgsave();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Loads dump.rdb at start-up if it exists: every key (keys already expired are skipped, as a primary
+   * does) and the function libraries. Returns an error message when the file cannot be loaded.
+   */
+  async load(): Promise<string | null> {
+    const file = this.path();
+    if (!existsSync(file)) return null;
+    const started = performance.now();
+    const limits = encodingLimits(this.config);
+    const now = Date.now();
+    const codes: string[] = [];
+    let loaded = 0;
+    let expired = 0;
+    this.loading = true;
+    try {
+      await readRdbFile(file, {
+        key: (rec) => {
+          const db = this.engine.dbs[rec.db];
+          if (db === undefined) throw new Error(`database ${rec.db} is out of range (databases ${this.engine.dbs.length})`);
+          if (rec.expireMs !== -1 && rec.expireMs < now) {
+            expired++;
+            return;
+          }
+          if (db.dict.has(rec.key)) db.delete(rec.key);
+          db.add(rec.key, toEngineValue(rec.value, limits));
+          if (rec.expireMs !== -1) db.setExpire(rec.key, rec.expireMs);
+          loaded++;
+        },
+        functionLibrary: (code) => {
+          codes.push(code);
+        },
+      });
+    } catch (e) {
+      this.loading = false;
+      return `Failed loading the RDB file ${file}: ${(e as Error).message}`;
+    } finally {
+      this.loading = false;
+    }
+    if (codes.length > 0) {
+      const r = this.scripting.restoreLibraries(codes, 'replace');
+      if (r instanceof ErrorReply) return `Failed loading the functions of ${file}: ${r.text}`;
+    }
+    this.keysLoaded = loaded;
+    this.keysExpiredOnLoad = expired;
+    this.log.log('notice', `Done loading RDB, keys loaded: ${loaded}, keys expired: ${expired}.`);
+    this.log.log('notice', `DB loaded from disk: ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
+    return null;
+  }
+}
