@@ -295,27 +295,34 @@ export class StreamNode {
 
   /** ID of the last entry in the node, tombstone or not (lpGetEdgeStreamID). */
   lastEntryId(): StreamId {
-    let p = this.entriesStart;
-    const buf = this.lp;
-    while (buf[p] !== 0xff) p = this.readEntry(p);
+    this.readEntry(this.lastEntryStart());
     return makeId(entry.msHi, entry.msLo, entry.seqHi, entry.seqLo);
+  }
+
+  /** Offset of the last entry, or -1 when the node has none; found backwards in O(1) entries. */
+  lastEntryStart(): number {
+    return this.entryBefore(this.bytes - 1);
+  }
+
+  /** Offset of the entry before the one starting at `p`, or -1 at the master entry. */
+  prevEntryStart(p: number): number {
+    return this.entryBefore(p);
+  }
+
+  /** The entry that ends right before offset `p`, via its lp-count and the elements' back-lengths. */
+  private entryBefore(p: number): number {
+    const buf = this.lp;
+    let q = prevElementStart(buf, p);
+    readElement(buf, q);
+    const n = el.num;
+    if (n === 0) return -1; // the master entry's terminator
+    for (let i = 0; i < n; i++) q = prevElementStart(buf, q);
+    return q;
   }
 
   /** Flags the entry starting at `p` deleted (flags 0/2 -> 1/3: same one-byte encoding). */
   markDeleted(p: number): void {
     this.lp[p] |= FLAG_DELETED;
-  }
-
-  /** Offsets of every entry, first to last. */
-  entryOffsets(): number[] {
-    const out: number[] = [];
-    let p = this.entriesStart;
-    const buf = this.lp;
-    while (buf[p] !== 0xff) {
-      out.push(p);
-      p = this.readEntry(p);
-    }
-    return out;
   }
 
   clone(): StreamNode {
@@ -329,6 +336,21 @@ function entryUpperBound(argv: readonly string[], start: number): number {
   let n = 40;
   for (let i = start; i < argv.length; i++) n += argv[i].length + 10;
   return n;
+}
+
+/** Start of the element that ends right before offset `p` (its back-length is read right to left). */
+function prevElementStart(buf: Uint8Array, p: number): number {
+  let q = p - 1;
+  let len = 0;
+  let mul = 1;
+  for (;;) {
+    const b = buf[q];
+    len += (b & 127) * mul;
+    if ((b & 128) === 0) break;
+    mul *= 128;
+    q--;
+  }
+  return q - len;
 }
 
 /** Offset after the element at `p`, without decoding strings. */

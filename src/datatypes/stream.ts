@@ -331,9 +331,8 @@ function countRaxNodes(keys: StreamId[], lo: number, hi: number, depth: number, 
 export class StreamIterator {
   private nodeIndex: number;
   private node: StreamNode | null = null;
-  /** Forward: offset of the next entry to read. Reverse: index into `offsets`. */
+  /** Offset of the next entry to read (reverse: -1 when the node is done). */
   private pos = 0;
-  private offsets: number[] = [];
   private curOffset = 0;
   private done = false;
   private cur = { msHi: 0, msLo: 0, seqHi: 0, seqLo: 0, flags: 0, numFields: 0, fieldsAt: 0 };
@@ -362,11 +361,7 @@ export class StreamIterator {
     }
     const node = nodes[this.nodeIndex];
     this.node = node;
-    if (!this.rev) this.pos = node.entriesStart;
-    else {
-      this.offsets = node.entryOffsets();
-      this.pos = this.offsets.length - 1;
-    }
+    this.pos = this.rev ? node.lastEntryStart() : node.entriesStart;
     return true;
   }
 
@@ -392,7 +387,8 @@ export class StreamIterator {
           this.nodeIndex--;
           continue;
         }
-        p = this.offsets[this.pos--];
+        p = this.pos;
+        this.pos = node.prevEntryStart(p);
         node.readEntry(p);
       }
       const deleted = (entry.flags & FLAG_DELETED) !== 0;
@@ -473,8 +469,7 @@ export class StreamIterator {
       const shift = node.entriesStart - before;
       if (shift !== 0) {
         // The head counters changed size: entry offsets moved.
-        if (!this.rev) this.pos += shift;
-        else for (let i = 0; i < this.offsets.length; i++) this.offsets[i] += shift;
+        if (!this.rev || this.pos >= 0) this.pos += shift;
       }
     }
     s.length--;
