@@ -86,6 +86,8 @@ export class AclCommandTable {
   readonly top: AclCommand[] = [];
   readonly byId: AclCommand[] = [];
   private readonly byName = new Map<string, AclCommand>();
+  /** By command object: the dispatcher's lookup, keyed by identity (cheaper than hashing the name). */
+  private readonly byCommand = new Map<Command, AclCommand>();
 
   constructor(source: CommandSource | null) {
     if (source === null) return;
@@ -106,6 +108,7 @@ export class AclCommandTable {
     };
     this.byId.push(entry);
     this.byName.set(cmd.name, entry);
+    this.byCommand.set(cmd, entry);
     if (cmd.subcommands) {
       entry.subcommands = new Map();
       for (const [sub, sc] of cmd.subcommands) entry.subcommands.set(sub, this.add(sc, entry));
@@ -120,7 +123,7 @@ export class AclCommandTable {
 
   /** The entry for a registered command object (the dispatcher's lookup result). */
   of(cmd: Command): AclCommand | undefined {
-    return this.byName.get(cmd.name);
+    return this.byCommand.get(cmd) ?? this.byName.get(cmd.name);
   }
 
   /**
