@@ -9,10 +9,12 @@
 //  2. In-process (cinnabar only, no sockets): the engine's processCommand for GET and SET as each user, which
 //     isolates the check from network costs.
 //
-// Options: --rounds N (default 3), --requests N (default 100000; -P 16 uses 10x), --no-build, --quick.
+// Options: --rounds N (default 3), --requests N (default 100000; -P 16 uses 10x), --no-build, --quick,
+// --out FILE (default test/bench/results-acl.md; "-" for none).
 import { spawn, spawnSync } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,7 @@ const opt = (name, def) => {
 const QUICK = flag('quick');
 const ROUNDS = Number(opt('rounds', QUICK ? 1 : 3));
 const REQUESTS = Number(opt('requests', QUICK ? 20000 : 100000));
+const OUT = opt('out', join(ROOT, 'test', 'bench', 'results-acl.md'));
 const USER_LINE = 'user bench on >benchpw ~key:* %R~other:* %W~tmp:* resetchannels -@all +get +set +ping +config|get +@connection';
 
 const started = new Set();
@@ -222,8 +225,19 @@ const table = (rows) => {
 
 const inproc = await inProcessBench();
 const net = await networkBench();
-console.log(`ACL cost, ${ROUNDS} round(s), medians. Restricted user: ${USER_LINE}\n`);
-console.log('redis-benchmark -c 50 (requests/s):\n');
-console.log(table(net));
-console.log('\nIn-process processCommand (cinnabar, no sockets):\n');
-console.log(table(inproc));
+const report = [
+  `# ACL cost (${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${ROUNDS} round(s), medians)`,
+  '',
+  `Restricted user: \`${USER_LINE}\`; the default user is \`on nopass ~* &* +@all\`.`,
+  '',
+  'redis-benchmark -c 50 (requests/s):',
+  '',
+  table(net),
+  '',
+  'In-process processCommand (cinnabar, no sockets):',
+  '',
+  table(inproc),
+  '',
+].join('\n');
+console.log(report);
+if (OUT !== '-') writeFileSync(OUT, report);
