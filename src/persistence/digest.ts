@@ -7,7 +7,7 @@
 // digest by its own SHA-1: order-sensitive, used along lists, strings and streams). Sorted-set scores
 // are hashed in their shortest round-trip text, as Redis 7.2 prints them (7.0 used %.17g, which
 // differs for scores such as 0.1).
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { MutableString, type RValue } from '../keyspace/value.js';
 import { ListValue } from '../datatypes/list.js';
 import { SetValue } from '../datatypes/set.js';
@@ -19,11 +19,13 @@ import { formatDoubleShortest } from '../util/number.js';
 
 type Bytes = string | Uint8Array;
 
+// crypto.hash (one call, no Hash object) is about 3x faster than createHash for these small inputs.
+const oneShot = (crypto as unknown as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Buffer }).hash;
+
 function sha1(data: Bytes): Buffer {
-  const h = createHash('sha1');
-  if (typeof data === 'string') h.update(data, 'latin1');
-  else h.update(data);
-  return h.digest();
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  if (oneShot !== undefined) return oneShot('sha1', bytes, 'buffer');
+  return crypto.createHash('sha1').update(bytes).digest();
 }
 
 /** xorDigest: digest ^= SHA1(data). */
