@@ -56,7 +56,7 @@ async function startFails(kind: Kind, args: string[]): Promise<string> {
   throw new Error(`${kind} started although it should not`);
 }
 
-describe('aclfile', () => {
+describe('aclfile', { timeout: 30000 }, () => {
   it('SAVE writes the users as ACL LIST shows them; LOAD reads them back', async () => {
     const files: Record<Kind, string> = { cinnabar: '', redis: '' };
     const [a, b] = await onBoth(
@@ -140,7 +140,7 @@ describe('aclfile', () => {
   });
 });
 
-describe('configuration file', () => {
+describe('configuration file', { timeout: 30000 }, () => {
   it('user lines create users; requirepass sets the default password', async () => {
     const [a, b] = await onBoth(
       () => {
@@ -185,7 +185,7 @@ describe('configuration file', () => {
   });
 });
 
-describe('connections', () => {
+describe('connections', { timeout: 30000 }, () => {
   it('deleting a user closes its connections; CLIENT LIST shows user=', async () => {
     const [a, b] = await onBoth(
       () => [],
