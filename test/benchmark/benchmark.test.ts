@@ -100,12 +100,22 @@ for (const kind of ['redis', 'cinnabar'] as const) {
     });
 
     it('prints the full report in redis-benchmark structure', async () => {
-      const args = [...p, '-n', '2000', '-c', '10', '-t', 'set,get'];
+      // Pipelined runs stay on the main thread, like redis-benchmark without --threads.
+      const args = [...p, '-n', '2000', '-c', '10', '-P', '2', '-t', 'set,get'];
       const [a, b] = [await ours(args), await theirs(args)];
       expect(a.exitCode).toBe(0);
       expect(structure(a.stdout)).toEqual(structure(b.stdout));
       expect(cleanLines(a.stdout)).toContain('====== SET ======');
+      expect(cleanLines(a.stdout)).toContain('  multi-thread: no');
       expect(cleanLines(a.stdout)).toContain('          avg       min       p50       p95       p99       max');
+    });
+
+    it('unpipelined runs use two threads by default and say so as redis-benchmark --threads 2 does', async () => {
+      const args = [...p, '-n', '2000', '-c', '10', '-t', 'get'];
+      const [a, b] = [await ours(args), await theirs([...args, '--threads', '2'])];
+      expect(structure(a.stdout)).toEqual(structure(b.stdout));
+      expect(cleanLines(a.stdout)).toEqual(expect.arrayContaining(['  multi-thread: yes', '  threads: 2']));
+      expect(cleanLines((await ours([...args, '--threads', '0'])).stdout)).toContain('  multi-thread: no');
     });
 
     it('--json is one valid document with every test', async () => {

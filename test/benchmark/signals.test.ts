@@ -36,7 +36,12 @@ describe('signals', () => {
 
   it('a long full report interrupted by SIGINT still has its summary', async () => {
     const proc = spawnOurs(['-p', String(server.port), '-c', '4', '-n', '100000000', '-t', 'get']);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Once its 4 connections are open (plus ours for INFO), let it run a moment.
+    await waitFor(async () => {
+      const info = await command(server.port, ['INFO', 'clients']);
+      return info.type === 'bulk' && /connected_clients:5\r/.test(info.value.toString());
+    });
+    await new Promise((r) => setTimeout(r, 500));
     proc.kill('SIGINT');
     const r = await proc;
     expect(r.exitCode).toBe(130);

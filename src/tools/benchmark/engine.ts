@@ -6,7 +6,7 @@
 import { connect as netConnect, type NetConnectOpts, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { describeSocketError } from '../../client/client.js';
-import { LatencyRecorder } from './latency.js';
+import { LatencyRecorder } from './recorder.js';
 import { Random, randomizePayload, repeatRequest, type Payload } from './payload.js';
 import { ReplyCounter } from './reply-counter.js';
 

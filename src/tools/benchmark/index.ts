@@ -8,6 +8,7 @@ import { encodeCommand, type Arg } from '../../client/encode-command.js';
 import { cliVersion } from '../cli/help.js';
 import type { Target } from './engine.js';
 import { InThreadLane, WorkerLane, type Lane } from './lanes.js';
+import { histogramOf } from './latency.js';
 import { parseOptions, OptionError, USAGE, type BenchmarkOptions } from './options.js';
 import { DataGenerator } from './payload.js';
 import { csvHeader, csvRow, fullReport, jsonTest, quietLine, summarize, summaryTable, type TestSummary } from './report.js';
@@ -90,16 +91,18 @@ function prefixCommands(o: BenchmarkOptions): { bytes: Buffer; replies: number }
 }
 
 /**
- * Worker threads to use. --threads decides when given (0: none). Otherwise one thread on the main event
- * loop, which measured fastest on small machines where the server shares the cores.
+ * Worker threads to use. --threads decides when given (0: none). Otherwise, measured on a busy 2-core
+ * machine (test/bench/results-loadgen.md): without pipelining the run is bound by round trips, and two
+ * worker threads kept more requests in flight than one event loop; with pipelining the run is bound by
+ * CPU, and the main event loop alone left more of it to the server.
  */
-function threadCount(o: BenchmarkOptions): number {
-  if (o.threadsGiven) return o.threads;
-  return defaultThreads(availableParallelism());
+export function defaultThreads(o: Pick<BenchmarkOptions, 'pipeline' | 'clients' | 'idle'>, cores: number): number {
+  if (o.idle || o.pipeline > 1 || o.clients < 4 || cores < 2) return 0;
+  return 2;
 }
 
-export function defaultThreads(_cores: number): number {
-  return 0;
+function threadCount(o: BenchmarkOptions): number {
+  return o.threadsGiven ? o.threads : defaultThreads(o, availableParallelism());
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -166,7 +169,7 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
   /** Runs one test and prints its report; false when the run must end (signal). */
   const runOne = async (title: string, request: Uint8Array, dataSize: number): Promise<boolean> => {
     const r = await runner.run(title, request, settings);
-    const h = r.recorder.toHistogram(o.precision);
+    const h = histogramOf(r.recorder, o.precision);
     const s = summarize(title, h, r.finished, r.elapsedMs, percentiles, r.interrupted);
     results.push(s);
     const clear = runner.clearLine();
@@ -182,7 +185,7 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
             dataSize,
             keepalive: o.keepalive,
             serverConfig,
-            threads: o.threadsGiven ? threads : 0,
+            threads,
           }),
       );
     }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyRecorder } from './latency.js';
+import { histogramOf } from './latency.js';
+import { LatencyRecorder } from './recorder.js';
 import { cfixed, fullReport, summarize } from './report.js';
 
-function histogramOf(values: number[], digits = 3) {
+function hist(values: number[], digits = 3) {
   const r = new LatencyRecorder();
   for (const v of values) r.record(v, 1);
-  return r.toHistogram(digits);
+  return histogramOf(r, digits);
 }
 
 const line = (l: { percentile: number; valueMs: number; cumulativeCount: number }): string =>
@@ -13,7 +14,7 @@ const line = (l: { percentile: number; valueMs: number; cumulativeCount: number 
 
 describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible value)', () => {
   it('reports min, max, mean and percentiles from bucket boundaries', () => {
-    const h = histogramOf([100, 200, 300, 400]);
+    const h = hist([100, 200, 300, 400]);
     // 100 us lands in the 8-us bucket 96..103, so min is 96 and the median-equivalent value is 100.
     expect(h.min()).toBe(96);
     expect(h.max()).toBe(407);
@@ -25,7 +26,7 @@ describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible 
   });
 
   it('walks percentiles in half-distance ticks, printing only when the count moves', () => {
-    expect(histogramOf([100, 200, 300, 400]).percentileDistribution().map(line)).toEqual([
+    expect(hist([100, 200, 300, 400]).percentileDistribution().map(line)).toEqual([
       '0.000% <= 0.103 milliseconds (cumulative count 1)',
       '50.000% <= 0.207 milliseconds (cumulative count 2)',
       '75.000% <= 0.303 milliseconds (cumulative count 3)',
@@ -35,7 +36,7 @@ describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible 
   });
 
   it('walks the cumulative distribution in 100 us steps, then 1 ms steps past 2 ms', () => {
-    const h = histogramOf([1000, 2500, 5000]);
+    const h = hist([1000, 2500, 5000]);
     expect(h.cumulativeDistribution().map(line)).toEqual([
       '0.000% <= 0.103 milliseconds (cumulative count 0)',
       '33.333% <= 1.007 milliseconds (cumulative count 1)',
@@ -53,7 +54,7 @@ describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible 
   it('reaches deep percentiles for large counts and ends at 100%', () => {
     const values: number[] = [];
     for (let i = 0; i < 20000; i++) values.push(150 + (i % 1000));
-    const lines = histogramOf(values).percentileDistribution();
+    const lines = hist(values).percentileDistribution();
     expect(lines[0]!.percentile).toBe(0);
     expect(lines.map((l) => cfixed(l.percentile, 3))).toContain('99.609');
     expect(lines.at(-1)).toMatchObject({ percentile: 100, cumulativeCount: 20000 });
@@ -65,7 +66,7 @@ describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible 
     r.record(70_000, 2);
     r.record(5_000_000, 1);
     r.record(50, 1);
-    const h = r.toHistogram(3);
+    const h = histogramOf(r, 3);
     expect(h.totalCount).toBe(4);
     expect(h.max()).toBeGreaterThanOrEqual(3_000_000);
     expect(h.max()).toBeLessThan(3_002_000);
@@ -79,11 +80,11 @@ describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible 
     b.record(80_000, 1);
     a.merge(b);
     expect(a.total).toBe(6);
-    expect(a.toHistogram(3).totalCount).toBe(6);
+    expect(histogramOf(a, 3).totalCount).toBe(6);
   });
 
   it('uses coarser buckets with a lower --precision', () => {
-    expect(histogramOf([1234]).max()).toBeLessThan(histogramOf([1234], 1).max());
+    expect(hist([1234]).max()).toBeLessThan(hist([1234], 1).max());
   });
 });
 
@@ -106,7 +107,7 @@ describe('cfixed (printf %.Nf)', () => {
 
 describe('fullReport', () => {
   it("has redis-benchmark's sections, labels and column layout", () => {
-    const h = histogramOf([100, 200, 300, 400]);
+    const h = hist([100, 200, 300, 400]);
     const s = summarize('SET', h, 4, 2000, [], false);
     const text = fullReport(s, h, { clients: 50, dataSize: 3, keepalive: true, serverConfig: { save: '', appendonly: 'no' }, threads: 0 });
     expect(text.split('\n').slice(0, 10)).toEqual([

@@ -6,64 +6,23 @@
 // behind "Latency by percentile distribution" and "Cumulative distribution of latencies".
 // Counterpart: showLatencyReport() in redis-benchmark.c and deps/hdr_histogram.
 import * as hdr from 'hdr-histogram-js';
+import { DIRECT_US, HISTOGRAM_MAX_US, type LatencyRecorder } from './recorder.js';
 
 export const HISTOGRAM_MIN_US = 10;
-export const HISTOGRAM_MAX_US = 3_000_000;
-/** Latencies below this many microseconds are counted in the flat array; longer ones are listed. */
-const DIRECT_US = 1 << 16;
 
-/** Per-thread recorder: no allocation per sample. */
-export class LatencyRecorder {
-  readonly direct = new Float64Array(DIRECT_US);
-  /** Samples of DIRECT_US or more, as [value, count] pairs appended in order. */
-  overflow: number[] = [];
-  total = 0;
-  sumUs = 0;
-
-  record(us: number, count: number): void {
-    if (us < DIRECT_US) this.direct[us] += count;
-    else this.overflow.push(us > HISTOGRAM_MAX_US ? HISTOGRAM_MAX_US : us, count);
-    this.total += count;
-    this.sumUs += us * count;
-  }
-
-  /** Adds another recorder's samples (from another thread). */
-  merge(other: { direct: Float64Array; overflow: number[] }): void {
-    const d = this.direct;
-    const od = other.direct;
-    const n = Math.min(od.length, DIRECT_US);
-    for (let i = 0; i < n; i++) {
-      const c = od[i]!;
-      if (c !== 0) {
-        d[i] += c;
-        this.total += c;
-        this.sumUs += i * c;
-      }
-    }
-    for (let i = 0; i < other.overflow.length; i += 2) this.record(other.overflow[i]!, other.overflow[i + 1]!);
-  }
-
-  clear(): void {
-    this.direct.fill(0);
-    this.overflow = [];
-    this.total = 0;
-    this.sumUs = 0;
-  }
-
-  /** An HdrHistogram of everything recorded, with `significantDigits` of precision. */
-  toHistogram(significantDigits: number): LatencyHistogram {
-    const h = hdr.build({
-      bitBucketSize: 64,
-      autoResize: false,
-      lowestDiscernibleValue: HISTOGRAM_MIN_US,
-      highestTrackableValue: HISTOGRAM_MAX_US,
-      numberOfSignificantValueDigits: significantDigits as 1 | 2 | 3 | 4 | 5,
-    }) as hdr.JsHistogram;
-    const d = this.direct;
-    for (let i = 0; i < DIRECT_US; i++) if (d[i] !== 0) h.recordValueWithCount(i, d[i]!);
-    for (let i = 0; i < this.overflow.length; i += 2) h.recordValueWithCount(this.overflow[i]!, this.overflow[i + 1]!);
-    return new LatencyHistogram(h);
-  }
+/** An HdrHistogram of everything a recorder holds, with `significantDigits` of precision. */
+export function histogramOf(r: LatencyRecorder, significantDigits: number): LatencyHistogram {
+  const h = hdr.build({
+    bitBucketSize: 64,
+    autoResize: false,
+    lowestDiscernibleValue: HISTOGRAM_MIN_US,
+    highestTrackableValue: HISTOGRAM_MAX_US,
+    numberOfSignificantValueDigits: significantDigits as 1 | 2 | 3 | 4 | 5,
+  }) as hdr.JsHistogram;
+  const d = r.direct;
+  for (let i = 0; i < DIRECT_US; i++) if (d[i] !== 0) h.recordValueWithCount(i, d[i]!);
+  for (let i = 0; i < r.overflow.length; i += 2) h.recordValueWithCount(r.overflow[i]!, r.overflow[i + 1]!);
+  return new LatencyHistogram(h);
 }
 
 export interface DistributionLine {

@@ -3,7 +3,7 @@
 // and merges the latencies. Counterpart: benchmark() and showThroughput() in Redis's redis-benchmark.c.
 import { performance } from 'node:perf_hooks';
 import { SHARED, STATS, type LoadSpec, type Target } from './engine.js';
-import { LatencyRecorder } from './latency.js';
+import { LatencyRecorder } from './recorder.js';
 import type { Lane } from './lanes.js';
 import { cfixed } from './report.js';
 
