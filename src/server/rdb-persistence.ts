@@ -2,7 +2,7 @@
 // time while commands run; see src/persistence/snapshot.ts), save points checked by the cron, the save
 // on shutdown, loading dump.rdb at start-up, and the INFO persistence / MISCONF state.
 // Counterparts: rdbSave, rdbSaveBackground, rdbLoad and the save-point checks of serverCron in Redis.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
@@ -10,7 +10,7 @@ import type { Logger } from './logger.js';
 import type { ScriptingService } from './scripting.js';
 import { Snapshot } from '../persistence/snapshot.js';
 import { standardAux, writerOptions } from '../persistence/rdb/writer.js';
-import { readRdbFile } from '../persistence/rdb/reader.js';
+import { readRdbBuffer, readRdbFile } from '../persistence/rdb/reader.js';
 import { encodingLimits, toEngineValue } from '../persistence/rdb/engine-values.js';
 import { REDIS_VERSION } from './config.js';
 import { usedMemory } from './info/sections.js';
@@ -254,6 +254,46 @@ export class RdbPersistence {
     }
   }
 
+  /** The visitor that puts a file's keys and libraries into the databases (expired keys skipped). */
+  private loader(merge: boolean) {
+    const limits = encodingLimits(this.config);
+    const now = Date.now();
+    const state = { loaded: 0, expired: 0, codes: [] as string[] };
+    const visitor = {
+      key: (rec: { db: number; key: string; expireMs: number; value: Parameters<typeof toEngineValue>[0] }) => {
+        const db = this.engine.dbs[rec.db];
+        if (db === undefined) throw new Error(`database ${rec.db} is out of range (databases ${this.engine.dbs.length})`);
+        if (rec.expireMs !== -1 && rec.expireMs < now) {
+          state.expired++;
+          return;
+        }
+        if (db.dict.has(rec.key)) {
+          if (!merge) throw new Error(`duplicate key '${rec.key}' in database ${rec.db}`);
+          db.delete(rec.key);
+        }
+        db.add(rec.key, toEngineValue(rec.value, limits));
+        if (rec.expireMs !== -1) db.setExpire(rec.key, rec.expireMs);
+        state.loaded++;
+      },
+      functionLibrary: (code: string) => {
+        state.codes.push(code);
+      },
+    };
+    return { visitor, state };
+  }
+
+  private loaded(file: string, state: { loaded: number; expired: number; codes: string[] }, started: number): string | null {
+    if (state.codes.length > 0) {
+      const r = this.scripting.restoreLibraries(state.codes, 'replace');
+      if (r instanceof ErrorReply) return `Failed loading the functions of ${file}: ${r.text}`;
+    }
+    this.keysLoaded = state.loaded;
+    this.keysExpiredOnLoad = state.expired;
+    this.log.log('notice', `Done loading RDB, keys loaded: ${state.loaded}, keys expired: ${state.expired}.`);
+    this.log.log('notice', `DB loaded from disk: ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
+    return null;
+  }
+
   /**
    * Loads dump.rdb at start-up if it exists: every key (keys already expired are skipped, as a primary
    * does) and the function libraries. Returns an error message when the file cannot be loaded.
@@ -262,44 +302,39 @@ export class RdbPersistence {
     const file = this.path();
     if (!existsSync(file)) return null;
     const started = performance.now();
-    const limits = encodingLimits(this.config);
-    const now = Date.now();
-    const codes: string[] = [];
-    let loaded = 0;
-    let expired = 0;
+    const { visitor, state } = this.loader(false);
     this.loading = true;
     try {
-      await readRdbFile(file, {
-        key: (rec) => {
-          const db = this.engine.dbs[rec.db];
-          if (db === undefined) throw new Error(`database ${rec.db} is out of range (databases ${this.engine.dbs.length})`);
-          if (rec.expireMs !== -1 && rec.expireMs < now) {
-            expired++;
-            return;
-          }
-          if (db.dict.has(rec.key)) db.delete(rec.key);
-          db.add(rec.key, toEngineValue(rec.value, limits));
-          if (rec.expireMs !== -1) db.setExpire(rec.key, rec.expireMs);
-          loaded++;
-        },
-        functionLibrary: (code) => {
-          codes.push(code);
-        },
-      });
+      await readRdbFile(file, visitor);
     } catch (e) {
-      this.loading = false;
       return `Failed loading the RDB file ${file}: ${(e as Error).message}`;
     } finally {
       this.loading = false;
     }
-    if (codes.length > 0) {
-      const r = this.scripting.restoreLibraries(codes, 'replace');
-      if (r instanceof ErrorReply) return `Failed loading the functions of ${file}: ${r.text}`;
+    return this.loaded(file, state, started);
+  }
+
+  /** DEBUG RELOAD: save (unless NOSAVE), empty the databases (unless NOFLUSH), load the file again. */
+  reload(opts: { save: boolean; flush: boolean; merge: boolean }): string | null {
+    if (opts.save && !this.save()) return 'ERR';
+    if (opts.flush) {
+      for (const db of this.engine.dbs) db.flush();
+      this.scripting.functionFlush();
     }
-    this.keysLoaded = loaded;
-    this.keysExpiredOnLoad = expired;
-    this.log.log('notice', `Done loading RDB, keys loaded: ${loaded}, keys expired: ${expired}.`);
-    this.log.log('notice', `DB loaded from disk: ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
+    const file = this.path();
+    const started = performance.now();
+    const { visitor, state } = this.loader(opts.merge);
+    try {
+      readRdbBuffer(readFileSync(file), visitor);
+    } catch (e) {
+      this.log.log('warning', `Failed loading the RDB file ${file}: ${(e as Error).message}`);
+      return 'ERR Error trying to load the RDB dump, check server logs.';
+    }
+    const err = this.loaded(file, state, started);
+    if (err !== null) {
+      this.log.log('warning', err);
+      return 'ERR Error trying to load the RDB dump, check server logs.';
+    }
     return null;
   }
 }

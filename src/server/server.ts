@@ -582,6 +582,7 @@ export class CinnabarServer implements ClientOwner {
       },
       log: (msg) => self.log.log('warning', msg),
       gc: () => fullGc(),
+      reload: (opts) => self.rdb.reload(opts),
       changeReplId: () => {
         self.replId = randomBytes(20).toString('hex');
       },

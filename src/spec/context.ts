@@ -190,6 +190,8 @@ export interface DebugApi {
   changeReplId(): void;
   /** Full garbage collection (DEBUG GC). */
   gc(): void;
+  /** DEBUG RELOAD: an error text, or null when the dataset was saved and loaded back. */
+  reload(opts: { save: boolean; flush: boolean; merge: boolean }): string | null;
 }
 
 export interface CommandContext {

@@ -154,3 +154,24 @@ describe('BGSAVE', () => {
     expect(loaded.run(['exists', 'gone'])).toBe(0);
   });
 });
+
+describe('DEBUG RELOAD', () => {
+  it('saves, empties and loads back the same dataset; NOSAVE loads the file as it is', async () => {
+    const { h } = harness();
+    h.server.config.set('enable-debug-command', 'yes');
+    populate(h, 2000);
+    const before = datasetDigest(h.server.engine.dbs).toString('hex');
+    expect(h.resp(['debug', 'reload'])).toBe('+OK\r\n');
+    expect(datasetDigest(h.server.engine.dbs).toString('hex')).toBe(before);
+    h.run(['set', 'after-save', '1']);
+    expect(h.resp(['debug', 'reload', 'nosave'])).toBe('+OK\r\n');
+    expect(h.run(['exists', 'after-save'])).toBe(0);
+    h.run(['set', 'str:5', 'changed']);
+    expect(h.resp(['debug', 'reload', 'nosave', 'noflush'])).toBe('-ERR Error trying to load the RDB dump, check server logs.\r\n');
+    h.run(['flushall']);
+    h.run(['set', 'str:5', 'changed']);
+    expect(h.resp(['debug', 'reload', 'nosave', 'noflush', 'merge'])).toBe('+OK\r\n');
+    expect(h.run(['get', 'str:5'])).toBe('value-5');
+    expect(h.resp(['debug', 'reload', 'bogus'])).toMatch(/^-ERR /);
+  });
+});

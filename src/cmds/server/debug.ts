@@ -52,6 +52,9 @@ const HELP = [
   '    Describe the internal representation of the value at <key>.',
   'PROTOCOL <type>',
   `    Reply with a sample of a protocol type: ${PROTOCOL_TYPES}.`,
+  'RELOAD [MERGE] [NOFLUSH] [NOSAVE]',
+  '    Save the dataset to the RDB file, empty it and load the file back. NOSAVE loads the existing file,',
+  '    NOFLUSH keeps the current keys (a key in both fails the load unless MERGE, which replaces it).',
   'SET-ACTIVE-EXPIRE <0|1>',
   '    Turn the active expire cycle off or on.',
   'SLEEP <seconds>',
@@ -105,6 +108,18 @@ export default defineCommand('debug', (ctx, argv) => {
     const refcount = enc === 'int' && typeof v === 'string' && Number(v) >= 0 && Number(v) < 10000 ? 2147483647 : 1;
     const lru = Math.floor(Date.now() / 1000) & 0xffffff;
     return new Status(`Value at:0x0 refcount:${refcount} encoding:${enc} serializedlength:${len} lru:${lru} lru_seconds_idle:0`);
+  }
+  if (sub === 'reload') {
+    const opts = { save: true, flush: true, merge: false };
+    for (let i = 2; i < n; i++) {
+      const o = argv[i].toLowerCase();
+      if (o === 'merge') opts.merge = true;
+      else if (o === 'noflush') opts.flush = false;
+      else if (o === 'nosave') opts.save = false;
+      else return errorReply('ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options.');
+    }
+    const err = ctx.server.debug.reload(opts);
+    return err === null ? OK : errorReply(err);
   }
   if (sub === 'digest' && n === 2) {
     const dbs = [];
