@@ -382,3 +382,22 @@ describe('EXEC and INFO', () => {
     h.close();
   });
 });
+
+describe('scripts', () => {
+  test('redis.call is checked against the caller, logged with context lua', () => {
+    const h = createHarness();
+    h.run(['acl', 'setuser', 'u', 'on', 'nopass', '+eval', '+get', '~k*']);
+    const run = as(h, 'u');
+    expect(errText(run(['eval', "return redis.call('set','k1','v')", '0']))).toMatch(
+      /^ERR ACL failure in script: User u has no permissions to run the 'set' command script: /,
+    );
+    expect(errText(run(['eval', "return redis.pcall('get','x')", '0']))).toBe('ERR ACL failure in script: No permissions to access a key');
+    expect(run(['eval', "return redis.call('get','k1')", '0'])).toBe(null);
+    const log = h.run(['acl', 'log']) as MapReply[];
+    expect(log.map((e) => e.flat.slice(2, 10))).toEqual([
+      ['reason', 'key', 'context', 'lua', 'object', 'x', 'username', 'u'],
+      ['reason', 'command', 'context', 'lua', 'object', 'set', 'username', 'u'],
+    ]);
+    h.close();
+  });
+});

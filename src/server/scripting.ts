@@ -363,10 +363,10 @@ export class ScriptingService implements ScriptingApi {
     if (cmd.noScript) return errorValue('ERR This Redis command is not allowed from script');
     if (cmd.isWrite && running.readOnly) return errorValue('ERR Write commands are not allowed from read-only scripts.');
     // ACL: the script's commands are checked against the calling user, as Redis does.
-    const user = running.client.aclUser;
-    if (!user.unrestricted) {
-      const denied = user.check(running.client, cmd, argv);
-      if (denied !== null) return errorValue(denied.text);
+    // The refusal is logged with context lua and worded as Redis 7.2 words it for scripts.
+    if (!running.client.aclUser.unrestricted) {
+      const denied = engine.api.acl.checkPermission(running.client, cmd, argv);
+      if (denied !== null) return errorValue(`ERR ACL failure in script: ${denied}`);
     }
     if (cmd.isBlocking && blocksWithOption(cmd.name, argv)) {
       return errorValue(`ERR ${cmd.name} command is not allowed with BLOCK option from scripts`);
