@@ -156,15 +156,20 @@ export interface ParsedId {
   seqGiven: boolean;
 }
 
+/** Set by parseIdText: false after the "<ms>-*" form. */
+export let parsedSeqGiven = true;
+
 /**
  * streamGenericParseIDOrReply: "-" and "+" (unless strict), "<ms>-<seq>", or "<ms>" with the sequence
- * `missingSeqMax` ? 2^64-1 : 0; "<ms>-*" only when `allowSeqStar`. Null when invalid.
+ * `missingSeqMax` ? 2^64-1 : 0; "<ms>-*" only when `allowSeqStar` (then parsedSeqGiven is false).
+ * Null when invalid.
  */
-export function parseId(s: string, missingSeqMax: boolean, strict: boolean, allowSeqStar = false): ParsedId | null {
+export function parseIdText(s: string, missingSeqMax: boolean, strict: boolean, allowSeqStar = false): StreamId | null {
+  parsedSeqGiven = true;
   if (s.length > 127) return null;
   if (s.length === 1) {
     const c = s.charCodeAt(0);
-    if (c === 45 || c === 43) return strict ? null : { id: c === 45 ? MIN_ID : MAX_ID, seqGiven: true };
+    if (c === 45 || c === 43) return strict ? null : c === 45 ? MIN_ID : MAX_ID;
   }
   // The text ends at a NUL byte for C's string functions.
   let end = s.indexOf('\0');
@@ -174,14 +179,19 @@ export function parseId(s: string, missingSeqMax: boolean, strict: boolean, allo
   if (!parseU64(s, 0, msEnd)) return null;
   const mh = parsedHi;
   const ml = parsedLo;
-  if (msEnd === end) {
-    return { id: missingSeqMax ? makeId(mh, ml, 0xffffffff, 0xffffffff) : makeId(mh, ml, 0, 0), seqGiven: true };
-  }
+  if (msEnd === end) return missingSeqMax ? makeId(mh, ml, 0xffffffff, 0xffffffff) : makeId(mh, ml, 0, 0);
   if (allowSeqStar && end - msEnd === 2 && s.charCodeAt(msEnd + 1) === 42) {
-    return { id: makeId(mh, ml, 0, 0), seqGiven: false };
+    parsedSeqGiven = false;
+    return makeId(mh, ml, 0, 0);
   }
   if (!parseU64(s, msEnd + 1, end)) return null;
-  return { id: makeId(mh, ml, parsedHi, parsedLo), seqGiven: true };
+  return makeId(mh, ml, parsedHi, parsedLo);
+}
+
+/** parseIdText returning the ID with its seqGiven flag. */
+export function parseId(s: string, missingSeqMax: boolean, strict: boolean, allowSeqStar = false): ParsedId | null {
+  const id = parseIdText(s, missingSeqMax, strict, allowSeqStar);
+  return id === null ? null : { id, seqGiven: parsedSeqGiven };
 }
 
 export const ERR_INVALID_ID_TEXT = 'ERR Invalid stream ID specified as stream command argument';

@@ -2,7 +2,7 @@
 // Counterpart: xrangeGenericCommand and streamParseIntervalIDOrReply (t_stream.c).
 import { ErrorReply, NullArray, type Reply } from '../../protocol/reply.js';
 import { ERR_SYNTAX, errorReply } from '../../protocol/errors.js';
-import { decrId, incrId, parseId, type StreamId } from '../../datatypes/stream-id.js';
+import { decrId, incrId, parseIdText, type StreamId } from '../../datatypes/stream-id.js';
 import type { CommandContext } from '../../spec/context.js';
 import { ERR_INVALID_ID, lookupStreamRead, parseLongLong, rangeReply } from './stream-access.js';
 
@@ -12,8 +12,8 @@ export const ERR_BAD_END = errorReply('ERR invalid end ID for the interval');
 /** An interval bound: "(" makes it exclusive (and strict); an incomplete ID takes seq 0 or max. */
 export function parseIntervalId(arg: string, missingSeqMax: boolean): { id: StreamId; exclusive: boolean } | ErrorReply {
   const exclusive = arg.length > 1 && arg.charCodeAt(0) === 40;
-  const p = exclusive ? parseId(arg.slice(1), missingSeqMax, true) : parseId(arg, missingSeqMax, false);
-  return p === null ? ERR_INVALID_ID : { id: p.id, exclusive };
+  const id = exclusive ? parseIdText(arg.slice(1), missingSeqMax, true) : parseIdText(arg, missingSeqMax, false);
+  return id === null ? ERR_INVALID_ID : { id, exclusive };
 }
 
 /** Inclusive start bound from an interval argument. */

@@ -3,7 +3,7 @@
 // Counterpart: streamTypeLookupWriteOrCreate, streamParse*IDOrReply, addReplyStreamID,
 // streamPropagateXCLAIM / streamPropagateGroupID / streamPropagateConsumerCreation (t_stream.c).
 import { StreamValue, type StreamGroup, type StreamNACK, type StreamIterator } from '../../datatypes/stream.js';
-import { ERR_INVALID_ID_TEXT, formatId, parseId, type StreamId } from '../../datatypes/stream-id.js';
+import { ERR_INVALID_ID_TEXT, formatId, parseIdText, type StreamId } from '../../datatypes/stream-id.js';
 import { ErrorReply, type Reply } from '../../protocol/reply.js';
 import { ERR_NOT_INTEGER, ERR_WRONGTYPE, errorReply } from '../../protocol/errors.js';
 import type { CommandContext } from '../../spec/context.js';
@@ -34,8 +34,7 @@ export function nodeLimits(ctx: CommandContext): { maxBytes: number; maxEntries:
 
 /** A strict ID ("-" and "+" refused), or the invalid-ID error. */
 export function strictId(arg: string): StreamId | ErrorReply {
-  const p = parseId(arg, false, true);
-  return p === null ? ERR_INVALID_ID : p.id;
+  return parseIdText(arg, false, true) ?? ERR_INVALID_ID;
 }
 
 /** getLongLongFromObjectOrReply: a number (exact for |v| < 2^53; clamped beyond) or the error. */

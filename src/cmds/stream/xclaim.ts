@@ -6,7 +6,7 @@ import { defineCommand } from '../../spec/define.js';
 import { ErrorReply, type Reply } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
 import { StreamNACK } from '../../datatypes/stream.js';
-import { MIN_ID, formatId, parseId, type StreamId } from '../../datatypes/stream-id.js';
+import { MIN_ID, formatId, parseIdText, type StreamId } from '../../datatypes/stream-id.js';
 import { Propagation, entryById, lookupStreamRead, parseLongLong, setIdArgv, strictId, xclaimArgv } from './stream-access.js';
 
 const ERR_MINIDLE = errorReply('ERR Invalid min-idle-time argument for XCLAIM');
@@ -27,9 +27,9 @@ export default defineCommand('xclaim', (ctx, argv) => {
   const ids: StreamId[] = [];
   let j = 5;
   for (; j < argv.length; j++) {
-    const p = parseId(argv[j], false, true);
-    if (p === null) break;
-    ids.push(p.id);
+    const id = parseIdText(argv[j], false, true);
+    if (id === null) break;
+    ids.push(id);
   }
   const lastIdArg = j - 1;
   const now = ctx.now;

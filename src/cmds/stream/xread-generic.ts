@@ -8,7 +8,7 @@ import { ERR_NOT_INTEGER, ERR_SYNTAX, ERR_WRONGTYPE, errorReply } from '../../pr
 import type { CommandContext } from '../../spec/context.js';
 import type { BlockRequest, ExecuteResult } from '../../spec/types.js';
 import { StreamValue, type StreamConsumer, type StreamGroup } from '../../datatypes/stream.js';
-import { MAX_ID, MIN_ID, formatId, incrId, parseId, type StreamId } from '../../datatypes/stream-id.js';
+import { MAX_ID, MIN_ID, formatId, incrId, parseIdText, type StreamId } from '../../datatypes/stream-id.js';
 import { parseI64 } from '../../util/number.js';
 import { ERR_INVALID_ID, Propagation, parseLongLong } from './stream-access.js';
 import { serveGroup, serveHistory } from './group-delivery.js';
@@ -126,9 +126,9 @@ function attempt(ctx: CommandContext, a: ReadArgs, resolved: StreamId[] | null):
       ids[i] = NEW_ENTRIES;
       continue;
     }
-    const p = parseId(arg, false, true);
-    if (p === null) return ERR_INVALID_ID;
-    ids[i] = p.id;
+    const id = parseIdText(arg, false, true);
+    if (id === null) return ERR_INVALID_ID;
+    ids[i] = id;
   }
   if (resolved !== null) for (let i = 0; i < n; i++) resolved[i] = ids[i];
 
@@ -217,8 +217,8 @@ function hasNewEntries(ctx: CommandContext, a: ReadArgs): boolean {
   for (let i = 0; i < a.keys.length; i++) {
     const v = ctx.db.lookupReadNoTouch(a.keys[i], ctx.now);
     if (!(v instanceof StreamValue) || v.length === 0) continue;
-    const p = parseId(a.idArgs[i], false, true);
-    if (p !== null && v.lastValidId() > p.id) return true;
+    const id = parseIdText(a.idArgs[i], false, true);
+    if (id !== null && v.lastValidId() > id) return true;
   }
   return false;
 }
