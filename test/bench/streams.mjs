@@ -14,7 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -237,7 +237,7 @@ async function main() {
   }
   const ratio = mem.cinnabar.bytes / mem.redis.bytes;
   const ver = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').find((w) => w.startsWith('v=')) ?? '';
-  const head = `${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, Redis server ${ver}`;
+  const head = `${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, Redis server ${ver}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
   const md = [
     '# Stream benchmark results', '', head, '',
     `## Throughput (median of ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}; XADD via redis-benchmark -c 50)`, '', ...lines, '',
