@@ -398,6 +398,8 @@ describe('scripts', () => {
       ['reason', 'key', 'context', 'lua', 'object', 'x', 'username', 'u'],
       ['reason', 'command', 'context', 'lua', 'object', 'set', 'username', 'u'],
     ]);
+    // client-info describes the connection that ran the script.
+    expect(String(log[0].flat[13])).toMatch(/ cmd=eval user=u /);
     h.close();
   });
 });

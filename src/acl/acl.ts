@@ -82,7 +82,8 @@ export class Acl {
     resetLog: () => this.log.reset(),
     authenticate: (c: ClientApi, name, pass, commandName) => this.authenticate(c as unknown as AclClient, name, pass, commandName),
     defaultUserNoPass: () => this.defaultUser.nopass,
-    checkPermission: (c: ClientApi, cmd, argv) => this.checkPermission(c as unknown as AclClient, cmd, argv),
+    checkPermission: (c: ClientApi, cmd, argv, caller) =>
+      this.checkPermission(c as unknown as AclClient, cmd, argv, (caller ?? null) as unknown as AclClient | null),
     hasFullKeyAccess: (c: ClientApi, cmd, argv) => this.hasFullKeyAccess(c as unknown as AclClient, cmd, argv),
   };
 
@@ -182,12 +183,13 @@ export class Acl {
    * error code ("User u has no permissions to run the 'set' command"); the denial is logged with context lua.
    * Redis words the script error as "ERR ACL failure in script: " + this text.
    */
-  checkPermission(c: AclClient, cmd: Command, argv: readonly string[]): string | null {
+  checkPermission(c: AclClient, cmd: Command, argv: readonly string[], caller: AclClient | null = null): string | null {
     if (c.aclUser.unrestricted) return null;
-    return this.deny(c, cmd, argv, 'lua');
+    return this.deny(c, cmd, argv, 'lua', caller);
   }
 
-  private deny(c: AclClient, cmd: Command, argv: readonly string[], context: DenyContext): string | null {
+  /** Checks and logs a refusal; `infoClient` is the connection ACL LOG describes (a script's caller). */
+  private deny(c: AclClient, cmd: Command, argv: readonly string[], context: DenyContext, infoClient: AclClient | null = null): string | null {
     const entry = this.table.of(cmd);
     if (entry === undefined) return null;
     const u = c.aclUser;
@@ -197,7 +199,7 @@ export class Acl {
     // Redis has already made this the client's last command when it refuses it (CLIENT LIST cmd=).
     c.lastCmd = cmd.fullName;
     const object = denied === Denied.Command ? cmd.fullName : argv[indexOf(r)];
-    this.addLogEntry(c, REASONS[denied], object, u.name, context);
+    this.log.add(REASONS[denied], context, object, u.name, this.host.clientInfo(infoClient ?? c), Date.now());
     return deniedMessage(denied, u, cmd.fullName, object, false);
   }
 

@@ -50,6 +50,8 @@ interface Running {
   chunk: string;
   readOnly: boolean;
   client: Client;
+  /** The connection that ran EVAL/FCALL (ACL LOG shows it). */
+  caller: Client;
   resp: 2 | 3;
   wrote: boolean;
 }
@@ -305,7 +307,7 @@ export class ScriptingService implements ScriptingApi {
     sc.aclUser = caller.aclUser;
     sc.noTouch = caller.noTouch;
     sc.authenticated = true;
-    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, resp: 2, wrote: false };
+    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false };
     const outer = this.running;
     this.running = running;
     const owns = this.engine.beginAtomicPropagation();
@@ -365,7 +367,7 @@ export class ScriptingService implements ScriptingApi {
     // ACL: the script's commands are checked against the calling user, as Redis does.
     // The refusal is logged with context lua and worded as Redis 7.2 words it for scripts.
     if (!running.client.aclUser.unrestricted) {
-      const denied = engine.api.acl.checkPermission(running.client, cmd, argv);
+      const denied = engine.api.acl.checkPermission(running.client, cmd, argv, running.caller);
       if (denied !== null) return errorValue(`ERR ACL failure in script: ${denied}`);
     }
     if (cmd.isBlocking && blocksWithOption(cmd.name, argv)) {

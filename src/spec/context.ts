@@ -167,7 +167,7 @@ export interface AclApi {
    * May this client's user run this command line? null, or the refusal text without an error code (the
    * denial is logged in ACL LOG with context "lua"): for redis.call/pcall in scripts.
    */
-  checkPermission(client: ClientApi, cmd: Command, argv: readonly string[]): string | null;
+  checkPermission(client: ClientApi, cmd: Command, argv: readonly string[], caller?: ClientApi): string | null;
   /** Read access to every key for this command (SORT BY/GET patterns). */
   hasFullKeyAccess(client: ClientApi, cmd: Command, argv: readonly string[]): boolean;
 }
