@@ -3,7 +3,7 @@
 // Counterpart: repl(), isSensitiveCommand and cliSetPreferences in Redis's redis-cli.c (linenoise's
 // part is node:readline here, with the hint overlay in hints.ts).
 import { createInterface, type Interface } from 'node:readline';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Session } from './session.js';
 import { splitArgs } from './split-args.js';
@@ -51,7 +51,7 @@ function repeatPrefix(argv: string[]): number | 'invalid' | null {
 function dotfile(session: Session, envNames: string[], name: string): string | null {
   for (const e of envNames) {
     const v = session.io.env[e];
-    if (v !== undefined) return v === '/dev/null' ? null : v;
+    if (v !== undefined && v !== '') return v === '/dev/null' ? null : v;
   }
   return join(session.io.home, name);
 }
@@ -63,20 +63,27 @@ interface ReplState {
   rl: Interface | null;
 }
 
+/** `:set hints` / `:set nohints`; anything else is reported, prefixed with the file name when it came from the rc file. */
 function setPreference(state: ReplState, argv: string[], session: Session, interactive: boolean): void {
-  if (argv[0]!.toLowerCase() === ':set') {
-    const what = argv[1]?.toLowerCase();
-    if (argv.length === 2 && what === 'hints') return void (state.hints = true);
-    if (argv.length === 2 && what === 'nohints') return void (state.hints = false);
-    if (interactive) session.out(`Unknown cli preference '${argv[1] ?? ''}'\n`);
-  } else if (interactive) {
-    session.out(`Unknown cli option '${argv[0]}'\n`);
+  const where = interactive ? '' : '.redisclirc: ';
+  if (argv[0]!.toLowerCase() === ':set' && argv.length >= 2) {
+    const what = argv[1]!.toLowerCase();
+    if (what === 'hints') state.hints = true;
+    else if (what === 'nohints') state.hints = false;
+    else session.out(`${where}unknown redis-cli preference '${argv[1]}'\n`);
+  } else {
+    session.out(`${where}unknown redis-cli internal command '${argv[0]}'\n`);
   }
 }
 
+/**
+ * The startup file: $CINNABARCLI_RCFILE or $REDISCLI_RCFILE, else ~/.cinnabarclirc when it exists, else
+ * ~/.redisclirc (so an existing redis-cli setup carries over). Every non-blank line is a preference.
+ */
 function loadPreferences(state: ReplState, session: Session): void {
-  const file = dotfile(session, ['CINNABARCLI_RCFILE', 'REDISCLI_RCFILE'], '.cinnabarclirc');
+  let file = dotfile(session, ['CINNABARCLI_RCFILE', 'REDISCLI_RCFILE'], '.cinnabarclirc');
   if (!file) return;
+  if (!existsSync(file) && file === join(session.io.home, '.cinnabarclirc')) file = join(session.io.home, '.redisclirc');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -85,7 +92,7 @@ function loadPreferences(state: ReplState, session: Session): void {
   }
   for (const line of text.split('\n')) {
     const argv = splitArgs(line);
-    if (argv && argv.length > 0 && argv[0]!.startsWith(':')) setPreference(state, argv, session, false);
+    if (argv && argv.length > 0) setPreference(state, argv, session, false);
   }
 }
 
@@ -195,7 +202,11 @@ export async function repl(session: Session): Promise<number> {
   rl.on('SIGINT', () => {
     if (!busy) return rl.close();
     // Ctrl-C while a stream runs goes back to the prompt; during any other command it ends the cli.
-    if (session.stopStream) session.stopStream();
+    if (session.stopStream) {
+      // The terminal echoes ^C for redis-cli, which leaves raw mode while a stream runs.
+      if (tty) io.stdout.write('^C');
+      session.stopStream();
+    }
     else interrupt!(1);
   });
 

@@ -51,6 +51,8 @@ export class Session {
   stopStream: (() => void) | null = null;
   /** Set by Ctrl-C in the long-running modes (--stat, --latency...): they finish their current step and end. */
   stopped = false;
+  /** Why the server closed the connection, when it did so by itself. */
+  private lostReason: string | null = null;
   readonly fmt: FormatSettings;
 
   constructor(
@@ -148,8 +150,7 @@ export class Session {
   /** Connects unless already connected (or always with `force`); prints why when it cannot. */
   async connect(force = false, quiet = false): Promise<boolean> {
     if (this.client && this.client.connected && !force) return true;
-    this.client?.destroy();
-    this.client = null;
+    this.close();
     let client: Client;
     let tls: TlsOptions | undefined;
     try {
@@ -188,12 +189,18 @@ export class Session {
     this.db = client.db;
     this.resp = client.resp;
     this.client = client;
+    this.lostReason = null;
+    client.on('close', (err: ConnectionError) => {
+      if (this.client === client) this.lostReason = err.reason;
+    });
     return true;
   }
 
   close(): void {
-    this.client?.destroy();
+    const c = this.client;
     this.client = null;
+    this.lostReason = null;
+    c?.destroy();
   }
 
   /** Help entries: the server's COMMAND DOCS when it answers, the built-in table otherwise. */
@@ -217,6 +224,13 @@ export class Session {
       const color = Boolean(this.io.stdout.isTTY) && this.io.env.NO_COLOR === undefined;
       this.out(outputHelp(argv.slice(1), await this.helpTable(), color));
       return 'ok';
+    }
+    if (this.client && !this.client.connected && this.lostReason) {
+      // The server went away while the prompt waited: redis-cli finds out on this send, reports it and
+      // shows "not connected>"; the next command reconnects.
+      this.err(`Error: ${this.lostReason}\n`);
+      this.close();
+      return 'failed';
     }
     if (!this.client?.connected) {
       if (!(await this.connect(true))) return 'failed';
@@ -314,8 +328,7 @@ export class Session {
         return reply;
       } catch (err) {
         if (!(err instanceof ConnectionError)) throw err;
-        this.client?.destroy();
-        this.client = null;
+        this.close();
       }
     }
   }
