@@ -24,6 +24,28 @@ export interface SnapshotHook {
   created(dict: Map<string, RValue>, key: string): void;
 }
 
+/**
+ * A set of keys split over many small Sets: one large Set rehashes everything at once as it grows
+ * (tens of milliseconds at a million keys), which would stall the event loop during a save.
+ */
+class ShardedKeySet {
+  private readonly shards: Array<Set<string>> = [];
+  constructor() {
+    for (let i = 0; i < 256; i++) this.shards.push(new Set());
+  }
+  private shard(key: string): Set<string> {
+    const n = key.length;
+    const h = n === 0 ? 0 : (key.charCodeAt(n - 1) * 31 + key.charCodeAt(n >> 1) * 7 + n) & 255;
+    return this.shards[h];
+  }
+  has(key: string): boolean {
+    return this.shard(key).has(key);
+  }
+  add(key: string): void {
+    this.shard(key).add(key);
+  }
+}
+
 interface DbState {
   id: number;
   dict: Map<string, RValue>;
@@ -32,7 +54,7 @@ interface DbState {
   expiresSize: number;
   iter: Iterator<string>;
   /** Keys already written (at or ahead of their turn) and keys created after the start. */
-  skip: Set<string>;
+  skip: ShardedKeySet;
   /** Keys written ahead of their turn while an earlier database's section was being written. */
   early: RdbWriter | null;
   started: boolean;
@@ -67,7 +89,7 @@ export class Snapshot implements SnapshotHook {
         size: db.dict.size,
         expiresSize: db.expires.size,
         iter: db.dict.keys(),
-        skip: new Set(),
+        skip: new ShardedKeySet(),
         early: null,
         started: false,
         done: false,

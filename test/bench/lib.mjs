@@ -65,10 +65,10 @@ async function waitForPort(port, proc, timeoutMs) {
   }
 }
 
-/** Starts 'cinnabar' or 'redis' on a free loopback port with persistence off. */
-export async function startServer(kind, extra = []) {
+/** Starts 'cinnabar' or 'redis' on a free loopback port with save points off (in `opts.dir` if given). */
+export async function startServer(kind, extra = [], opts = {}) {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), `bench-${kind}-`));
   const common = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...extra];
   const proc =
     kind === 'redis'
@@ -78,7 +78,7 @@ export async function startServer(kind, extra = []) {
   let err = '';
   proc.stderr.on('data', (d) => (err += d));
   try {
-    await waitForPort(port, proc, 20_000);
+    await waitForPort(port, proc, 120_000);
   } catch (e) {
     proc.kill('SIGKILL');
     throw new Error(`${kind}: ${e.message}\n${err}`);
@@ -86,14 +86,15 @@ export async function startServer(kind, extra = []) {
   return {
     kind,
     port,
-    stop: async () => {
+    dir,
+    stop: async ({ keepDir = false } = {}) => {
       if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGKILL');
         await exited;
       }
       started.delete(proc);
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
