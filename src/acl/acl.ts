@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from '../spec/types.js';
 import type { AclApi, ClientApi } from '../spec/context.js';
 import { ErrorReply, MapReply, OK, SetReply, type Reply } from '../protocol/reply.js';
-import { AclCommandTable, type CommandSource } from './command-table.js';
+import { AclCommandTable, type AclCommand, type CommandSource } from './command-table.js';
 import { CATEGORY_NAMES, categoryBit } from './categories.js';
 import { checkUserCommand, Denied, deniedOf, hasUnrestrictedRead, indexOf, userAllowsChannel } from './check.js';
 import { AclLog, type DenyContext, type DenyReason } from './log.js';
@@ -315,7 +315,7 @@ export class Acl {
     const bit = categoryBit(category);
     if (bit === 0) return new ErrorReply(`ERR Unknown category '${category.slice(0, 128)}'`);
     const out: string[] = [];
-    const visit = (cmds: Iterable<import('./command-table.js').AclCommand>) => {
+    const visit = (cmds: Iterable<AclCommand>) => {
       for (const c of cmds) {
         if (c.categories & bit) out.push(c.name);
         if (c.subcommands) visit(c.subcommands.values());
