@@ -66,9 +66,15 @@ export function entryById(s: StreamValue, id: StreamId): Reply {
   return entryReply(it);
 }
 
+/** A name as C's %s prints it in an error: up to its first NUL byte. */
+export function cstr(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul >= 0 ? s.slice(0, nul) : s;
+}
+
 /** "ERR unknown subcommand or wrong number of arguments for '<sub>'. Try <CMD> HELP." */
 export function errSubcommandSyntax(sub: string, container: string): ErrorReply {
-  return errorReply(`ERR unknown subcommand or wrong number of arguments for '${sub.slice(0, 128)}'. Try ${container} HELP.`);
+  return errorReply(`ERR unknown subcommand or wrong number of arguments for '${cstr(sub).slice(0, 128)}'. Try ${container} HELP.`);
 }
 
 /** XCLAIM <key> <group> <consumer> 0 <id> TIME <ms> RETRYCOUNT <n> FORCE JUSTID LASTID <group last id>. */

@@ -6,7 +6,7 @@ import { ErrorReply, type Reply } from '../../protocol/reply.js';
 import { ERR_SYNTAX, errorReply } from '../../protocol/errors.js';
 import { formatId, type StreamId } from '../../datatypes/stream-id.js';
 import { parseI64 } from '../../util/number.js';
-import { Propagation, entryById, lookupStreamRead, parseLongLong, xclaimArgv } from './stream-access.js';
+import { Propagation, entryById, lookupStreamRead, parseLongLong, xclaimArgv, cstr } from './stream-access.js';
 import { parseStart } from './range-generic.js';
 
 const ERR_MINIDLE = errorReply('ERR Invalid min-idle-time argument for XAUTOCLAIM');
@@ -42,7 +42,7 @@ export default defineCommand('xautoclaim', (ctx, argv) => {
   const s = lookupStreamRead(ctx, key);
   if (s instanceof ErrorReply) return s;
   const g = s?.group(groupName);
-  if (s === undefined || g === undefined) return errorReply(`NOGROUP No such key '${key}' or consumer group '${groupName}'`);
+  if (s === undefined || g === undefined) return errorReply(`NOGROUP No such key '${cstr(key)}' or consumer group '${cstr(groupName)}'`);
   const now = ctx.now;
   const prop = new Propagation();
   let dirty = 0;

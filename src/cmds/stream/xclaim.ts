@@ -7,7 +7,7 @@ import { ErrorReply, type Reply } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
 import { StreamNACK } from '../../datatypes/stream.js';
 import { MIN_ID, formatId, parseIdText, type StreamId } from '../../datatypes/stream-id.js';
-import { Propagation, entryById, lookupStreamRead, parseLongLong, setIdArgv, strictId, xclaimArgv } from './stream-access.js';
+import { Propagation, entryById, lookupStreamRead, parseLongLong, setIdArgv, strictId, xclaimArgv, cstr } from './stream-access.js';
 
 const ERR_MINIDLE = errorReply('ERR Invalid min-idle-time argument for XCLAIM');
 const ERR_IDLE = errorReply('ERR Invalid IDLE option argument for XCLAIM');
@@ -20,7 +20,7 @@ export default defineCommand('xclaim', (ctx, argv) => {
   const s = lookupStreamRead(ctx, key);
   if (s instanceof ErrorReply) return s;
   const g = s?.group(groupName);
-  if (s === undefined || g === undefined) return errorReply(`NOGROUP No such key '${key}' or consumer group '${groupName}'`);
+  if (s === undefined || g === undefined) return errorReply(`NOGROUP No such key '${cstr(key)}' or consumer group '${cstr(groupName)}'`);
   const mi = parseLongLong(argv[4], ERR_MINIDLE);
   if (mi instanceof ErrorReply) return mi;
   const minIdle = mi < 0 ? 0 : mi;

@@ -4,7 +4,7 @@ import { ErrorReply } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
 import type { CommandContext } from '../../spec/context.js';
 import { INVALID_ENTRIES_READ, type StreamGroup, type StreamValue } from '../../datatypes/stream.js';
-import { errSubcommandSyntax, lookupStreamWrite, parseLongLong } from './stream-access.js';
+import { errSubcommandSyntax, lookupStreamWrite, parseLongLong, cstr } from './stream-access.js';
 
 const ERR_NO_KEY = errorReply(
   'ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use the MKSTREAM option to create an empty stream automatically.',
@@ -47,7 +47,7 @@ export function xgroupTarget(ctx: CommandContext, argv: string[], needGroup: boo
     if (s === undefined) return ERR_NO_KEY;
     group = s.group(argv[3]);
     if (group === undefined && needGroup) {
-      return errorReply(`NOGROUP No such consumer group '${argv[3]}' for key name '${argv[2]}'`);
+      return errorReply(`NOGROUP No such consumer group '${cstr(argv[3])}' for key name '${cstr(argv[2])}'`);
     }
   } else {
     group = s?.group(argv[3]);

@@ -1,6 +1,7 @@
 // XINFO CONSUMERS key group - each consumer's name, pending count, idle time (since last seen) and
 // inactive time (since last successful delivery or claim, -1 if none).
 // Counterpart: the CONSUMERS branch of xinfoCommand (t_stream.c).
+import { cstr } from './stream-access.js';
 import { defineCommand } from '../../spec/define.js';
 import { ErrorReply, MapReply, type Reply } from '../../protocol/reply.js';
 import { errorReply } from '../../protocol/errors.js';
@@ -10,7 +11,7 @@ export default defineCommand('xinfo|consumers', (ctx, argv) => {
   const s = xinfoStream(ctx, argv[2]);
   if (s instanceof ErrorReply) return s;
   const g = s.group(argv[3]);
-  if (g === undefined) return errorReply(`NOGROUP No such consumer group '${argv[3]}' for key name '${argv[2]}'`);
+  if (g === undefined) return errorReply(`NOGROUP No such consumer group '${cstr(argv[3])}' for key name '${cstr(argv[2])}'`);
   const now = ctx.now;
   const out: Reply[] = [];
   for (const c of g.sortedConsumers()) {

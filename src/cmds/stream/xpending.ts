@@ -5,7 +5,7 @@ import { defineCommand } from '../../spec/define.js';
 import { ErrorReply, NullArray, type Reply } from '../../protocol/reply.js';
 import { ERR_SYNTAX, errorReply } from '../../protocol/errors.js';
 import { formatId } from '../../datatypes/stream-id.js';
-import { lookupStreamRead, parseLongLong } from './stream-access.js';
+import { lookupStreamRead, parseLongLong, cstr } from './stream-access.js';
 import { parseEnd, parseStart } from './range-generic.js';
 
 export default defineCommand('xpending', (ctx, argv) => {
@@ -40,7 +40,7 @@ export default defineCommand('xpending', (ctx, argv) => {
   const s = lookupStreamRead(ctx, argv[1]);
   if (s instanceof ErrorReply) return s;
   const g = s?.group(argv[2]);
-  if (g === undefined) return errorReply(`NOGROUP No such key '${argv[1]}' or consumer group '${argv[2]}'`);
+  if (g === undefined) return errorReply(`NOGROUP No such key '${cstr(argv[1])}' or consumer group '${cstr(argv[2])}'`);
   if (justInfo) {
     if (g.pel.size === 0) return [0, null, null, NullArray.instance];
     const consumers: Reply[] = [];

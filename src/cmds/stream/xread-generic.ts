@@ -10,7 +10,7 @@ import type { BlockRequest, ExecuteResult } from '../../spec/types.js';
 import { StreamValue, type StreamConsumer, type StreamGroup } from '../../datatypes/stream.js';
 import { MAX_ID, MIN_ID, formatId, incrId, parseIdText, type StreamId } from '../../datatypes/stream-id.js';
 import { parseI64 } from '../../util/number.js';
-import { ERR_INVALID_ID, Propagation, parseLongLong } from './stream-access.js';
+import { ERR_INVALID_ID, Propagation, parseLongLong, cstr } from './stream-access.js';
 import { serveGroup, serveHistory } from './group-delivery.js';
 
 const ERR_TIMEOUT_INT = errorReply('ERR timeout is not an integer or out of range');
@@ -111,7 +111,7 @@ function attempt(ctx: CommandContext, a: ReadArgs, resolved: StreamId[] | null):
     if (a.group !== null) {
       const g = s?.group(a.group);
       if (g === undefined) {
-        return errorReply(`NOGROUP No such key '${key}' or consumer group '${a.group}' in XREADGROUP with GROUP option`);
+        return errorReply(`NOGROUP No such key '${cstr(key)}' or consumer group '${cstr(a.group)}' in XREADGROUP with GROUP option`);
       }
       groups[i] = g;
     }
