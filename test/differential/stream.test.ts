@@ -498,6 +498,29 @@ describe('streams: consumer groups', () => {
     ['EXEC'],
   ], STREAMS);
 
+  diffCases('XREADGROUP over several streams', pair, [
+    ['XADD', '{t}x', '1-0', 'f', 'x1'],
+    ['XADD', '{t}x', '2-0', 'f', 'x2'],
+    ['XADD', '{t}x', '3-0', 'f', 'x3'],
+    ['XADD', '{t}y', '1-5', 'f', 'y1'],
+    ['XGROUP', 'CREATE', '{t}x', 'g', '0'],
+    ['XGROUP', 'CREATE', '{t}y', 'g', '$'],
+    ['XGROUP', 'CREATE', '{t}z', 'g', '0', 'MKSTREAM'],
+    ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '2', 'STREAMS', '{t}x', '{t}y', '{t}z', '>', '>', '>'],
+    ['XADD', '{t}y', '2-0', 'f', 'y2'],
+    ['XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', '{t}x', '{t}y', '{t}z', '>', '>', '>'],
+    ['XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', '{t}x', '{t}y', '{t}z', '>', '>', '>'],
+    ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '1', 'STREAMS', '{t}x', '{t}y', '{t}z', '0', '0', '0'],
+    ['XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', '{t}x', '{t}y', '{t}z', '1-0', '>', '0'],
+    ['XREADGROUP', 'GROUP', 'g', 'd', 'NOACK', 'STREAMS', '{t}x', '{t}y', '0', '0'],
+    ['XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', '{t}x', '{t}missing', '>', '>'],
+    ['XPENDING', '{t}x', 'g'],
+    ['XPENDING', '{t}y', 'g'],
+    info('XINFO', 'GROUPS', '{t}x'),
+    info('XINFO', 'GROUPS', '{t}y'),
+    info('XINFO', 'CONSUMERS', '{t}x', 'g'),
+  ], STREAMS);
+
   diffCases('XCLAIM', pair, [
     ...setup,
     ['XREADGROUP', 'GROUP', 'grp', 'alice', 'COUNT', '4', 'STREAMS', 'q', '>'],
