@@ -299,6 +299,7 @@ describe('AUTH, LOG, DRYRUN and users', () => {
     expect(c.closed).toBe(true);
     expect(c.user).toBe('default');
     expect(h.run(['acl', 'users'])).toEqual(['default']);
+    expect(errText(h.run(['client', 'kill', 'user', 'u']))).toBe("ERR No such user 'u'");
     h.close();
   });
 

@@ -33,6 +33,7 @@ export default defineCommand('client|kill', (ctx, argv) => {
     } else if (opt === 'laddr') {
       f.laddr = val;
     } else if (opt === 'user') {
+      if (!ctx.server.acl.userNames().includes(val)) return errorReply(`ERR No such user '${val}'`);
       f.user = val;
     } else if (opt === 'skipme') {
       const v = val.toLowerCase();
