@@ -216,6 +216,7 @@ export async function repl(session: Session): Promise<number> {
     rl.prompt();
   };
   let code = 0;
+  let ended = false;
   prompt();
   try {
     for await (const line of rl) {
@@ -224,6 +225,7 @@ export async function repl(session: Session): Promise<number> {
       busy = false;
       if (result !== null) {
         code = result;
+        ended = true;
         break;
       }
       prompt();
@@ -231,5 +233,7 @@ export async function repl(session: Session): Promise<number> {
   } finally {
     rl.close();
   }
+  // Ctrl-C or Ctrl-D at the prompt: the line editor ends the prompt's line, as linenoise does.
+  if (!ended && tty) io.stdout.write('\n');
   return code;
 }
