@@ -237,7 +237,8 @@ export class RdbPersistence {
   /** serverCron's part: a scheduled BGSAVE, or a save point whose time and change count are reached. */
   cron(dirtySinceSave: number): void {
     this.syncMisconf();
-    if (this.running !== null) return;
+    // One snapshot at a time: an AOF rewrite in progress postpones save points and scheduled saves.
+    if (this.running !== null || this.engine.snapshotActive) return;
     const now = Date.now();
     if (this.bgsaveScheduled) {
       this.bgsaveScheduled = false;

@@ -105,7 +105,8 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
     log.log('warning', aclError);
     return 1;
   }
-  const loadError = await server.rdb.load();
+  // With appendonly yes the AOF is the dataset and dump.rdb is not read, as in Redis.
+  const loadError = config.getBool('appendonly') ? server.aof.load() : await server.rdb.load();
   if (loadError !== null) {
     log.log('warning', loadError);
     log.log('warning', 'Fatal error loading the DB, check server logs. Exiting.');

@@ -21,6 +21,7 @@ import { Acl } from '../acl/acl.js';
 import { ScriptingService } from './scripting.js';
 import { SlowLog } from './slowlog.js';
 import { RdbPersistence } from './rdb-persistence.js';
+import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
 
 export const CINNABAR_VERSION = '0.1.0';
@@ -80,6 +81,7 @@ export class CinnabarServer implements ClientOwner {
   readonly monitors = new Set<Client>();
   readonly slowlog = new SlowLog();
   readonly rdb: RdbPersistence;
+  readonly aof: AppendOnlyFile;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -119,6 +121,17 @@ export class CinnabarServer implements ClientOwner {
       return null;
     });
     this.rdb = new RdbPersistence(this.engine, this.config, this.log, this.scripting, (dirty) => (this.dirtyAtSave = dirty));
+    this.aof = new AppendOnlyFile(this.engine, this.config, this.log, this.scripting);
+    this.aof.makeClient = () => {
+      const c = new Client(0, this, null, '', '', -1);
+      c.authenticated = true;
+      return c;
+    };
+    this.config.onChange('appendonly', (_n, v) => {
+      if (v === 'yes') this.aof.start();
+      else this.aof.stop();
+      return null;
+    });
     this.engine.api = this.makeApi();
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
@@ -237,6 +250,7 @@ export class CinnabarServer implements ClientOwner {
     if (tick % hz === 0) {
       this.clientsCron();
       this.rdb.cron(this.engine.dirty - this.dirtyAtSave);
+      this.aof.cron();
     }
   }
 
@@ -380,6 +394,8 @@ export class CinnabarServer implements ClientOwner {
   }
 
   flush(c: Client): void {
+    // The AOF is written (and under appendfsync always, fsynced) before any reply of the batch goes out.
+    if (this.aof.enabled) this.aof.flush();
     if (c.out.len > 0 && c.socket && !c.closed) {
       const n = c.out.len;
       c.netOut += n;
@@ -503,6 +519,11 @@ export class CinnabarServer implements ClientOwner {
         this.log.log('warning', 'Error trying to save the DB; exiting anyway (FORCE).');
       }
     } else this.rdb.abort();
+    if (this.aof.enabled) {
+      this.aof.abortRewrite();
+      this.aof.close();
+      this.log.log('notice', 'Calling fsync() on the AOF file.');
+    }
     this.shuttingDown = true;
     this.log.log('warning', 'Cinnabar is now ready to exit, bye bye...');
     void this.close(0);
@@ -546,6 +567,19 @@ export class CinnabarServer implements ClientOwner {
       startupMemory: this.startupMemory,
       stats: e.stats,
       dirtySinceSave: e.dirty - this.dirtyAtSave,
+      aof: {
+        enabled: this.aof.enabled,
+        rewriting: this.aof.rewrite !== null,
+        scheduled: this.aof.rewriteScheduled,
+        lastRewriteTimeSec: this.aof.lastRewriteTimeSec,
+        currentRewriteTimeSec: this.aof.rewrite === null ? -1 : Math.floor((Date.now() - this.aof.rewrite.startedAt) / 1000),
+        lastRewriteStatus: this.aof.lastRewriteStatus,
+        rewrites: this.aof.rewrites,
+        lastWriteStatus: this.aof.lastWriteStatus,
+        currentSize: this.aof.currentSize,
+        baseSize: this.aof.baseSize,
+        bufferLength: this.aof.bufferLength,
+      },
       rdb: {
         inProgress: this.rdb.inProgress,
         lastStatus: this.rdb.lastBgsaveStatus,
@@ -620,12 +654,27 @@ export class CinnabarServer implements ClientOwner {
       rdb: {
         save: () => (self.rdb.inProgress ? 'busy' : self.rdb.save()),
         bgsave: (schedule) => {
+          if (self.aof.rewrite !== null && !self.rdb.inProgress) {
+            if (!schedule) return 'aof';
+            self.rdb.bgsaveScheduled = true;
+            return 'scheduled';
+          }
           if (self.rdb.inProgress) {
             if (!schedule) return 'busy';
             self.rdb.bgsaveScheduled = true;
             return 'scheduled';
           }
           return self.rdb.bgsave() ? 'started' : 'failed';
+        },
+      },
+      aof: {
+        rewrite: () => {
+          if (self.aof.rewrite !== null) return 'busy';
+          if (self.rdb.inProgress) {
+            self.aof.rewriteScheduled = true;
+            return 'scheduled';
+          }
+          return self.aof.startRewrite() ? 'started' : 'failed';
         },
       },
       slowlog: {

@@ -115,8 +115,10 @@ export interface ServerApi {
   readonly rdb: {
     /** true saved, false failed, 'busy' while a background save runs. */
     save(): boolean | 'busy';
-    bgsave(schedule: boolean): 'started' | 'scheduled' | 'busy' | 'failed';
+    bgsave(schedule: boolean): 'started' | 'scheduled' | 'busy' | 'aof' | 'failed';
   };
+  /** BGREWRITEAOF. */
+  readonly aof: { rewrite(): 'started' | 'scheduled' | 'busy' | 'failed' };
   /** SLOWLOG: entries newest first. */
   readonly slowlog: {
     get(count: number): Array<{ id: number; time: number; duration: number; argv: string[]; addr: string; name: string }>;

@@ -8,6 +8,7 @@ const STARTED = new Status('Background saving started');
 const SCHEDULED = new Status('Background saving scheduled');
 const ERR_IN_PROGRESS = errorReply('ERR Background save already in progress');
 const ERR = errorReply('ERR');
+const ERR_AOF = errorReply("ERR An AOF log rewriting in progress: can't BGSAVE right now. Use BGSAVE SCHEDULE in order to schedule a BGSAVE whenever possible.");
 
 export default defineCommand('bgsave', (ctx, argv) => {
   let schedule = false;
@@ -22,6 +23,8 @@ export default defineCommand('bgsave', (ctx, argv) => {
       return SCHEDULED;
     case 'busy':
       return ERR_IN_PROGRESS;
+    case 'aof':
+      return ERR_AOF;
     default:
       return ERR;
   }

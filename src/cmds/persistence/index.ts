@@ -4,5 +4,6 @@ import dump from './dump.js';
 import restore, { restoreAsking } from './restore.js';
 import save from './save.js';
 import bgsave from './bgsave.js';
+import bgrewriteaof from './bgrewriteaof.js';
 
-export const persistenceCommands: CommandImpl[] = [dump, restore, restoreAsking, save, bgsave];
+export const persistenceCommands: CommandImpl[] = [dump, restore, restoreAsking, save, bgsave, bgrewriteaof];

@@ -44,6 +44,11 @@ export interface InfoSource {
   writesProcessed: number;
   /** ACL denials by reason (ACL LOG counts), for acl_access_denied_*. */
   aclDenied?: { auth: number; command: number; key: number; channel: number };
+  /** The append-only file (INFO persistence). */
+  aof: {
+    enabled: boolean; rewriting: boolean; scheduled: boolean; lastRewriteTimeSec: number; currentRewriteTimeSec: number;
+    lastRewriteStatus: string; rewrites: number; lastWriteStatus: string; currentSize: number; baseSize: number; bufferLength: number;
+  };
   /** RDB saving and loading (INFO persistence). */
   rdb: {
     inProgress: boolean; lastStatus: string; lastTimeSec: number; currentTimeSec: number; saves: number;
@@ -186,18 +191,28 @@ const persistence: Section = (s) => [
   'rdb_last_cow_size:0',
   `rdb_last_load_keys_expired:${s.rdb.keysExpiredOnLoad}`,
   `rdb_last_load_keys_loaded:${s.rdb.keysLoaded}`,
-  `aof_enabled:${s.aofEnabled ? 1 : 0}`,
-  'aof_rewrite_in_progress:0',
-  'aof_rewrite_scheduled:0',
-  'aof_last_rewrite_time_sec:-1',
-  'aof_current_rewrite_time_sec:-1',
-  'aof_last_bgrewrite_status:ok',
-  'aof_rewrites:0',
+  `aof_enabled:${s.aof.enabled ? 1 : 0}`,
+  `aof_rewrite_in_progress:${s.aof.rewriting ? 1 : 0}`,
+  `aof_rewrite_scheduled:${s.aof.scheduled ? 1 : 0}`,
+  `aof_last_rewrite_time_sec:${s.aof.lastRewriteTimeSec}`,
+  `aof_current_rewrite_time_sec:${s.aof.currentRewriteTimeSec}`,
+  `aof_last_bgrewrite_status:${s.aof.lastRewriteStatus}`,
+  `aof_rewrites:${s.aof.rewrites}`,
   'aof_rewrites_consecutive_failures:0',
-  'aof_last_write_status:ok',
+  `aof_last_write_status:${s.aof.lastWriteStatus}`,
   'aof_last_cow_size:0',
   'module_fork_in_progress:0',
   'module_fork_last_cow_size:0',
+  ...(s.aof.enabled
+    ? [
+        `aof_current_size:${s.aof.currentSize}`,
+        `aof_base_size:${s.aof.baseSize}`,
+        'aof_pending_rewrite:0',
+        `aof_buffer_length:${s.aof.bufferLength}`,
+        'aof_pending_bio_fsync:0',
+        'aof_delayed_fsync:0',
+      ]
+    : []),
 ];
 
 const stats: Section = (s) => {

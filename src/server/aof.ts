@@ -1,0 +1,490 @@
+// The append-only file, in Redis 7's multi-part layout: `<dir>/<appenddirname>/` holds a base file (an
+// RDB snapshot), incremental files of RESP commands, and `<appendfilename>.manifest` naming them:
+//   file appendonly.aof.1.base.rdb seq 1 type b
+//   file appendonly.aof.1.incr.aof seq 1 type i
+// Commands reach it through the engine's propagation (already rewritten as Redis propagates them) and
+// are written before the replies of the same batch go out; `appendfsync always` also fsyncs then, so an
+// acknowledged write survives kill -9; `everysec` fsyncs once a second from the cron.
+// BGREWRITEAOF writes a new base with the fork-free snapshot while new commands go to a new incr file.
+// Counterparts: aof.c (feedAppendOnlyFile, flushAppendOnlyFile, loadAppendOnlyFiles, the manifest).
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, ftruncateSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Engine } from './engine.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { ScriptingService } from './scripting.js';
+import type { Client } from './client.js';
+import { Snapshot } from '../persistence/snapshot.js';
+import { standardAux, writerOptions } from '../persistence/rdb/writer.js';
+import { readRdbBuffer } from '../persistence/rdb/reader.js';
+import { encodingLimits, toEngineValue } from '../persistence/rdb/engine-values.js';
+import { REDIS_VERSION } from './config.js';
+import { ErrorReply } from '../protocol/reply.js';
+
+export interface ManifestEntry {
+  file: string;
+  seq: number;
+  type: 'b' | 'h' | 'i';
+}
+
+export function parseManifest(text: string): ManifestEntry[] {
+  const out: ManifestEntry[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const parts = line.split(/\s+/);
+    const e: Partial<ManifestEntry> = {};
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      if (parts[i] === 'file') e.file = parts[i + 1];
+      else if (parts[i] === 'seq') e.seq = Number(parts[i + 1]);
+      else if (parts[i] === 'type') e.type = parts[i + 1] as ManifestEntry['type'];
+    }
+    if (e.file === undefined || e.seq === undefined || e.type === undefined) throw new Error(`Invalid AOF manifest line: ${line}`);
+    out.push(e as ManifestEntry);
+  }
+  return out;
+}
+
+export function formatManifest(entries: readonly ManifestEntry[]): string {
+  return entries.map((e) => `file ${e.file} seq ${e.seq} type ${e.type}\n`).join('');
+}
+
+/** One RESP command as the AOF stores it. */
+export function encodeAofCommand(argv: readonly string[]): string {
+  let s = `*${argv.length}\r\n`;
+  for (const a of argv) s += `$${a.length}\r\n${a}\r\n`;
+  return s;
+}
+
+/**
+ * Parses the commands of an incr (or command-format base) file. Returns the commands and the offset
+ * just past the last complete one; `truncated` when the file ends inside a command.
+ */
+export function parseAofCommands(buf: Buffer, onCommand: (argv: string[]) => void): { end: number; truncated: boolean; error: string | null } {
+  let pos = 0;
+  const n = buf.length;
+  const line = (from: number): number => {
+    const i = buf.indexOf('\r\n', from, 'latin1');
+    return i;
+  };
+  while (pos < n) {
+    const start = pos;
+    if (buf[pos] === 0x23) {
+      // An annotation (#TS:...) line.
+      const e = line(pos);
+      if (e < 0) return { end: start, truncated: true, error: null };
+      pos = e + 2;
+      continue;
+    }
+    if (buf[pos] !== 0x2a) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${start}` };
+    const e = line(pos);
+    if (e < 0) return { end: start, truncated: true, error: null };
+    const argc = Number(buf.latin1Slice(pos + 1, e));
+    if (!Number.isInteger(argc) || argc < 1) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${start}` };
+    pos = e + 2;
+    const argv: string[] = [];
+    for (let j = 0; j < argc; j++) {
+      if (pos >= n) return { end: start, truncated: true, error: null };
+      if (buf[pos] !== 0x24) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${pos}` };
+      const le = line(pos);
+      if (le < 0) return { end: start, truncated: true, error: null };
+      const len = Number(buf.latin1Slice(pos + 1, le));
+      if (!Number.isInteger(len) || len < 0) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${pos}` };
+      const ds = le + 2;
+      if (ds + len + 2 > n) return { end: start, truncated: true, error: null };
+      argv.push(buf.latin1Slice(ds, ds + len));
+      pos = ds + len + 2;
+    }
+    onCommand(argv);
+  }
+  return { end: pos, truncated: false, error: null };
+}
+
+interface Rewrite {
+  snap: Snapshot;
+  fd: number;
+  tmp: string;
+  startedAt: number;
+  newIncrSeq: number;
+  baseSeq: number;
+}
+
+export class AppendOnlyFile {
+  enabled = false;
+  private fd = -1;
+  private buf = '';
+  private dbSelected = -1;
+  private manifest: ManifestEntry[] = [];
+  private lastFsync = Date.now();
+  private lastTs = 0;
+  /** True while replaying files at start-up (the replayed commands are not appended again). */
+  replaying = false;
+  rewrite: Rewrite | null = null;
+  rewriteScheduled = false;
+  lastRewriteStatus: 'ok' | 'err' = 'ok';
+  lastRewriteTimeSec = -1;
+  rewrites = 0;
+  lastWriteStatus: 'ok' | 'err' = 'ok';
+  /** Size of the incr files and of the base at the last rewrite (auto-aof-rewrite). */
+  currentSize = 0;
+  baseSize = 0;
+  delayedFsync = 0;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly config: Config,
+    private readonly log: Logger,
+    private readonly scripting: ScriptingService,
+  ) {
+    engine.onPropagate((db, argv) => this.feed(db, argv));
+  }
+
+  private dir(): string {
+    return join(this.config.get('dir') ?? '.', this.config.get('appenddirname') ?? 'appendonlydir');
+  }
+
+  private name(): string {
+    return this.config.get('appendfilename') ?? 'appendonly.aof';
+  }
+
+  private manifestPath(): string {
+    return join(this.dir(), `${this.name()}.manifest`);
+  }
+
+  /** The AOF's files exist (its manifest is there). */
+  exists(): boolean {
+    return existsSync(this.manifestPath());
+  }
+
+  private writeManifest(entries: ManifestEntry[]): void {
+    const tmp = join(this.dir(), `temp-${this.name()}.manifest`);
+    const fd = openSync(tmp, 'w');
+    writeSync(fd, formatManifest(entries));
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, this.manifestPath());
+    this.manifest = entries;
+  }
+
+  private openIncr(seq: number): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = openSync(join(this.dir(), `${this.name()}.${seq}.incr.aof`), 'a');
+    this.dbSelected = -1;
+  }
+
+  private feed(db: number, argv: string[]): void {
+    if (!this.enabled || this.replaying) return;
+    if (this.config.getBool('aof-timestamp-enabled')) {
+      const now = Math.floor(Date.now() / 1000);
+      if (now !== this.lastTs) {
+        this.buf += `#TS:${now}\r\n`;
+        this.lastTs = now;
+      }
+    }
+    if (db !== this.dbSelected) {
+      this.buf += encodeAofCommand(['SELECT', String(db)]);
+      this.dbSelected = db;
+    }
+    this.buf += encodeAofCommand(argv);
+  }
+
+  /** Writes what commands appended (before their replies go out); fsyncs now under `appendfsync always`. */
+  flush(): void {
+    if (this.buf.length === 0 || this.fd < 0) return;
+    const data = Buffer.from(this.buf, 'latin1');
+    this.buf = '';
+    try {
+      writeSync(this.fd, data);
+      this.currentSize += data.length;
+      if (this.config.get('appendfsync') === 'always') fsyncSync(this.fd);
+      this.lastWriteStatus = 'ok';
+    } catch (e) {
+      this.lastWriteStatus = 'err';
+      this.log.log('warning', `Error writing to the AOF file: ${(e as Error).message}`);
+    }
+  }
+
+  /** Once a second: fsync under everysec; an automatic rewrite when the incr files have grown enough. */
+  cron(): void {
+    if (!this.enabled) return;
+    this.flush();
+    if (this.config.get('appendfsync') === 'everysec' && this.fd >= 0 && Date.now() - this.lastFsync >= 1000) {
+      fsyncSync(this.fd);
+      this.lastFsync = Date.now();
+    }
+    if (this.rewrite === null && !this.engine.snapshotActive) {
+      if (this.rewriteScheduled) {
+        this.rewriteScheduled = false;
+        this.startRewrite();
+        return;
+      }
+      const pct = this.config.getNumber('auto-aof-rewrite-percentage');
+      const min = this.config.getNumber('auto-aof-rewrite-min-size');
+      const base = this.baseSize || 1;
+      if (pct > 0 && this.currentSize > min && ((this.currentSize - base) * 100) / base >= pct) {
+        this.log.log('notice', `Starting automatic rewriting of AOF on ${Math.round(((this.currentSize - base) * 100) / base)}% growth`);
+        this.startRewrite();
+      }
+    }
+  }
+
+  /**
+   * Start-up with appendonly yes: load the files the manifest names (base, then incr files in order).
+   * Returns an error message when they cannot be loaded. Without AOF files, starts empty and writes a base.
+   */
+  load(): string | null {
+    this.enabled = true;
+    mkdirSync(this.dir(), { recursive: true });
+    if (!this.exists()) {
+      this.log.log('notice', 'Creating AOF base file appendonly.aof.1.base.rdb on server start');
+      this.baseFromCurrentData(1, 1);
+      return null;
+    }
+    let entries: ManifestEntry[];
+    try {
+      entries = parseManifest(readFileSync(this.manifestPath(), 'latin1'));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    this.manifest = entries;
+    const started = performance.now();
+    const client = this.replayClient();
+    this.replaying = true;
+    try {
+      const incrs = entries.filter((e) => e.type === 'i');
+      for (const e of entries.filter((x) => x.type === 'b')) {
+        const path = join(this.dir(), e.file);
+        const data = readFileSync(path);
+        this.baseSize = data.length;
+        if (data.subarray(0, 5).toString('latin1') === 'REDIS') this.loadRdbBase(data);
+        else {
+          const r = parseAofCommands(data, (argv) => this.replay(client, argv));
+          if (r.error !== null || r.truncated) return `Bad file format reading the append only file ${e.file}`;
+        }
+      }
+      for (let i = 0; i < incrs.length; i++) {
+        const path = join(this.dir(), incrs[i].file);
+        if (!existsSync(path)) continue;
+        const data = readFileSync(path);
+        this.currentSize += data.length;
+        const r = parseAofCommands(data, (argv) => this.replay(client, argv));
+        if (r.error !== null) return `${r.error} (${incrs[i].file})`;
+        if (r.truncated) {
+          const last = i === incrs.length - 1;
+          if (!last || !this.config.getBool('aof-load-truncated')) {
+            return `Unexpected end of file reading the append only file ${incrs[i].file}. You can: 1) Make a backup of your AOF file, then use ./cinnabar aof-check --fix <filename.manifest>. 2) Alternatively you can set the 'aof-load-truncated' configuration option to yes and restart the server.`;
+          }
+          this.log.log('warning', `!!! Warning: short read while loading the AOF file ${incrs[i].file}!!!`);
+          this.log.log('warning', `AOF ${incrs[i].file} loaded anyway because aof-load-truncated is enabled; ${data.length - r.end} bytes of an incomplete command dropped at offset ${r.end}`);
+          const fd = openSync(path, 'r+');
+          ftruncateSync(fd, r.end);
+          closeSync(fd);
+        }
+      }
+    } catch (e) {
+      return `Error loading the append only file: ${(e as Error).message}`;
+    } finally {
+      this.replaying = false;
+    }
+    const last = entries.filter((e) => e.type === 'i').pop();
+    if (last === undefined) {
+      const seq = 1 + Math.max(0, ...entries.map((e) => e.seq));
+      this.writeManifest([...entries, { file: `${this.name()}.${seq}.incr.aof`, seq, type: 'i' }]);
+      this.openIncr(seq);
+    } else this.openIncr(last.seq);
+    this.log.log('notice', `DB loaded from append only file: ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
+    return null;
+  }
+
+  private loadRdbBase(data: Buffer): void {
+    const limits = encodingLimits(this.config);
+    const codes: string[] = [];
+    readRdbBuffer(data, {
+      key: (rec) => {
+        const db = this.engine.dbs[rec.db];
+        if (rec.expireMs !== -1 && rec.expireMs < Date.now()) return;
+        if (db.dict.has(rec.key)) db.delete(rec.key);
+        db.add(rec.key, toEngineValue(rec.value, limits));
+        if (rec.expireMs !== -1) db.setExpire(rec.key, rec.expireMs);
+      },
+      functionLibrary: (code) => void codes.push(code),
+    });
+    if (codes.length > 0) this.scripting.restoreLibraries(codes, 'replace');
+  }
+
+  private replayClientCache: Client | null = null;
+  /** Set by the server: a client for replaying commands (authenticated, no ACL restrictions). */
+  makeClient: () => Client = () => {
+    throw new Error('no client factory');
+  };
+
+  private replayClient(): Client {
+    return (this.replayClientCache ??= this.makeClient());
+  }
+
+  private replay(c: Client, argv: string[]): void {
+    const r = this.engine.processCommand(c, argv);
+    if (r instanceof ErrorReply && c.multiQueue === null && argv[0].toLowerCase() !== 'exec') {
+      this.log.log('warning', `Error replaying a command from the AOF (${argv[0]}): ${r.text}`);
+    }
+  }
+
+  /** A base file of the dataset as it is now, written in one go (start-up and CONFIG SET appendonly yes). */
+  private baseFromCurrentData(baseSeq: number, incrSeq: number): void {
+    const snap = this.snapshot();
+    const base = `${this.name()}.${baseSeq}.base.rdb`;
+    const tmp = join(this.dir(), `temp-rewriteaof-${process.pid}.aof`);
+    const fd = openSync(tmp, 'w');
+    while (!snap.done) writeSync(fd, snap.step(1 << 30));
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, join(this.dir(), base));
+    this.baseSize = statSync(join(this.dir(), base)).size;
+    this.writeManifest([
+      { file: base, seq: baseSeq, type: 'b' },
+      { file: `${this.name()}.${incrSeq}.incr.aof`, seq: incrSeq, type: 'i' },
+    ]);
+    this.openIncr(incrSeq);
+    this.currentSize = this.baseSize;
+  }
+
+  private snapshot(): Snapshot {
+    const aux = standardAux({ version: REDIS_VERSION, usedMem: 0, aofBase: true });
+    return new Snapshot(this.engine.dbs, writerOptions(this.config), aux, this.scripting.listLibraries().map((l) => l.code));
+  }
+
+  /** CONFIG SET appendonly yes at run time: a base of the current data, then appending. */
+  start(): void {
+    if (this.enabled) return;
+    mkdirSync(this.dir(), { recursive: true });
+    this.enabled = true;
+    const seq = 1 + Math.max(0, ...this.manifest.map((e) => e.seq));
+    this.baseFromCurrentData(seq, seq);
+  }
+
+  /** CONFIG SET appendonly no. */
+  stop(): void {
+    if (!this.enabled) return;
+    this.flush();
+    this.abortRewrite();
+    if (this.fd >= 0) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+    this.enabled = false;
+  }
+
+  /** BGREWRITEAOF: false when one is already running. */
+  startRewrite(): boolean {
+    if (this.rewrite !== null) return false;
+    if (!this.enabled) {
+      // Redis rewrites even with appendonly off (the result is the base of a later start).
+      mkdirSync(this.dir(), { recursive: true });
+    }
+    this.flush();
+    const baseSeq = 1 + Math.max(0, ...this.manifest.filter((e) => e.type === 'b').map((e) => e.seq));
+    const newIncrSeq = 1 + Math.max(0, ...this.manifest.filter((e) => e.type === 'i').map((e) => e.seq));
+    // From now on commands go to a new incr file, which the manifest lists at once (a crash during the
+    // rewrite then loads old base + old incrs + the new incr).
+    if (this.enabled) {
+      this.writeManifest([...this.manifest, { file: `${this.name()}.${newIncrSeq}.incr.aof`, seq: newIncrSeq, type: 'i' }]);
+      this.openIncr(newIncrSeq);
+    }
+    const tmp = join(this.dir(), `temp-rewriteaof-bg-${process.pid}.aof`);
+    const fd = openSync(tmp, 'w');
+    const snap = this.snapshot();
+    for (const db of this.engine.dbs) db.snapshot = snap;
+    this.engine.snapshotActive = true;
+    this.rewrite = { snap, fd, tmp, startedAt: Date.now(), newIncrSeq, baseSeq };
+    this.log.log('notice', 'Background append only file rewriting started');
+    setImmediate(() => this.rewriteSlice());
+    return true;
+  }
+
+  private rewriteSlice(): void {
+    const r = this.rewrite;
+    if (r === null) return;
+    try {
+      const bytes = r.snap.step(4);
+      if (bytes.length > 0) writeSync(r.fd, bytes);
+      if (!r.snap.done) {
+        setImmediate(() => this.rewriteSlice());
+        return;
+      }
+      fsyncSync(r.fd);
+      closeSync(r.fd);
+      const base = `${this.name()}.${r.baseSeq}.base.rdb`;
+      renameSync(r.tmp, join(this.dir(), base));
+      const old = this.manifest.filter((e) => e.type === 'b' || e.seq < r.newIncrSeq);
+      const kept: ManifestEntry[] = [{ file: base, seq: r.baseSeq, type: 'b' }];
+      if (this.enabled) kept.push({ file: `${this.name()}.${r.newIncrSeq}.incr.aof`, seq: r.newIncrSeq, type: 'i' });
+      this.writeManifest(kept);
+      for (const e of old) {
+        if (e.file === base) continue;
+        try {
+          unlinkSync(join(this.dir(), e.file));
+        } catch {
+          // already gone
+        }
+      }
+      this.baseSize = statSync(join(this.dir(), base)).size;
+      this.currentSize = this.baseSize;
+      this.endRewrite(true);
+    } catch (e) {
+      this.log.log('warning', `Background AOF rewrite failed: ${(e as Error).message}`);
+      try {
+        closeSync(r.fd);
+        if (existsSync(r.tmp)) unlinkSync(r.tmp);
+      } catch {
+        // nothing to clean up
+      }
+      this.endRewrite(false);
+    }
+  }
+
+  private endRewrite(ok: boolean): void {
+    const r = this.rewrite!;
+    for (const db of this.engine.dbs) db.snapshot = null;
+    this.engine.snapshotActive = false;
+    this.rewrite = null;
+    this.lastRewriteTimeSec = Math.round((Date.now() - r.startedAt) / 1000);
+    this.lastRewriteStatus = ok ? 'ok' : 'err';
+    if (ok) {
+      this.rewrites++;
+      this.log.log('notice', 'Background AOF rewrite finished successfully');
+    }
+  }
+
+  abortRewrite(): void {
+    const r = this.rewrite;
+    if (r === null) return;
+    for (const db of this.engine.dbs) db.snapshot = null;
+    this.engine.snapshotActive = false;
+    this.rewrite = null;
+    try {
+      closeSync(r.fd);
+      if (existsSync(r.tmp)) unlinkSync(r.tmp);
+    } catch {
+      // nothing to clean up
+    }
+  }
+
+  /** On shutdown: everything written and fsynced. */
+  close(): void {
+    this.flush();
+    if (this.fd >= 0) {
+      try {
+        fsyncSync(this.fd);
+        closeSync(this.fd);
+      } catch {
+        // closing anyway
+      }
+      this.fd = -1;
+    }
+  }
+
+  get bufferLength(): number {
+    return this.buf.length;
+  }
+}

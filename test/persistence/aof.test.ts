@@ -1,0 +1,176 @@
+// The append-only file with real processes and real files: Redis 7's multi-part layout read and written
+// both ways between cinnabar and redis-server (same DEBUG DIGEST), kill -9 under `appendfsync always`
+// losing no acknowledged write, a truncated tail loaded or refused per aof-load-truncated, BGREWRITEAOF
+// compacting while writes continue, and CONFIG SET appendonly yes at run time.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { BIN, startCinnabar, startRedis, type RunningServer } from '../helpers/servers.js';
+import { RespConnection } from '../helpers/resp.js';
+
+const dirs: string[] = [];
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function workDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'cinnabar-aof-'));
+  dirs.push(d);
+  return d;
+}
+
+async function run(kind: 'cinnabar' | 'redis', dir: string, extra: string[] = []): Promise<RunningServer> {
+  const args = ['--dir', dir, '--appendonly', 'yes', '--enable-debug-command', 'yes', ...extra];
+  const s = kind === 'cinnabar' ? await startCinnabar(args) : await startRedis(args);
+  servers.push(s);
+  return s;
+}
+
+async function cmd(s: RunningServer, argv: string[]): Promise<string> {
+  const c = await RespConnection.open(s.port);
+  try {
+    return (await c.call(argv, 20_000)).toString('latin1');
+  } finally {
+    c.close();
+  }
+}
+
+async function writeMix(s: RunningServer, tag: string): Promise<void> {
+  const c = await RespConnection.open(s.port);
+  try {
+    const steps: string[][] = [
+      ['SET', `${tag}:s`, 'v', 'EX', '5000'],
+      ['RPUSH', `${tag}:l`, 'a', 'b', 'c'],
+      ['LPOP', `${tag}:l`],
+      ['HSET', `${tag}:h`, 'f', '1', 'g', '2'],
+      ['HINCRBY', `${tag}:h`, 'f', '41'],
+      ['ZADD', `${tag}:z`, '1.5', 'x', '2.5', 'y'],
+      ['SADD', `${tag}:set`, 'a', 'b', 'c'],
+      ['SPOP', `${tag}:set`],
+      ['SELECT', '4'],
+      ['INCRBY', `${tag}:n`, '10'],
+      ['SELECT', '0'],
+      ['EVAL', "redis.call('set', KEYS[1], '1') return redis.call('incr', KEYS[1])", '1', `${tag}:script`],
+      ['MULTI'],
+      ['SET', `${tag}:m1`, '1'],
+      ['SET', `${tag}:m2`, '2'],
+      ['EXEC'],
+      ['SET', `${tag}:gone`, 'x'],
+      ['DEL', `${tag}:gone`],
+      ['XADD', `${tag}:x`, '5-1', 'f', 'v'],
+    ];
+    for (const s of steps) await c.call(s);
+  } finally {
+    c.close();
+  }
+}
+
+describe('AOF between cinnabar and redis-server', () => {
+  it('each loads the appendonlydir the other wrote, with the same digest', async () => {
+    const dir = workDir();
+    const a = await run('cinnabar', dir);
+    await writeMix(a, 'one');
+    expect(await cmd(a, ['BGREWRITEAOF'])).toBe('+Background append only file rewriting started\r\n');
+    for (let i = 0; i < 50 && /aof_rewrite_in_progress:1/.test(await cmd(a, ['INFO', 'persistence'])); i++) await new Promise((r) => setTimeout(r, 100));
+    await writeMix(a, 'two');
+    const digest = await cmd(a, ['DEBUG', 'DIGEST']);
+    await cmd(a, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
+    await new Promise((r) => a.proc.once('exit', r));
+    expect(existsSync(join(dir, 'dump.rdb'))).toBe(false);
+
+    const r = await run('redis', dir);
+    expect(await cmd(r, ['DEBUG', 'DIGEST'])).toBe(digest);
+    await writeMix(r, 'three');
+    const digest2 = await cmd(r, ['DEBUG', 'DIGEST']);
+    await r.stop();
+
+    const b = await run('cinnabar', dir);
+    expect(await cmd(b, ['DEBUG', 'DIGEST'])).toBe(digest2);
+    expect(await cmd(b, ['HGET', 'three:h', 'f'])).toBe('$2\r\n42\r\n');
+  }, 90_000);
+});
+
+describe('durability', () => {
+  it('kill -9 under appendfsync always loses no acknowledged write', async () => {
+    const dir = workDir();
+    const a = await run('cinnabar', dir, ['--appendfsync', 'always']);
+    const c = await RespConnection.open(a.port);
+    let acked = 0;
+    const deadline = Date.now() + 2000;
+    // Pipelined writes: every reply received counts as acknowledged.
+    let sent = 0;
+    while (Date.now() < deadline) {
+      for (let i = 0; i < 50; i++) c.send(['RPUSH', 'acked', String(sent++)]);
+      for (let i = 0; i < 50; i++) {
+        await c.read();
+        acked++;
+      }
+    }
+    // More in flight when the process dies.
+    for (let i = 0; i < 200; i++) c.send(['RPUSH', 'acked', String(sent++)]);
+    a.proc.kill('SIGKILL');
+    await new Promise((r) => a.proc.once('exit', r));
+    c.close();
+    servers.splice(servers.indexOf(a), 1);
+    const b = await run('cinnabar', dir, ['--appendfsync', 'always']);
+    const len = Number((await cmd(b, ['LLEN', 'acked'])).slice(1));
+    expect(acked).toBeGreaterThan(100);
+    expect(len).toBeGreaterThanOrEqual(acked);
+    // What survived is a prefix of what was sent, in order.
+    const firstAndLast = await cmd(b, ['LRANGE', 'acked', String(acked - 1), String(acked - 1)]);
+    expect(firstAndLast).toBe(`*1\r\n$${String(acked - 1).length}\r\n${acked - 1}\r\n`);
+    await a.stop();
+  }, 60_000);
+
+  it('a truncated last command is dropped with aof-load-truncated yes and refused with no', async () => {
+    const dir = workDir();
+    const a = await run('cinnabar', dir);
+    await cmd(a, ['SET', 'k', 'v']);
+    await cmd(a, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
+    await new Promise((r) => a.proc.once('exit', r));
+    const aofdir = join(dir, 'appendonlydir');
+    const incr = readdirSync(aofdir).find((f) => f.endsWith('.incr.aof'))!;
+    appendFileSync(join(aofdir, incr), '*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$5\r\nhal');
+    const refused = spawnSync(process.execPath, [BIN, 'server', '--port', '0', '--dir', dir, '--appendonly', 'yes', '--aof-load-truncated', 'no', '--save', ''], { encoding: 'utf8', timeout: 20_000 });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout + refused.stderr).toMatch(/Unexpected end of file reading the append only file/);
+    const b = await run('cinnabar', dir);
+    expect(await cmd(b, ['GET', 'k'])).toBe('$1\r\nv\r\n');
+    expect(await cmd(b, ['EXISTS', 'x'])).toBe(':0\r\n');
+    expect(b.output()).toMatch(/bytes of an incomplete command dropped/);
+    // The file was cut back to its last whole command: redis-check-aof agrees it is valid.
+    const check = spawnSync('redis-check-aof', [join(aofdir, 'appendonly.aof.manifest')], { encoding: 'utf8' });
+    expect(check.stdout).toMatch(/is valid/);
+  }, 60_000);
+});
+
+describe('rewrites and run-time switching', () => {
+  it('BGREWRITEAOF compacts while writes continue; CONFIG SET appendonly yes starts an AOF with a base', async () => {
+    const dir = workDir();
+    const s = await startCinnabar(['--dir', dir, '--enable-debug-command', 'yes']);
+    servers.push(s);
+    for (let i = 0; i < 200; i++) await cmd(s, ['INCR', 'counter']);
+    expect(existsSync(join(dir, 'appendonlydir'))).toBe(false);
+    expect(await cmd(s, ['CONFIG', 'SET', 'appendonly', 'yes'])).toBe('+OK\r\n');
+    const manifest = readFileSync(join(dir, 'appendonlydir', 'appendonly.aof.manifest'), 'latin1');
+    expect(manifest).toMatch(/type b\n.*type i\n/);
+    const c = await RespConnection.open(s.port);
+    c.send(['BGREWRITEAOF']);
+    for (let i = 0; i < 300; i++) c.send(['INCR', 'counter']);
+    for (let i = 0; i < 301; i++) await c.read();
+    c.close();
+    for (let i = 0; i < 50 && /aof_rewrite_in_progress:1/.test(await cmd(s, ['INFO', 'persistence'])); i++) await new Promise((r) => setTimeout(r, 100));
+    const digest = await cmd(s, ['DEBUG', 'DIGEST']);
+    await s.stop();
+    servers.splice(servers.indexOf(s), 1);
+    const r = await run('redis', dir);
+    expect(await cmd(r, ['GET', 'counter'])).toBe('$3\r\n500\r\n');
+    expect(await cmd(r, ['DEBUG', 'DIGEST'])).toBe(digest);
+  }, 60_000);
+});
