@@ -16,6 +16,7 @@ export function serveGroup(
   const out: Reply[] = [];
   const now = ctx.now;
   let propagateLastId = false;
+  let lastIdText: string | undefined;
   const it = s.iterate(start, MAX_ID);
   while (it.next()) {
     const id = it.id();
@@ -26,6 +27,7 @@ export function serveGroup(
       propagateLastId = true;
     }
     const idText = it.idText();
+    if (g.lastId === id) lastIdText = idText;
     out.push([idText, it.fields()]);
     if (!noack) {
       let nack = g.pel.get(id);
@@ -42,7 +44,7 @@ export function serveGroup(
         consumer.pel.set(id, nack);
       }
       consumer.activeTime = now;
-      prop.push(xclaimArgv(key, g, groupName, idText, nack));
+      prop.push(xclaimArgv(key, g, groupName, idText, nack, lastIdText));
     }
     if (count && out.length === count) break;
   }

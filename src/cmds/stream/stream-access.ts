@@ -77,11 +77,16 @@ export function errSubcommandSyntax(sub: string, container: string): ErrorReply 
   return errorReply(`ERR unknown subcommand or wrong number of arguments for '${cstr(sub).slice(0, 128)}'. Try ${container} HELP.`);
 }
 
-/** XCLAIM <key> <group> <consumer> 0 <id> TIME <ms> RETRYCOUNT <n> FORCE JUSTID LASTID <group last id>. */
-export function xclaimArgv(key: string, group: StreamGroup, groupName: string, idText: string, nack: StreamNACK): string[] {
+/**
+ * XCLAIM <key> <group> <consumer> 0 <id> TIME <ms> RETRYCOUNT <n> FORCE JUSTID LASTID <group last id>;
+ * `lastIdText` is the group's last ID as text when the caller has it.
+ */
+export function xclaimArgv(
+  key: string, group: StreamGroup, groupName: string, idText: string, nack: StreamNACK, lastIdText?: string,
+): string[] {
   return [
     'XCLAIM', key, groupName, nack.consumer!.name, '0', idText, 'TIME', String(nack.deliveryTime), 'RETRYCOUNT',
-    String(nack.deliveryCount), 'FORCE', 'JUSTID', 'LASTID', formatId(group.lastId),
+    String(nack.deliveryCount), 'FORCE', 'JUSTID', 'LASTID', lastIdText ?? formatId(group.lastId),
   ];
 }
 
