@@ -3,7 +3,7 @@
 // losing no acknowledged write, a truncated tail loaded or refused per aof-load-truncated, BGREWRITEAOF
 // compacting while writes continue, and CONFIG SET appendonly yes at run time.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -144,6 +144,18 @@ describe('durability', () => {
     expect(await cmd(b, ['GET', 'k'])).toBe('$1\r\nv\r\n');
     expect(await cmd(b, ['EXISTS', 'x'])).toBe(':0\r\n');
     expect(b.output()).toMatch(/bytes of an incomplete command dropped/);
+    // A damaged (not just short) command is refused whatever aof-load-truncated says.
+    await b.stop();
+    servers.splice(servers.indexOf(b), 1);
+    const incrPath = join(aofdir, readdirSync(aofdir).find((f) => f.endsWith('.incr.aof'))!);
+    const good = readFileSync(incrPath);
+    const bad = Buffer.from(good);
+    bad[bad.indexOf('$')] = 0x25;
+    writeFileSync(incrPath, bad);
+    const damaged = spawnSync(process.execPath, [BIN, 'server', '--port', '0', '--dir', dir, '--appendonly', 'yes', '--save', ''], { encoding: 'utf8', timeout: 20_000 });
+    expect(damaged.status).toBe(1);
+    expect(damaged.stdout + damaged.stderr).toMatch(/Bad file format reading the append only file/);
+    writeFileSync(incrPath, good);
     // The file was cut back to its last whole command: redis-check-aof agrees it is valid.
     const check = spawnSync('redis-check-aof', [join(aofdir, 'appendonly.aof.manifest')], { encoding: 'utf8' });
     expect(check.stdout).toMatch(/is valid/);

@@ -133,15 +133,30 @@ describe('dump.rdb across restarts and servers', () => {
     expect(existsSync(join(dir, 'dump.rdb'))).toBe(true);
   }, 30_000);
 
-  it('a damaged dump.rdb stops the start-up with a message and exit status 1', () => {
-    const dir = workDir();
-    // A header and a truncated AUX field.
-    writeFileSync(join(dir, 'dump.rdb'), Buffer.concat([Buffer.from('REDIS0010'), Buffer.from([0xfa, 0x09])]));
-    const r = spawnSync(process.execPath, [BIN, 'server', '--port', '0', '--dir', dir, '--save', ''], { encoding: 'utf8', timeout: 20_000 });
-    expect(r.status).toBe(1);
-    expect(r.stdout + r.stderr).toMatch(/Failed loading the RDB file .*dump\.rdb/);
-    expect(r.stdout + r.stderr).toMatch(/Fatal error loading the DB/);
-  }, 30_000);
+  it('a damaged dump.rdb (truncated, bit-flipped, empty) stops the start-up with a message and exit status 1', async () => {
+    // A good file written by cinnabar to damage.
+    const src = workDir();
+    const a = await run('cinnabar', src);
+    await fill(a);
+    await cmd(a, ['SAVE']);
+    const good = readFileSync(join(src, 'dump.rdb'));
+    const flipped = Buffer.from(good);
+    flipped[Math.floor(good.length / 2)] ^= 0x20;
+    const cases: Array<[string, Buffer]> = [
+      ['truncated', good.subarray(0, Math.floor(good.length * 0.7))],
+      ['bit-flipped', flipped],
+      ['empty', Buffer.alloc(0)],
+      ['truncated header', Buffer.concat([Buffer.from('REDIS0010'), Buffer.from([0xfa, 0x09])])],
+    ];
+    for (const [what, bytes] of cases) {
+      const dir = workDir();
+      writeFileSync(join(dir, 'dump.rdb'), bytes);
+      const r = spawnSync(process.execPath, [BIN, 'server', '--port', '0', '--dir', dir, '--save', ''], { encoding: 'utf8', timeout: 20_000 });
+      expect(r.status, what).toBe(1);
+      expect(r.stdout + r.stderr, what).toMatch(/Failed loading the RDB file .*dump\.rdb: \S/);
+      expect(r.stdout + r.stderr, what).toMatch(/Fatal error loading the DB/);
+    }
+  }, 60_000);
 });
 
 describe('a failing background save', () => {
