@@ -375,8 +375,9 @@ export class Engine {
     Atomics.sub(this.shared, SHARED.live, 1);
     if (this.finishedLocal) return;
     if (c.busy) {
-      c.busy = false;
-      this.active--;
+      // A reply will never come: redis-benchmark stops here too.
+      this.events.onFatal('Error: Server closed the connection');
+      return;
     }
     if (this.spec.idle) return;
     if (Atomics.load(this.shared, SHARED.live) === 0 && Atomics.load(this.shared, SHARED.finished) < this.spec.requests && Atomics.load(this.shared, SHARED.stop) === 0) {

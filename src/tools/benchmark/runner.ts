@@ -124,6 +124,8 @@ export class Runner {
     };
     if (this.interrupted) this.current.stop();
     for (const l of active) l.start();
+    // No connections at all (-c 0): nothing will report.
+    if (active.length === 0) wake();
     const progress = s.progress ? (idle ? this.idleLine(shared) : this.progressLine(title, shared, stats, t0)) : null;
     await settled;
     const elapsedMs = performance.now() - t0;
