@@ -2,13 +2,15 @@
 // RDB persistence next to redis-server in one run (never part of `npm test`):
 //   SAVE of 1M string keys, and start-up load of the file it wrote;
 //   BGSAVE of the same dataset while a client sends GETs one at a time: the longest single request (the
-//   event-loop stall the save causes) and GET p99 during the save against p99 when idle.
+//   event-loop stall the save causes) and GET p99 during the save against p99 when idle;
+//   SAVE and start-up load of a 100k-member hash and a 100k-member sorted set;
+//   SET throughput with appendonly yes / appendfsync everysec, then BGREWRITEAOF's duration.
 // Results go to test/bench/results-persistence.md.
 //   node test/bench/persistence.mjs [--keys N] [--no-build]
 import { connect } from 'node:net';
 import { writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, build, command, log, startServer } from './lib.mjs';
+import { ROOT, benchmarkCommand, build, command, log, startServer } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 const KEYS = argv.includes('--keys') ? Number(argv[argv.indexOf('--keys') + 1]) : 1_000_000;
@@ -125,10 +127,73 @@ async function measure(kind) {
   };
 }
 
+/** Pipelined writes of one big hash and one big zset (100k members each). */
+function loadAggregates(port) {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1');
+    const N = 100_000;
+    let out = '';
+    for (let i = 0; i < N; i += 100) {
+      const h = ['HSET', 'bighash'];
+      const z = ['ZADD', 'bigzset'];
+      for (let j = i; j < i + 100; j++) h.push(`field:${j}`, `value:${j}`), z.push(String(j * 1.5), `member:${j}`);
+      for (const argv of [h, z]) out += `*${argv.length}\r\n${argv.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
+    }
+    let replies = 0;
+    s.on('data', (d) => {
+      for (const b of d) if (b === 10) replies++;
+      if (replies >= (N / 100) * 2) {
+        s.destroy();
+        resolve();
+      }
+    });
+    s.on('error', reject);
+    s.write(out);
+  });
+}
+
+async function aggregates(kind) {
+  const s = await startServer(kind);
+  await loadAggregates(s.port);
+  let t = performance.now();
+  await command(s.port, ['SAVE']);
+  const saveMs = performance.now() - t;
+  const dir = s.dir;
+  await s.stop({ keepDir: true });
+  t = performance.now();
+  const again = await startServer(kind, [], { dir });
+  const loadMs = performance.now() - t;
+  await again.stop();
+  return { saveMs, loadMs };
+}
+
+async function waitRewrite(port) {
+  for (;;) {
+    const info = await command(port, ['INFO', 'persistence']);
+    if (/aof_rewrite_in_progress:0/.test(info) && /aof_rewrite_scheduled:0/.test(info)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function aof(kind) {
+  const s = await startServer(kind, ['--appendonly', 'yes', '--appendfsync', 'everysec']);
+  const rps = benchmarkCommand(s.port, ['-n', String(Math.min(KEYS, 500_000)), '-c', '50', '-P', '16', '-r', '1000000'], ['SET', 'key:__rand_int__', 'value-1234']);
+  const t = performance.now();
+  await command(s.port, ['BGREWRITEAOF']);
+  await waitRewrite(s.port);
+  const rewriteMs = performance.now() - t;
+  await s.stop();
+  return { rps, rewriteMs };
+}
+
 async function main() {
   if (!argv.includes('--no-build')) build();
   const c = await measure('cinnabar');
   const r = await measure('redis');
+  const ca = await aggregates('cinnabar');
+  const ra = await aggregates('redis');
+  const cf = await aof('cinnabar');
+  const rf = await aof('redis');
   const f = (x) => x.toFixed(1);
   const lines = [
     '# RDB persistence',
@@ -146,6 +211,13 @@ async function main() {
     `| longest GET during BGSAVE (ms) | ${f(c.maxDuring)} | ${f(r.maxDuring)} | |`,
     `| GETs answered during BGSAVE | ${c.requestsDuring} | ${r.requestsDuring} | |`,
     `| file size (bytes) | ${c.size} | ${r.size} | |`,
+    `| SAVE, 100k-member hash + zset (ms) | ${f(ca.saveMs)} | ${f(ra.saveMs)} | ${(ra.saveMs / ca.saveMs).toFixed(2)} |`,
+    `| start-up with them (ms) | ${f(ca.loadMs)} | ${f(ra.loadMs)} | ${(ra.loadMs / ca.loadMs).toFixed(2)} |`,
+    '',
+    '| AOF (appendfsync everysec) | cinnabar | redis 7.0 | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    `| SET -P 16 requests/s | ${cf.rps.toFixed(0)} | ${rf.rps.toFixed(0)} | ${(cf.rps / rf.rps).toFixed(2)} |`,
+    `| BGREWRITEAOF after that (ms) | ${f(cf.rewriteMs)} | ${f(rf.rewriteMs)} | ${(rf.rewriteMs / cf.rewriteMs).toFixed(2)} (redis/cinnabar time) |`,
     '',
   ];
   console.log(lines.join('\n'));
