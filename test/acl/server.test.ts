@@ -222,6 +222,42 @@ describe('connections', { timeout: 30000 }, () => {
     expect(a[6]).toBe('true');
   });
 
+  it('revoking channels disconnects subscribers that lost theirs', async () => {
+    const [a, b] = await onBoth(
+      () => ['--acl-pubsub-default', 'allchannels'],
+      async (s) => {
+        const admin = await RespConnection.open(s.port);
+        const sub = await RespConnection.open(s.port);
+        const psub = await RespConnection.open(s.port);
+        try {
+          const out: string[] = [];
+          out.push(canon(await call(admin, 'ACL', 'SETUSER', 'ps', 'on', 'nopass', '+@all', '~*')));
+          out.push(canon(await call(admin, 'ACL', 'GETUSER', 'ps')));
+          for (const c of [sub, psub]) out.push(canon(await call(c, 'AUTH', 'ps', 'x')));
+          out.push(canon(await call(sub, 'SUBSCRIBE', 'news.1')));
+          out.push(canon(await call(psub, 'PSUBSCRIBE', 'news.*')));
+          // Still allowed: news.1 matches news.*, and the pattern news.* is listed literally.
+          out.push(canon(await call(admin, 'ACL', 'SETUSER', 'ps', 'resetchannels', '&news.*')));
+          out.push(canon(await call(admin, 'PUBLISH', 'news.1', 'hello')));
+          out.push(canon(decodeReply(await sub.read())), canon(decodeReply(await psub.read())));
+          out.push(String(sub.closed), String(psub.closed));
+          // news.1 alone: the pattern subscriber loses its pattern.
+          out.push(canon(await call(admin, 'ACL', 'SETUSER', 'ps', 'resetchannels', '&news.1')));
+          await psub.call(['PING']).catch(() => null);
+          out.push(String(sub.closed), String(psub.closed));
+          out.push(canon(await call(admin, 'ACL', 'SETUSER', 'ps', 'resetchannels')));
+          await sub.call(['PING']).catch(() => null);
+          out.push(String(sub.closed));
+          return out;
+        } finally {
+          for (const c of [admin, sub, psub]) c.close();
+        }
+      },
+    );
+    expect(a).toEqual(b);
+    expect(a.slice(-4)).toEqual(['false', 'true', 'OK', 'true']);
+  });
+
   it('ioredis logs in with a username and password and sees NOPERM', async () => {
     const conf = join(tempDir(), 'server.conf');
     writeFileSync(conf, 'user app on >apppw ~app:* +@read +@write -@dangerous +acl|whoami\n');
