@@ -13,3 +13,13 @@ export async function runCli(argv: string[]): Promise<number> {
 export async function runBenchmark(argv: string[]): Promise<number> {
   return (await import('./tools/benchmark/index.js')).runBenchmark(argv);
 }
+
+export async function runRdbCheck(argv: string[]): Promise<number> {
+  const { runRdbCheck: run } = await import('./tools/rdb-check/index.js');
+  return run(argv, await (await import('./tools/rdb-check/io.js')).processToolIo());
+}
+
+export async function runAofCheck(argv: string[]): Promise<number> {
+  const { runAofCheck: run } = await import('./tools/aof-check/index.js');
+  return run(argv, await (await import('./tools/rdb-check/io.js')).processToolIo());
+}

@@ -43,8 +43,8 @@ export interface RdbEndInfo {
 
 export interface RdbVisitor {
   header?(version: number): void;
-  aux?(key: string, value: string, offset: number): void;
-  selectDb?(db: number, offset: number): void;
+  aux?(key: string, value: string, offset: number, end: number): void;
+  selectDb?(db: number, offset: number, end: number): void;
   resizeDb?(dbSize: number, expiresSize: number, offset: number): void;
   key?(rec: RdbKeyRecord): void;
   functionLibrary?(code: string, offset: number): void;
@@ -78,6 +78,8 @@ export class RdbReader {
   private freq = -1;
   private readonly crc = new Crc64();
   private readonly verify: boolean;
+  /** What the record being parsed is (kept when parsing fails, for reports like redis-check-rdb's). */
+  readonly progress: { doing: string; key: string | null; type: number } = { doing: 'start', key: null, type: -1 };
 
   constructor(private readonly visitor: RdbVisitor, options: RdbReaderOptions = {}) {
     this.verify = options.verifyChecksum !== false;
@@ -141,6 +143,10 @@ export class RdbReader {
       return;
     }
     const at = c.pos;
+    const p = this.progress;
+    p.doing = 'read-type';
+    p.key = null;
+    p.type = -1;
     const op = c.u8();
     const v = this.visitor;
     switch (op) {
@@ -152,27 +158,32 @@ export class RdbReader {
         }
         return;
       case RDB_OPCODE.SELECTDB: {
+        p.doing = 'read-len';
         const db = c.len();
         this.db = db;
-        v.selectDb?.(db, c.base + at);
+        v.selectDb?.(db, c.base + at, c.offset);
         return;
       }
       case RDB_OPCODE.RESIZEDB: {
+        p.doing = 'read-len';
         const size = c.len();
         const expires = c.len();
         v.resizeDb?.(size, expires, c.base + at);
         return;
       }
       case RDB_OPCODE.AUX: {
+        p.doing = 'read-aux';
         const key = c.string();
         const value = c.string();
-        v.aux?.(key, value, c.base + at);
+        v.aux?.(key, value, c.base + at, c.offset);
         return;
       }
       case RDB_OPCODE.EXPIRETIME:
+        p.doing = 'read-expire';
         this.expireMs = c.i32le() * 1000;
         return;
       case RDB_OPCODE.EXPIRETIME_MS:
+        p.doing = 'read-expire';
         this.expireMs = c.millis();
         return;
       case RDB_OPCODE.IDLE:
@@ -182,6 +193,7 @@ export class RdbReader {
         this.freq = c.u8();
         return;
       case RDB_OPCODE.FUNCTION2: {
+        p.doing = 'read-functions';
         const code = c.string();
         v.functionLibrary?.(code, c.base + at);
         return;
@@ -194,7 +206,11 @@ export class RdbReader {
         const kind = valueTypeOf(op);
         if (kind === null) c.fail(`Unknown object type or opcode ${op}`, at);
         if (kind === 'module') c.fail('Module values are not supported (no modules are loaded)', at);
+        p.type = op;
+        p.doing = 'read-key';
         const key = c.string();
+        p.key = key;
+        p.doing = 'read-object-value';
         const value = readValue(c, op);
         const rec: RdbKeyRecord = {
           db: this.db, key, rdbType: op, encoding: rdbTypeName(op), expireMs: this.expireMs,
@@ -226,6 +242,7 @@ export class RdbReader {
   }
 
   private readChecksum(c: Cursor): void {
+    this.progress.doing = 'check-sum';
     const at = c.pos;
     const b = c.bytes(8);
     const stored = b.readBigUInt64LE(0);
