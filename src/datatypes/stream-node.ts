@@ -80,12 +80,13 @@ export class StreamNode {
   }
 
   /** A node holding one entry (ID given as four u32 halves); its fields become the master fields. */
-  static create(id: StreamId, argv: readonly string[], start: number, maxEntries: number): StreamNode {
+  static create(id: StreamId, argv: readonly string[], start: number, maxEntries: number, prev: StreamNode | null): StreamNode {
     const numFields = (argv.length - start) >> 1;
-    const fields: string[] = new Array(numFields);
+    // Consecutive nodes usually share their field names: the previous node's array is reused.
+    const fields: string[] = prev !== null && prev.sameFields(argv, start) ? prev.masterFields : new Array(numFields);
     let bound = 64;
     for (let i = 0; i < numFields; i++) {
-      fields[i] = argv[start + 2 * i];
+      if (fields !== prev?.masterFields) fields[i] = argv[start + 2 * i];
       bound += fields[i].length + 10;
     }
     const entryBound = entryUpperBound(argv, start);

@@ -110,7 +110,8 @@ export class StreamValue implements TypedValue {
     for (let i = start; i < argv.length; i++) total += argv[i].length;
     if (total > LISTPACK_MAX_SIZE) return false;
     const nodes = this.nodes;
-    let tail = nodes.length ? nodes[nodes.length - 1] : null;
+    const last = nodes.length ? nodes[nodes.length - 1] : null;
+    let tail = last;
     if (tail !== null) {
       let maxBytes = limits.maxBytes;
       if (maxBytes === 0 || maxBytes > LISTPACK_MAX_SIZE) maxBytes = LISTPACK_MAX_SIZE;
@@ -120,7 +121,7 @@ export class StreamValue implements TypedValue {
         tail = null;
       }
     }
-    if (tail === null) nodes.push(StreamNode.create(id, argv, start, limits.maxEntries));
+    if (tail === null) nodes.push(StreamNode.create(id, argv, start, limits.maxEntries, last));
     else tail.append(word(id, 0), word(id, 4), word(id, 8), word(id, 12), argv, start);
     this.length++;
     this.entriesAdded++;
