@@ -34,7 +34,7 @@ export const STATS = {
   size: 2,
 } as const;
 
-/** Where connections go. The seam for cluster mode: a router picks a target per connection. */
+/** A server to connect to. */
 export interface Target {
   host: string;
   port: number;
@@ -42,20 +42,19 @@ export interface Target {
   path?: string;
 }
 
-export interface ConnectionRouter {
-  /** The server for the connection numbered `index` (0-based within the whole run). */
-  targetFor(index: number): Target;
-}
-
-export class SingleTarget implements ConnectionRouter {
-  constructor(private readonly target: Target) {}
-  targetFor(): Target {
-    return this.target;
-  }
+/**
+ * Which server a connection talks to: the connection-selection seam. Plain data, so it crosses into
+ * worker threads. Standalone runs have one target. Cluster mode (not built yet) would list the masters
+ * here and, like redis-benchmark, give each connection a `{tag}` hashing to one of its node's slots,
+ * patched into the payload the same way as `__rand_int__`.
+ */
+export function targetFor(targets: readonly Target[], connectionId: number): Target {
+  return targets[connectionId % targets.length]!;
 }
 
 export interface LoadSpec {
-  target: Target;
+  /** Servers; connection n goes to targetFor(targets, n). */
+  targets: Target[];
   /** Connection numbers this thread owns (for routing). */
   connectionIds: number[];
   /** The request: one command's bytes; the payload repeats it `pipeline` times. */
@@ -121,7 +120,6 @@ export class Engine {
   private readonly conns: Conn[] = [];
   private readonly rng: Random;
   private readonly readBuf = Buffer.allocUnsafe(READ_BUFFER);
-  private readonly router: ConnectionRouter;
   private active = 0;
   private finishedLocal = false;
   private rateTimer: NodeJS.Timeout | null = null;
@@ -138,10 +136,8 @@ export class Engine {
     private readonly stats: Float64Array,
     private readonly statsBase: number,
     private readonly events: EngineEvents,
-    router?: ConnectionRouter,
   ) {
     this.rng = new Random(spec.seed, spec.stream);
-    this.router = router ?? new SingleTarget(spec.target);
   }
 
   /** Opens every connection; resolves when all are connected (rejects with the first failure's text). */
@@ -159,7 +155,7 @@ export class Engine {
   }
 
   private open(conn: Conn): Promise<void> {
-    const target = this.router.targetFor(conn.id);
+    const target = targetFor(this.spec.targets, conn.id);
     const buffer = this.readBuf;
     return new Promise((resolve, reject) => {
       const opts = {

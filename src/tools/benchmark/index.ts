@@ -146,9 +146,9 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
   process.on('SIGTERM', onSignal);
 
   const prefix = prefixCommands(o);
-  const target: Target = { host: o.host, port: o.port, path: o.socket };
+  const targets: Target[] = [{ host: o.host, port: o.port, path: o.socket }];
   const settings: RunSettings = {
-    target,
+    targets,
     clients: o.clients,
     pipeline: o.pipeline,
     prefix: prefix.bytes,

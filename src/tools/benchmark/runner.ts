@@ -8,7 +8,7 @@ import type { Lane } from './lanes.js';
 import { cfixed } from './report.js';
 
 export interface RunSettings {
-  target: Target;
+  targets: Target[];
   clients: number;
   pipeline: number;
   prefix: Uint8Array;
@@ -88,7 +88,7 @@ export class Runner {
     const laneSpecs: LoadSpec[] = lanes.map((_, i) => {
       const ids = this.idsFor(i, s.clients);
       return {
-        target: s.target,
+        targets: s.targets,
         connectionIds: ids,
         request,
         pipeline: s.pipeline,
