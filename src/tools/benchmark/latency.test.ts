@@ -25,6 +25,13 @@ describe('LatencyHistogram (C hdr_histogram semantics, 10 us lowest discernible 
     expect(h.valueAtPercentile(0)).toBe(0);
   });
 
+  it('takes min and max from the bucket of the extreme samples, also at a bucket edge', () => {
+    const h = hist([103, 97]);
+    expect(h.min()).toBe(96);
+    expect(h.max()).toBe(103);
+    expect(hist([5, 2000]).min()).toBe(0);
+  });
+
   it('walks percentiles in half-distance ticks, printing only when the count moves', () => {
     expect(hist([100, 200, 300, 400]).percentileDistribution().map(line)).toEqual([
       '0.000% <= 0.103 milliseconds (cumulative count 1)',

@@ -44,17 +44,23 @@ export class LatencyHistogram {
     return this.h.countsArrayLength;
   }
 
-  /** hdr_min: 0 when something landed in the first bucket, else the lowest equivalent of the minimum. */
+  /**
+   * hdr_min: 0 when something landed in the first bucket, else the lowest equivalent of the smallest
+   * sample. Read from the counts: hdr-histogram-js keeps its min and max in an internal form.
+   */
   min(): number {
-    if (this.totalCount === 0) return 0;
-    if (this.h.getCountAtIndex(0) > 0) return 0;
-    return this.h.lowestEquivalentValue(this.h.minNonZeroValue);
+    for (let i = 0; i < this.length; i++) {
+      if (this.h.getCountAtIndex(i) !== 0) return i === 0 ? 0 : this.h.valueFromIndex(i);
+    }
+    return 0;
   }
 
   /** hdr_max: the highest equivalent value of the largest sample. */
   max(): number {
-    if (this.h.maxValue === 0) return 0;
-    return this.h.highestEquivalentValue(this.h.maxValue);
+    for (let i = this.length - 1; i >= 0; i--) {
+      if (this.h.getCountAtIndex(i) !== 0) return this.h.highestEquivalentValue(this.h.valueFromIndex(i));
+    }
+    return 0;
   }
 
   /** hdr_mean: counts weighted by the median equivalent value of their bucket. */
