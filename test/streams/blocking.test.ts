@@ -155,6 +155,50 @@ describe.each([['cinnabar'], ['redis']])('stream blocking on %s', (kind) => {
     );
   });
 
+  it('serves or refuses a group reader when RENAME replaces its key', async () => {
+    const w = await conn();
+    const p = await conn();
+    await p.call(['XGROUP', 'CREATE', '{r}s', 'g', '$', 'MKSTREAM']);
+    w.send(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', '{r}s', '>']);
+    await blocked(p, 1);
+    await p.call(['XGROUP', 'CREATE', '{r}s2', 'g', '$', 'MKSTREAM']);
+    await p.call(['XADD', '{r}s2', '100-0', 'f', 'v']);
+    await p.call(['RENAME', '{r}s2', '{r}s']);
+    expect(text(await w.read())).toBe('*1\r\n*2\r\n$4\r\n{r}s\r\n*1\r\n*2\r\n$5\r\n100-0\r\n*2\r\n$1\r\nf\r\n$1\r\nv\r\n');
+    w.send(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', '{r}s', '>']);
+    await blocked(p, 1);
+    await p.call(['XADD', '{r}s3', '200-0', 'f', 'v']);
+    await p.call(['RENAME', '{r}s3', '{r}s']);
+    expect(text(await w.read())).toBe(
+      is72
+        ? "-NOGROUP No such key '{r}s' or consumer group 'g' in XREADGROUP with GROUP option\r\n"
+        : '-NOGROUP the consumer group this client was blocked on no longer exists\r\n',
+    );
+  });
+
+  it.runIf(is72)('re-runs a group read after SWAPDB and after a transaction changed the type (7.2)', async () => {
+    const w = await conn();
+    const p = await conn();
+    await p.call(['SELECT', '9']);
+    await w.call(['SELECT', '9']);
+    await p.call(['XGROUP', 'CREATE', 'sw', 'g', '$', 'MKSTREAM']);
+    w.send(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 'sw', '>']);
+    await blocked(p, 1);
+    await p.call(['SWAPDB', '4', '9']);
+    expect(text(await w.read())).toBe("-NOGROUP No such key 'sw' or consumer group 'g' in XREADGROUP with GROUP option\r\n");
+    await p.call(['FLUSHDB']);
+    await p.call(['XGROUP', 'CREATE', 'sw', 'g', '$', 'MKSTREAM']);
+    w.send(['XREADGROUP', 'GROUP', 'g', 'c', 'BLOCK', '0', 'STREAMS', 'sw', '>']);
+    await blocked(p, 1);
+    await p.call(['MULTI']);
+    await p.call(['DEL', 'sw']);
+    await p.call(['SADD', 'sw', 'e1']);
+    await p.call(['EXEC']);
+    expect(text(await w.read())).toBe('-WRONGTYPE Operation against a key holding the wrong kind of value\r\n');
+    await p.call(['SELECT', '0']);
+    await w.call(['SELECT', '0']);
+  });
+
   it.runIf(is72)('answers a group reader WRONGTYPE when the key changes type (7.2)', async () => {
     const w = await conn();
     const p = await conn();
