@@ -70,10 +70,11 @@ export async function startServer(kind, extra = [], opts = {}) {
   const port = await freePort();
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), `bench-${kind}-`));
   const common = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, ...extra];
+  // BENCH_SUBJECT=redis stands a second redis-server in for cinnabar (checks a bench script itself).
   const proc =
-    kind === 'redis'
-      ? spawn('redis-server', [...common, '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] })
-      : spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), 'server', ...common], { stdio: ['ignore', 'ignore', 'pipe'] });
+    kind === 'redis' || process.env.BENCH_SUBJECT === 'redis'
+      ? spawn('redis-server', [...common, ...(extra.includes('--appendonly') ? [] : ['--appendonly', 'no'])], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), 'server', ...common, '--enable-debug-command', 'local'], { stdio: ['ignore', 'ignore', 'pipe'] });
   started.add(proc);
   let err = '';
   proc.stderr.on('data', (d) => (err += d));
@@ -87,6 +88,7 @@ export async function startServer(kind, extra = [], opts = {}) {
     kind,
     port,
     dir,
+    proc,
     stop: async ({ keepDir = false } = {}) => {
       if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
@@ -110,20 +112,31 @@ export function benchmarkCommand(port, flags, command) {
   throw new Error(`no result in: ${r.stdout}`);
 }
 
-/** One command over a fresh connection; resolves with the raw reply text. */
-export function command(port, argv) {
+/** One command over a fresh connection: a bulk reply's content, or the text of any other reply. */
+export function command(port, args) {
   return new Promise((resolve, reject) => {
-    const s = connect(port, '127.0.0.1');
-    let buf = '';
-    s.on('data', (d) => {
-      buf += d.toString('latin1');
-      if (buf.endsWith('\r\n')) {
-        s.destroy();
-        resolve(buf);
+    const sock = connect(port, '127.0.0.1');
+    let out = '';
+    const timer = setTimeout(() => {
+      sock.destroy();
+      reject(new Error(`no reply to ${args.join(' ')}`));
+    }, 30_000);
+    sock.on('connect', () => {
+      sock.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+    });
+    sock.on('data', (d) => {
+      out += d.toString('latin1');
+      const m = /^\$(\d+)\r\n/.exec(out);
+      if ((m && out.length >= m[0].length + Number(m[1]) + 2) || (!m && out.endsWith('\r\n') && out[0] !== '$')) {
+        clearTimeout(timer);
+        sock.destroy();
+        resolve(m ? out.slice(m[0].length, m[0].length + Number(m[1])) : out.trim());
       }
     });
-    s.on('error', reject);
-    s.write(`*${argv.length}\r\n${argv.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
+    sock.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 

@@ -15,15 +15,14 @@
 //   --no-throughput    skip redis-benchmark
 //   --out FILE         results file (default test/bench/results.md; "-" for none)
 //   BENCH_SUBJECT=redis  run a second redis-server in cinnabar's place (checks the script itself)
-import { spawn, spawnSync } from 'node:child_process';
-import { connect, createServer } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
+import { writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import Table from 'cli-table3';
+import { ROOT, build as buildProject, command, log, median, startServer } from './lib.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, env, def) => {
@@ -45,102 +44,9 @@ const TESTS = flag('types')
   ? 'lpush,rpush,lpop,rpop,sadd,hset,spop,zadd,zpopmin,lrange_100,lrange_300,lrange_500,lrange_600'
   : 'ping,set,get,incr,mset';
 
-const started = new Set();
-const cleanup = () => {
-  for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-};
-process.on('exit', cleanup);
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => {
-    cleanup();
-    process.exit(130);
-  });
-}
-
-const log = (s) => process.stderr.write(`${s}\n`);
-
 function build() {
   if (flag('no-build') || process.env.BENCH_NO_BUILD === '1') return;
-  log('building (tsc -p tsconfig.json)...');
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) {
-    log('build failed');
-    process.exit(1);
-  }
-}
-
-function canListen(port) {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-async function freePort() {
-  for (let i = 0; i < 50; i++) {
-    const port = 10000 + Math.floor(Math.random() * 12000);
-    if (await canListen(port)) return port;
-  }
-  throw new Error('no free port');
-}
-
-async function waitForPort(port, proc, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited early (${proc.exitCode})`);
-    const ok = await new Promise((resolve) => {
-      const c = connect(port, '127.0.0.1');
-      c.once('connect', () => {
-        c.destroy();
-        resolve(true);
-      });
-      c.once('error', () => {
-        c.destroy();
-        resolve(false);
-      });
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`server on port ${port} did not start`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function startServer(kind) {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
-  const common = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir];
-  // BENCH_SUBJECT=redis stands a second redis-server in for cinnabar (checks this script itself).
-  const proc =
-    kind === 'redis' || process.env.BENCH_SUBJECT === 'redis'
-      ? spawn('redis-server', [...common, '--appendonly', 'no'], { stdio: ['ignore', 'ignore', 'pipe'] })
-      : spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), 'server', ...common, '--enable-debug-command', 'local'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  started.add(proc);
-  let err = '';
-  proc.stderr.on('data', (d) => (err += d));
-  try {
-    await waitForPort(port, proc, 20_000);
-  } catch (e) {
-    proc.kill('SIGKILL');
-    throw new Error(`${kind}: ${e.message}\n${err}`);
-  }
-  return {
-    kind,
-    port,
-    proc,
-    stop: async () => {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGKILL');
-        await exited;
-      }
-      started.delete(proc);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  buildProject();
 }
 
 /** Runs redis-benchmark and returns { TEST: rps }. */
@@ -157,12 +63,6 @@ function runBenchmark(port, args) {
   }
   return out;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 async function throughput(servers) {
   // results[config][test][kind] = [rps...]
@@ -227,29 +127,6 @@ function sendAndCount(port, batches) {
       tail = data.subarray(pos);
       if (got >= expected) next();
     });
-  });
-}
-
-function command(port, args) {
-  return new Promise((resolve, reject) => {
-    const sock = connect(port, '127.0.0.1');
-    let out = '';
-    sock.on('connect', () => {
-      sock.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
-    });
-    sock.on('data', (d) => {
-      out += d.toString('latin1');
-      const m = /^\$(\d+)\r\n/.exec(out);
-      if ((m && out.length >= m[0].length + Number(m[1]) + 2) || (!m && out.endsWith('\r\n') && out[0] !== '$')) {
-        sock.destroy();
-        resolve(m ? out.slice(m[0].length, m[0].length + Number(m[1])) : out.trim());
-      }
-    });
-    sock.on('error', reject);
-    setTimeout(() => {
-      sock.destroy();
-      reject(new Error(`no reply to ${args.join(' ')}`));
-    }, 30_000);
   });
 }
 

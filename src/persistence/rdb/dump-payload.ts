@@ -22,6 +22,11 @@ export function createDumpPayload(v: RValue, o: DumpOptions): Buffer | null {
   const opts = { version: RDB_DEFAULT_WRITE_VERSION, compression: o.compression, listFill: o.listFill };
   if (!writeValueType(out, v, opts)) return null;
   writeValue(out, v, opts);
+  return finishPayload(out);
+}
+
+/** Appends the payload footer (RDB version, then CRC-64 of everything before it) and takes the bytes. */
+export function finishPayload(out: ByteSink): Buffer {
   out.byte(RDB_DEFAULT_WRITE_VERSION & 0xff);
   out.byte(RDB_DEFAULT_WRITE_VERSION >> 8);
   out.reserve(8);

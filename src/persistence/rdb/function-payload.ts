@@ -1,12 +1,11 @@
 // FUNCTION DUMP / FUNCTION RESTORE payloads: each library as the RDB function opcode followed by its
 // code as an RDB string, then the 2-byte RDB version and a CRC-64 of everything before it (little
 // endian), the footer DUMP payloads have. Counterpart: functionDumpCommand / functionRestoreCommand.
-import { Crc64 } from '../../util/crc64.js';
 import { Cursor } from './cursor.js';
 import { ByteSink } from './pack.js';
-import { RDB_DEFAULT_WRITE_VERSION, RDB_OPCODE } from './constants.js';
+import { RDB_OPCODE } from './constants.js';
 import { writeString } from './write-primitives.js';
-import { verifyDumpPayload } from './dump-payload.js';
+import { finishPayload, verifyDumpPayload } from './dump-payload.js';
 import { RdbError } from './errors.js';
 
 export function createFunctionsPayload(codes: readonly string[], compress: boolean): Buffer {
@@ -15,12 +14,7 @@ export function createFunctionsPayload(codes: readonly string[], compress: boole
     out.byte(RDB_OPCODE.FUNCTION2);
     writeString(out, code, compress);
   }
-  out.byte(RDB_DEFAULT_WRITE_VERSION & 0xff);
-  out.byte(RDB_DEFAULT_WRITE_VERSION >> 8);
-  out.reserve(8);
-  new Crc64().update(out.buf, 0, out.len).writeLE(out.buf, out.len);
-  out.len += 8;
-  return out.take();
+  return finishPayload(out);
 }
 
 /** The library codes of a payload, or the error text Redis gives for it. */
