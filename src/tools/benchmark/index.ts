@@ -124,6 +124,7 @@ export async function run(o: BenchmarkOptions, io: BenchmarkIo): Promise<number>
     return 0;
   }
   const out = (s: string): void => void io.stdout.write(s);
+  for (const w of o.warnings) out(w);
   if (o.showErrors) io.stderr.write('WARNING: -e option has no effect. We now immediately exit on error to avoid false results.\n');
   const tty = io.stdout.isTTY === true;
   let serverConfig: ServerConfig | null;

@@ -49,6 +49,8 @@ export interface BenchmarkOptions {
   showVersion: boolean;
   /** A custom command (arguments after the options). */
   command: string[];
+  /** Lines redis-benchmark prints on stdout while parsing (a clamped --threads). */
+  warnings: string[];
 }
 
 export class OptionError extends Error {
@@ -94,6 +96,7 @@ export function defaultOptions(): BenchmarkOptions {
     showHelp: false,
     showVersion: false,
     command: [],
+    warnings: [],
   };
 }
 
@@ -199,6 +202,7 @@ export function parseOptions(argv: string[]): BenchmarkOptions {
       }
       case '--threads': {
         const t = atoi(value());
+        if (t > MAX_THREADS) o.warnings.push(`WARNING: too many threads, limiting threads to ${MAX_THREADS}.\n`);
         o.threads = t > MAX_THREADS ? MAX_THREADS : t < 0 ? 0 : t;
         o.threadsGiven = true;
         break;
