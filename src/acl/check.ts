@@ -72,7 +72,8 @@ function checkSelector(s: Selector, cmd: AclCommand, argv: readonly string[], ca
       }
     } else {
       const refs = cache !== null ? (cache.refs ??= getKeysFromCommand(cmd.command.meta, argv)) : getKeysFromCommand(cmd.command.meta, argv);
-      for (const r of refs) {
+      for (let i = 0; i < refs.length; i++) {
+        const r = refs[i];
         if (!selectorAllowsKey(s, argv[r.index], keyPerms(r.flags))) return pack(Denied.Key, r.index);
       }
     }

@@ -27,19 +27,13 @@ const CHANNEL_ARGS: Record<string, ChannelArgs> = {
 export const PERM_READ = 1;
 export const PERM_WRITE = 2;
 
-const permsCache = new WeakMap<readonly string[], number>();
-
 /** The access a key-spec flag list needs: read for ACCESS, write for INSERT, DELETE or UPDATE. */
 export function keyPerms(flags: readonly string[]): number {
-  let p = permsCache.get(flags);
-  if (p === undefined) {
-    p = 0;
-    for (const f of flags) {
-      const l = f.toLowerCase();
-      if (l === 'access') p |= PERM_READ;
-      else if (l === 'insert' || l === 'delete' || l === 'update') p |= PERM_WRITE;
-    }
-    permsCache.set(flags, p);
+  let p = 0;
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i];
+    if (f === 'access') p |= PERM_READ;
+    else if (f === 'insert' || f === 'delete' || f === 'update') p |= PERM_WRITE;
   }
   return p;
 }
