@@ -404,3 +404,11 @@ describe('scripts', () => {
     h.close();
   });
 });
+
+test('SLOWLOG hides the arguments of ACL SETUSER', () => {
+  const h = createHarness({ 'slowlog-log-slower-than': '0' });
+  h.run(['acl', 'setuser', 'zz', '>secret']);
+  const entries = h.run(['slowlog', 'get', '1']) as unknown[][];
+  expect(entries[0][3]).toEqual(['acl', 'setuser', '(redacted)', '(redacted)']);
+  h.close();
+});

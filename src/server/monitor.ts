@@ -1,11 +1,15 @@
 // MONITOR and SLOWLOG share how a command's arguments are shown: secrets redacted (AUTH, HELLO ... AUTH,
-// MIGRATE ... AUTH/AUTH2), and for MONITOR each argument quoted with escapes.
+// ACL SETUSER, MIGRATE ... AUTH/AUTH2), and for MONITOR each argument quoted with escapes.
 // Counterparts: replicationFeedMonitors (replication.c), redactClientCommandArgument and sdscatrepr.
 
 /** The arguments as shown, with passwords replaced by "(redacted)". */
 export function redactedArgv(argv: readonly string[]): readonly string[] {
   const name = argv[0].toLowerCase();
   if (name === 'auth') return [argv[0], ...argv.slice(1).map(() => '(redacted)')];
+  // ACL SETUSER: the user name and every rule (passwords among them) are hidden.
+  if (name === 'acl' && argv.length > 2 && argv[1].toLowerCase() === 'setuser') {
+    return [argv[0], argv[1], ...argv.slice(2).map(() => '(redacted)')];
+  }
   if (name === 'hello') {
     for (let i = 2; i < argv.length; i++) {
       if (argv[i].toLowerCase() === 'auth' && i + 2 < argv.length) {
