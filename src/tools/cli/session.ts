@@ -51,6 +51,9 @@ export class Session {
   stopStream: (() => void) | null = null;
   /** Set by Ctrl-C in the long-running modes (--stat, --latency...): they finish their current step and end. */
   stopped = false;
+  /** RESP3 pushes (e.g. client-side caching invalidations) received since the last reply was printed. */
+  private pendingPushes: ReplyNode[] = [];
+  private streaming = false;
   /** Why the server closed the connection, when it did so by itself. */
   private lostReason: string | null = null;
   readonly fmt: FormatSettings;
@@ -82,6 +85,11 @@ export class Session {
 
   out(text: string): void {
     this.io.stdout.write(Buffer.from(text, 'latin1'));
+  }
+
+  /** Text that is not bytes (tables with box-drawing characters): written as UTF-8. */
+  outText(text: string): void {
+    this.io.stdout.write(text);
   }
 
   err(text: string): void {
@@ -193,6 +201,13 @@ export class Session {
     client.on('close', (err: ConnectionError) => {
       if (this.client === client) this.lostReason = err.reason;
     });
+    client.on('push', (reply: ReplyNode) => {
+      // A push decoded in the same chunk as a reply, after it, must print after it too: let the
+      // reply's waiting code run first.
+      queueMicrotask(() => {
+        if (this.client === client && !this.streaming) this.pendingPushes.push(reply);
+      });
+    });
     return true;
   }
 
@@ -302,6 +317,7 @@ export class Session {
         this.err(utf8Bytes(reply.value) + '\n');
         return 'exit-error';
       }
+      this.printPushes();
       this.out(formatReply(reply, this.fmt, verbatim));
       this.afterReply(argv, name, reply);
       if (this.opts.interval > 0) await sleep(this.opts.interval * 1000);
@@ -355,15 +371,34 @@ export class Session {
     }
   }
 
+  /**
+   * Pushes that arrived before a reply are printed before it (--show-pushes, on by default when stdout
+   * is a terminal); an invalidation reads "-> invalidate: 'key'" on a terminal.
+   */
+  private printPushes(): void {
+    if (this.pendingPushes.length === 0) return;
+    const pushes = this.pendingPushes;
+    this.pendingPushes = [];
+    if (!(this.opts.showPushes ?? Boolean(this.io.stdout.isTTY))) return;
+    for (const p of pushes) {
+      const keys = invalidatedKeys(p);
+      if (this.fmt.mode === 'standard' && keys) this.out(`-> invalidate: ${keys.map((k) => `'${k}'`).join(', ')}\n`);
+      else this.out(formatReply(p, this.fmt, false));
+    }
+  }
+
   /** MONITOR, SUBSCRIBE and friends: print every reply until the connection ends or Ctrl-C. */
   private stream(client: Client, args: Buffer[], name: string, verbatim: boolean): Promise<IssueResult> {
     const isSubscribe = name.endsWith('subscribe');
     if (isSubscribe && this.fmt.mode !== 'raw') this.out('Reading messages... (press Ctrl-C to quit)\n');
+    this.streaming = true;
+    this.pendingPushes = [];
     return new Promise((resolve) => {
       let done = false;
       const finish = (r: IssueResult) => {
         if (done) return;
         done = true;
+        this.streaming = false;
         client.off('push', onReply);
         client.off('close', onClose);
         this.stopStream = null;
@@ -396,6 +431,14 @@ export class Session {
       client.send(args);
     });
   }
+}
+
+/** The keys of a client-side caching invalidation push (`invalidate` + array of keys), or null. */
+function invalidatedKeys(p: ReplyNode): string[] | null {
+  if (p.type !== 'push' || p.items.length !== 2) return null;
+  const [kind, keys] = p.items;
+  if (kind!.type !== 'bulk' || kind!.value.toString() !== 'invalidate' || keys!.type !== 'array') return null;
+  return keys!.items.map((k) => (k.type === 'bulk' ? k.value.toString('latin1') : ''));
 }
 
 function atoiBytes(text: string): number {

@@ -152,7 +152,7 @@ export async function bigKeysMode(session: Session, memkeys: boolean): Promise<n
   }
   session.out(out);
   if (session.richReports) {
-    session.out(
+    session.outText(
       renderBigKeysTable(
         order.map((t) => ({ type: t.name, count: t.count, total: t.total, unit: unit(t), biggestKey: t.biggestKey, biggest: t.biggest })),
         sampled,
