@@ -61,7 +61,7 @@ export function parseAofManifest(text: string): AofManifest {
     lineNo++;
     const shown = raw.replace(/[\r\n]+$/, '');
     if (raw.startsWith('#')) continue;
-    if (nl < 0 || raw.length > MAX_LINE) throw new ManifestError('The AOF manifest file contains too long line', lineNo, shown);
+    if (nl < 0 || raw.length > MAX_LINE) throw new ManifestError('The AOF manifest file contains too long line', 0, shown);
     const line = raw.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
     const bad = (reason: string): never => {
       throw new ManifestError(reason, lineNo, shown);

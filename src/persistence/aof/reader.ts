@@ -108,8 +108,10 @@ export class AofReader {
   private epos: number;
   private reachedEof = false;
 
-  // The line being accumulated.
-  private line = Buffer.allocUnsafe(ANNOTATION_LINE_MAX + 1);
+  // The line being accumulated (count/length lines, annotations).
+  private countLine = Buffer.alloc(COUNT_LINE_MAX + 2);
+  private annotationLine = Buffer.alloc(ANNOTATION_LINE_MAX + 1);
+  private line = this.countLine;
   private lineLen = 0;
   private lineStart = 0;
   // The command being read.
@@ -246,6 +248,7 @@ export class AofReader {
 
   private beginLine(state: State): void {
     this.state = state;
+    this.line = state === State.Annotation ? this.annotationLine : this.countLine;
     this.lineLen = 0;
     this.lineStart = this.pos;
     if (state === State.CountLine) {
@@ -276,6 +279,8 @@ export class AofReader {
     }
     const { value, end } = strtol(line, 1, len);
     if (!(end + 1 < len && line[end] === CR && line[end + 1] === LF)) {
+      // The two bytes compared. When the line ends first, redis-check-aof prints its NUL terminator and
+      // then an uninitialised byte; 00 is printed for both here.
       const g0 = end < len ? line[end] : 0;
       const g1 = end + 1 < len ? line[end + 1] : 0;
       this.fail('resp', `Expected \\r\\n, got: ${hexChar(g0)}${hexChar(g1)}`, this.lineStart);

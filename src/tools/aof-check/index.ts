@@ -123,7 +123,7 @@ class AofCheck {
     if (size === 0) return Status.Empty;
     let start = 0;
     if (preamble) {
-      const res = await checkRdb(path, size, { report: (l) => this.out(l) });
+      const res = await checkRdb(path, size, { name, report: (l) => this.out(l) });
       if (!res.ok) {
         for (const l of summaryLines(res)) this.out(l);
         this.out('RDB preamble of AOF file is not sane, aborting.');
