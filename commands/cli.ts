@@ -12,14 +12,19 @@ export default class Cli extends Command {
   static override summary = 'Command-line client for Cinnabar and Redis servers (redis-cli compatible)';
   static override description =
     'Runs one command and prints its reply, or starts an interactive prompt when no command is given. ' +
-    'Accepts the options redis-cli accepts: -h host, -p port, -s socket, -a password, --user, -n db, -u URI, ' +
-    '-r repeat, -i interval, -x, -e, -2/-3, --raw, --no-raw, --csv. Run "cinnabar cli --help" for the full list.';
+    'Accepts the options redis-cli accepts: connection (-h, -p, -s, -a, --user, --askpass, -u, -n, -2/-3, -c, ' +
+    '--tls and its certificate options), running (-r, -i, -x, -X, -e, --quoted-input, --eval), output (--raw, ' +
+    '--no-raw, --csv, --json, --quoted-json, --show-pushes) and the modes --scan, --bigkeys, --memkeys, --hotkeys, ' +
+    '--stat, --latency, --latency-history, --latency-dist, --intrinsic-latency and --pipe. ' +
+    'Run "cinnabar cli --help" for the full list.';
   static override strict = false;
   static override examples = [
     '<%= config.bin %> cli ping',
     '<%= config.bin %> cli -p 6380 -n 2 set greeting hello',
     'echo -n payload | <%= config.bin %> cli -x set blob',
     '<%= config.bin %> cli -r 5 -i 1 info memory',
+    "<%= config.bin %> cli --scan --pattern 'user:*'",
+    'cat commands.txt | <%= config.bin %> cli --pipe',
   ];
 
   async run(): Promise<void> {
