@@ -38,4 +38,34 @@ describe('parseOptions', () => {
     expect(atoi('abc')).toBe(0);
     expect(atoi(' -3')).toBe(-3);
   });
+
+  it('reads the modes and their settings', () => {
+    expect(parseOptions(['--scan', '--pattern', 'a*', '--count', '50'])).toMatchObject({ mode: 'scan', pattern: 'a*', count: 50 });
+    expect(parseOptions(['--quoted-pattern', '"a\\x00*"']).pattern).toBe('a\x00*');
+    expect(() => parseOptions(['--quoted-pattern', '"open'])).toThrow('Invalid quoted string specified for --quoted-pattern.');
+    expect(parseOptions(['--memkeys-samples', '5'])).toMatchObject({ mode: 'memkeys', memkeysSamples: 5 });
+    expect(parseOptions(['--intrinsic-latency', '3'])).toMatchObject({ mode: 'intrinsic-latency', intrinsicSeconds: 3 });
+    expect(parseOptions(['--pipe', '--pipe-timeout', '0'])).toMatchObject({ mode: 'pipe', pipeTimeout: 0 });
+    expect(parseOptions(['--latency-history', '-i', '0.5'])).toMatchObject({ mode: 'latency-history', interval: 0.5 });
+  });
+
+  it('--json switches to RESP3 unless -2 is given', () => {
+    expect(parseOptions(['--json'])).toMatchObject({ output: 'json', resp: 3 });
+    expect(parseOptions(['--json', '-2'])).toMatchObject({ output: 'json', resp: 2 });
+    expect(parseOptions(['-2', '--quoted-json'])).toMatchObject({ output: 'quoted-json', resp: 2 });
+  });
+
+  it('reads TLS, cluster and input options', () => {
+    const o = parseOptions(['--tls', '--cacert', 'ca.crt', '--cert', 'c.crt', '--key', 'c.key', '--sni', 'h', '--insecure', '-c', '--quoted-input', '-X', 'T', 'get', 'T']);
+    expect(o.tls).toEqual({ enabled: true, cacert: 'ca.crt', cert: 'c.crt', key: 'c.key', sni: 'h', insecure: true });
+    expect(o).toMatchObject({ clusterMode: true, quotedInput: true, stdinTag: 'T', command: ['get', 'T'] });
+    expect(parseOptions(['-u', 'rediss://h:7000']).tls.enabled).toBe(true);
+  });
+
+  it('notes options that cannot work yet, and bad --show-pushes values', () => {
+    expect(parseOptions(['--replica']).unsupported).toMatch(/replication/);
+    expect(parseOptions(['--rdb', 'x.rdb']).unsupported).toMatch(/replication/);
+    expect(parseOptions(['--show-pushes', 'n']).showPushes).toBe(false);
+    expect(parseOptions(['--show-pushes', 'perhaps']).warnings).toEqual(["Unknown --show-pushes value 'perhaps' (valid: '[y]es', '[n]o')"]);
+  });
 });
