@@ -107,11 +107,12 @@ export class Runner {
     });
     const active = lanes.filter((_, i) => laneSpecs[i]!.connectionIds.length > 0);
     doneCount = lanes.length - active.length;
-    try {
-      await Promise.all(lanes.map((l, i) => (laneSpecs[i]!.connectionIds.length > 0 ? l.connect(laneSpecs[i]!, shared, stats, i * STATS.size, events) : Promise.resolve())));
-    } catch (err) {
+    // Every lane finishes connecting (or failing) before any is closed again.
+    const connected = await Promise.allSettled(active.map((l) => l.connect(laneSpecs[lanes.indexOf(l)]!, shared, stats, lanes.indexOf(l) * STATS.size, events)));
+    const failed = connected.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
       await Promise.all(active.map((l) => l.collect().catch(() => undefined)));
-      throw new FatalError((err as Error).message);
+      throw new FatalError((failed.reason as Error).message);
     }
     const t0 = performance.now();
     let stopped = false;
