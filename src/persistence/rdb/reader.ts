@@ -105,7 +105,13 @@ export class RdbReader {
   /** No more input: parses what is left and throws if the file is incomplete. */
   end(): void {
     if (this.state !== State.Done) this.parse(true);
-    if (this.state !== State.Done) throw new RdbError('Unexpected EOF reading RDB file', this.base + this.buffered);
+    if (this.state !== State.Done) {
+      // The input ended between records: the next one (or the checksum) was about to be read.
+      this.progress.doing = this.state === State.Checksum ? 'check-sum' : this.state === State.Header ? 'start' : 'read-type';
+      this.progress.key = null;
+      this.progress.type = -1;
+      throw new RdbError('Unexpected EOF reading RDB file', this.base + this.buffered);
+    }
   }
 
   private parse(final: boolean): void {

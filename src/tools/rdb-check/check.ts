@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { RdbReader, type RdbEndInfo, type RdbKeyRecord } from '../../persistence/rdb/reader.js';
 import { RdbError } from '../../persistence/rdb/errors.js';
 import { rdbTypeName } from '../../persistence/rdb/constants.js';
+import { valueProblem } from './validate.js';
 
 export interface RdbCheckHooks {
   /** Receives every report line (without newline). */
@@ -64,6 +65,8 @@ export async function checkRdb(path: string, fileSize: number, hooks: RdbCheckHo
       out(`[offset ${end}] Selecting DB ID ${db}`);
     },
     key(rec) {
+      const problem = valueProblem(rec.value);
+      if (problem !== null) throw new RdbError(problem, rec.offset);
       res.keys++;
       if (rec.expireMs !== -1) {
         res.expires++;

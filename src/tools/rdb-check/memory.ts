@@ -24,7 +24,7 @@ function sdsSize(len: number, keyLike = false): number {
 const ROBJ = 16;
 const DICT_ENTRY = 24;
 const DICT = 56;
-const QUICKLIST = 40;
+const QUICKLIST = 48;
 const QUICKLIST_NODE = 32;
 const LP_HEADER = 7; // 6-byte header + end byte
 const LIST_NODE_BYTES = 8192; // list-max-listpack-size -2
@@ -57,6 +57,22 @@ function lpSize(elems: string[]): number {
   let n = LP_HEADER;
   for (const e of elems) n += lpEntrySize(e);
   return n;
+}
+
+/** Expected allocation of a skiplist node: 24 bytes plus 16 per level, level l with probability 0.75 * 0.25^(l-1). */
+const SKIPLIST_NODE = (() => {
+  let e = 0;
+  for (let l = 1; l <= 32; l++) e += 0.75 * 0.25 ** (l - 1) * mallocSize(24 + 16 * l);
+  return e;
+})();
+
+/**
+ * What Redis counts for a stream radix tree of n keys (16-byte IDs): the IDs and a fixed 244 bytes per
+ * node. A tree of one key has two nodes; larger trees (keys sharing a prefix) are counted as two per key.
+ */
+function raxUsage(n: number): number {
+  const nodes = n === 0 ? 1 : 2 * n;
+  return 16 * n + 244 * nodes;
 }
 
 /** Slots of a dict holding n entries after loading (the next power of two, at least 4). */
@@ -136,10 +152,11 @@ function valueBytes(v: RdbValue, encoding: string): number {
         for (let i = 0; i < members.length; i++) flat.push(members[i], scoreText(scores[i]));
         return ROBJ + mallocSize(lpSize(flat));
       }
-      // zset + skiplist + dict + header node (32 levels); nodes have 1.33 levels on average.
-      let total = ROBJ + 16 + 32 + DICT + 8 * dictSlots(members.length) + mallocSize(32 + 32 * 16);
-      for (const m of members) total += sdsSize(m.length) + DICT_ENTRY + mallocSize(32 + 16 + 6);
-      return total;
+      // zset + skiplist + dict + the header node (32 levels), then per member its sds, dict entry and
+      // skiplist node (24 bytes + 16 per level; levels are random, so the expected allocation is used).
+      let total = ROBJ + 16 + 32 + DICT + 8 * dictSlots(members.length) + mallocSize(24 + 32 * 16);
+      for (const m of members) total += sdsSize(m.length) + DICT_ENTRY + SKIPLIST_NODE;
+      return Math.round(total);
     }
     case 'hash': {
       const p = v.pairs;
@@ -149,14 +166,15 @@ function valueBytes(v: RdbValue, encoding: string): number {
       return total;
     }
     case 'stream': {
+      // As MEMORY USAGE counts a stream: the stream struct, its radix tree (16 bytes per stored ID and a
+      // fixed 244 per rax node), each listpack's allocation; per group its struct, PEL tree and NACKs;
+      // per consumer its struct, name and PEL tree.
       const s = v.stream;
-      // stream struct, its rax, one rax node and key per listpack node, then groups with their PELs.
-      let total = ROBJ + 72 + 24;
-      for (const n of s.nodes) total += mallocSize(n.listpack.length) + 48;
+      let total = ROBJ + 80 + raxUsage(s.nodes.length);
+      for (const n of s.nodes) total += mallocSize(n.listpack.length);
       for (const g of s.groups) {
-        total += 64 + sdsSize(g.name.length) + 24;
-        total += g.pending.length * (40 + 32);
-        for (const c of g.consumers) total += 48 + sdsSize(c.name.length) + 24 + c.pending.length * 32;
+        total += 40 + raxUsage(g.pending.length) + 24 * g.pending.length;
+        for (const c of g.consumers) total += 24 + c.name.length + raxUsage(c.pending.length);
       }
       return total;
     }
