@@ -165,12 +165,14 @@ describe.runIf(hasTmux)('interactive sessions vs redis-cli (tmux)', () => {
   it(':set preferences typed at the prompt', async () => {
     const { theirs, ours } = await both(['-p', String(server.port)], async (pane, prompt) => {
       await pane.waitFor(atPrompt(prompt));
+      // redis-cli's line editor drops keys typed before its prompt is drawn: wait for each new prompt.
+      const prompts = (n: number) => (l: string[]) => l.filter((x) => x.startsWith(prompt)).length === n && last(l) === prompt;
       pane.keys(':set nohints', 'Enter');
-      await pane.waitFor((l) => last(l) === prompt);
+      await pane.waitFor(prompts(2));
       pane.keys(':set what', 'Enter');
-      await pane.waitFor((l) => l.some((x) => x.includes("unknown redis-cli preference 'what'")) && last(l) === prompt);
+      await pane.waitFor((l) => l.some((x) => x.includes("unknown redis-cli preference 'what'")) && prompts(3)(l));
       pane.keys(':other', 'Enter');
-      await pane.waitFor((l) => l.some((x) => x.includes("internal command ':other'")) && last(l) === prompt);
+      await pane.waitFor((l) => l.some((x) => x.includes("internal command ':other'")) && prompts(4)(l));
       pane.keys('get k');
       await pause(1000);
     });

@@ -95,7 +95,7 @@ describe.runIf(hasOpenssl)('cli over TLS vs redis-cli', () => {
   for (const c of cases) {
     it(c.name, async () => {
       // A plain-text client on a TLS port waits forever for a reply; both are stopped after a while.
-      const timeoutMs = c.name.startsWith('plain') ? 3000 : 30000;
+      const timeoutMs = c.name.startsWith('plain') ? 8000 : 30000;
       const expected = await runRedisCli(c.args(), { timeoutMs });
       const actual = await runOurs(c.args(), { timeoutMs });
       expect(actual.stdout.toString()).toBe(expected.stdout.toString());

@@ -202,6 +202,8 @@ export class Session {
       if (this.client === client) this.lostReason = err.reason;
     });
     client.on('push', (reply: ReplyNode) => {
+      // Only RESP3 pushes: replies nobody waits for (--pipe, streams) are handled where they are expected.
+      if (reply.type !== 'push') return;
       // A push decoded in the same chunk as a reply, after it, must print after it too: let the
       // reply's waiting code run first.
       queueMicrotask(() => {
