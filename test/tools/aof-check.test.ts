@@ -299,6 +299,40 @@ describe('--truncate-to-timestamp', () => {
   });
 });
 
+describe('a large file', () => {
+  it('200k commands and a 32 MB value: same report as redis-check-aof, bounded memory (peak RSS reported)', { timeout: 300_000 }, async () => {
+    const dir = join(work, 'big');
+    cpSync(join(FIX, 'plain-7.0'), dir, { recursive: true });
+    const f = join(dir, 'big.aof');
+    const parts: Buffer[] = [Buffer.from('*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n')];
+    for (let i = 0; i < 200_000; i++) {
+      const k = `key:${i}`;
+      const v = `value-${i}-${'x'.repeat(i % 50)}`;
+      parts.push(Buffer.from(i % 1000 === 0
+        ? `*1\r\n$5\r\nMULTI\r\n*3\r\n$3\r\nSET\r\n$${k.length}\r\n${k}\r\n$${v.length}\r\n${v}\r\n*1\r\n$4\r\nEXEC\r\n`
+        : `*3\r\n$3\r\nSET\r\n$${k.length}\r\n${k}\r\n$${v.length}\r\n${v}\r\n`));
+    }
+    const huge = 32 << 20;
+    parts.push(Buffer.from(`*3\r\n$3\r\nSET\r\n$4\r\nhuge\r\n$${huge}\r\n`), Buffer.alloc(huge, 0x61), Buffer.from('\r\n'));
+    writeFileSync(f, Buffer.concat(parts));
+    const cut = join(dir, 'cut.aof');
+    const whole = readFileSync(f);
+    writeFileSync(cut, whole.subarray(0, whole.length - 1000));
+    for (const file of ['big/big.aof', 'big/cut.aof']) {
+      const [a, b] = await Promise.all([ours([file]), theirs([file])]);
+      expect(a.out).toBe(b.out);
+      expect(a.code).toBe(b.code);
+    }
+    const r = await execa('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'aof-check', '--fix', '--yes', cut], { reject: false, encoding: 'latin1', timeout: 200_000 });
+    expect(r.exitCode).toBe(0);
+    const rss = Number(r.stderr.trim().split('\n').pop()) / 1024;
+    console.log(`aof-check --fix on ${(whole.length / (1 << 20)).toFixed(1)} MB / 200001 commands: peak RSS ${rss.toFixed(0)} MB`);
+    expect(rss).toBeLessThan(200);
+    expect((await theirs(['big/cut.aof'])).code).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('usage', () => {
   it('wrong arguments print the usage and exit 1; --help exits 0', async () => {
     expect((await ours([])).code).toBe(1);
