@@ -43,6 +43,11 @@ export class Client implements ClientApi {
   flags = 'N';
   noEvict = false;
   noTouch = false;
+  /**
+   * Replays commands that must be applied as they come (the AOF loader; later a primary's link), like
+   * Redis's mustObeyClient: e.g. exact stream trims with LIMIT.
+   */
+  mustObey = false;
   /** In MONITOR mode (RESET leaves it). */
   monitor = false;
   /** Total bytes read and written, for INFO/CLIENT LIST. */

@@ -132,12 +132,10 @@ export class Engine {
     ctx.extra = null;
     const r = req.retry(ctx);
     if (r === undefined) return undefined;
-    if (ctx.dirtyDelta > 0 || ctx.forced) {
-      this.dirty += ctx.dirtyDelta;
-      if (this.propagators.length && ctx.rewritten) this.propagate(c.dbIndex, ctx.rewritten);
-    }
+    const changed = ctx.dirtyDelta > 0 || ctx.forced;
+    if (changed) this.dirty += ctx.dirtyDelta;
     const extra = ctx.extra as Array<[number, string[]]> | null;
-    if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
+    if (this.propagators.length !== 0 && ((changed && ctx.rewritten) || extra !== null)) this.propagateEffects(c.dbIndex, changed ? ctx.rewritten : null, extra);
     return r;
   }
 
@@ -434,13 +432,19 @@ export class Engine {
       this.pendingBlock = r as unknown as BlockRequest;
       r = NoReply.instance;
     }
-    if (ctx.dirtyDelta > 0 || ctx.forced) {
-      this.dirty += ctx.dirtyDelta;
-      if (this.propagators.length) this.propagate(dbIndex, ctx.rewritten ?? argv);
-    }
+    const changed = ctx.dirtyDelta > 0 || ctx.forced;
+    if (changed) this.dirty += ctx.dirtyDelta;
     const extra = ctx.extra as Array<[number, string[]]> | null;
-    if (extra !== null && this.propagators.length) for (const [d, a] of extra) this.propagate(d, a);
+    if (this.propagators.length !== 0 && (changed || extra !== null)) this.propagateEffects(dbIndex, changed ? (ctx.rewritten ?? argv) : null, extra);
     return r;
+  }
+
+  /** A command's propagation: its own argv (or rewrite) and extras, wrapped in MULTI/EXEC when several. */
+  private propagateEffects(dbIndex: number, main: string[] | null, extra: Array<[number, string[]]> | null): void {
+    const wrap = extra !== null && (main !== null ? 1 : 0) + extra.length > 1 && this.beginAtomicPropagation();
+    if (main !== null) this.propagate(dbIndex, main);
+    if (extra !== null) for (const [d, a] of extra) this.propagate(d, a);
+    if (wrap) this.endAtomicPropagation();
   }
 
   /** Set while a client is in MONITOR mode: shows one executed command to the monitors. */

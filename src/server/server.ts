@@ -125,6 +125,7 @@ export class CinnabarServer implements ClientOwner {
     this.aof.makeClient = () => {
       const c = new Client(0, this, null, '', '', -1);
       c.authenticated = true;
+      c.mustObey = true;
       return c;
     };
     this.config.onChange('appendonly', (_n, v) => {

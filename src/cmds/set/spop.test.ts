@@ -24,6 +24,16 @@ test('SPOP without count pops one member, propagated as SREM; the last pop delet
   expect(h.server.engine.dirty).toBe(4);
 });
 
+/** What a command propagated, unwrapped from the MULTI/EXEC Redis puts around several effects. */
+function unwrapped(list: string[][]): string[][] {
+  if (list.length > 1) {
+    expect(list[0]).toEqual(['MULTI']);
+    expect(list.at(-1)).toEqual(['EXEC']);
+    return list.slice(1, -1);
+  }
+  return list;
+}
+
 test('SPOP with count returns a set of distinct members, propagated as SREM batches of 1024', () => {
   h.run(['sadd', 's', ...members(3000)]);
   propagated.length = 0;
@@ -31,9 +41,10 @@ test('SPOP with count returns a set of distinct members, propagated as SREM batc
   expect(r).toBeInstanceOf(SetReply);
   expect(new Set(r.items).size).toBe(2500);
   expect(h.resp(['scard', 's'])).toBe(':500\r\n');
-  expect(propagated.map((a) => a.length - 2)).toEqual([1024, 1024, 452]);
-  expect(propagated.every((a) => a[0] === 'SREM' && a[1] === 's')).toBe(true);
-  expect(new Set(propagated.flatMap((a) => a.slice(2)))).toEqual(new Set(r.items));
+  const effects = unwrapped(propagated);
+  expect(effects.map((a) => a.length - 2)).toEqual([1024, 1024, 452]);
+  expect(effects.every((a) => a[0] === 'SREM' && a[1] === 's')).toBe(true);
+  expect(new Set(effects.flatMap((a) => a.slice(2)))).toEqual(new Set(r.items));
   for (const m of r.items) expect(h.resp(['sismember', 's', m as string])).toBe(':0\r\n');
 });
 
