@@ -383,6 +383,9 @@ describe('a large file', () => {
     const size = readFileSync(file).length / (1 << 20);
     console.log(`rdb-check on ${size.toFixed(1)} MB / 200001 keys: peak RSS check ${check.toFixed(0)} MB, --format json ${json.toFixed(0)} MB, --memory ${memory.toFixed(0)} MB`);
     for (const mb of [check, json, memory]) expect(mb).toBeLessThan(200);
+    // A reader that stops early (| head) ends the export at once, as SIGPIPE ends a C tool (status 141).
+    const piped = await execa('bash', ['-c', `"${process.execPath}" "${BIN}" rdb-check --format json "${file}" | head -c 200 >/dev/null; echo "\${PIPESTATUS[0]}"`], { reject: false, timeout: 60_000 });
+    expect(piped.stdout.trim()).toBe('141');
   });
 });
 

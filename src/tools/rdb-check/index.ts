@@ -53,6 +53,7 @@ interface Options {
 }
 
 class UsageError extends Error {}
+class OutputClosed extends Error {}
 
 function parse(argv: string[]): Options | 'help' | 'version' {
   const o: Options = { file: '', format: null, memory: false, top: 0, db: -1, type: null, key: null, progress: true };
@@ -163,8 +164,17 @@ export async function runRdbCheck(argv: string[], io: ToolIo): Promise<number> {
     async progress(read) {
       progress?.update(read);
       await out.drain();
+      if (out.closed) throw new OutputClosed();
     },
+  }).catch((e: unknown) => {
+    if (e instanceof OutputClosed) return null;
+    throw e;
   });
+  if (res === null) {
+    // Whoever read the output stopped (e.g. `| head`): end as a process ended by SIGPIPE would.
+    progress?.stop();
+    return 141;
+  }
   progress?.stop();
   if (o.format === 'json') out.raw(first ? ']\n' : '\n]\n');
   if (top !== null && res.ok) {

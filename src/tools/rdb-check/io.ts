@@ -25,7 +25,15 @@ export class OutputSink {
   /** Called before text goes out (clears a progress line). */
   beforeWrite: (() => void) | null = null;
 
-  constructor(private readonly stream: NodeJS.WritableStream) {}
+  /** True once the reader of the output went away (e.g. `| head` exited): writing more is pointless. */
+  closed = false;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    // EPIPE and the like arrive as 'error' events; without a listener they would crash the process.
+    stream.on('error', () => {
+      this.closed = true;
+    });
+  }
 
   line(s: string): void {
     this.raw(`${s}\n`);
@@ -44,6 +52,7 @@ export class OutputSink {
   }
 
   private flush(): boolean {
+    if (this.closed) this.pending = [];
     if (this.pending.length === 0) return true;
     this.beforeWrite?.();
     const buf = Buffer.from(this.pending.join(''), 'latin1');
