@@ -15,8 +15,15 @@ import slowlogGet from './slowlog-get.js';
 import slowlogLen from './slowlog-len.js';
 import slowlogReset from './slowlog-reset.js';
 import slowlogHelp from './slowlog-help.js';
+import memoryUsage from './memory-usage.js';
+import memoryDoctor from './memory-doctor.js';
+import memoryMallocStats from './memory-malloc-stats.js';
+import memoryPurge from './memory-purge.js';
+import memoryStats from './memory-stats.js';
+import memoryHelp from './memory-help.js';
 
 export const serverCommands: CommandImpl[] = [
   configGet, configSet, configResetstat, configHelp, time, lastsave, info, shutdown, debug, ...commandCommands,
   monitor, slowlogGet, slowlogLen, slowlogReset, slowlogHelp,
+  memoryUsage, memoryDoctor, memoryMallocStats, memoryPurge, memoryStats, memoryHelp,
 ];
