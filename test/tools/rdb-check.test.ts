@@ -144,6 +144,14 @@ describe('damaged files: same verdict, offset, key and exit status as redis-chec
     expect(b.out).toContain("[additional info] Reading key 'set:big'");
   });
 
+  it('an empty set: reported, but not an error (redis-server loads the file and skips the key)', async () => {
+    const f = join(work, 'empty.rdb');
+    writeFileSync(f, Buffer.from('REDIS0010\xfe\x00\x02\x01k\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00', 'latin1'));
+    const a = await ours([f]);
+    expect(a.code).toBe(0);
+    expect(a.out).toContain("[offset 11] Empty set 'k' in DB 0: Redis skips empty keys when loading");
+  });
+
   it('an unknown type byte', async () => {
     const f = join(work, 'type.rdb');
     const b2 = Buffer.from(bytes);
