@@ -12,6 +12,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, startRedis, type RunningServer } from '../helpers/servers.js';
 import { RespConnection } from '../helpers/resp.js';
+import { asciiDouble, expireMs, expireSeconds, intStr, key, len, lzfStr, rdbFile, selectDb, str, ziplist, zipmap } from '../persistence/old-encoder.js';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'rdb');
 const TYPES = join(FIX, 'types-7.0.rdb');
@@ -82,6 +83,46 @@ describe('fixtures saved by redis-server 7.0: the same report as redis-check-rdb
       expect(a.code).toBe(0);
       expect(a.out).toContain('\\o/ RDB looks OK! \\o/');
       expect(a.out).toMatch(/^\[offset 9\] RDB format version 10$/m);
+    });
+  }
+});
+
+describe('older RDB versions and encodings (built byte by byte): the same report as redis-check-rdb', () => {
+  const FAR = 2000000000;
+  const files: Array<[string, Buffer]> = [
+    ['RDB 3 (no checksum), plain encodings, EXPIRETIME in seconds', rdbFile(3, [
+      selectDb(0),
+      key(1, 'plain:list', Buffer.concat([len(3), str('a'), intStr(5), lzfStr('z'.repeat(100))])),
+      key(3, 'plain:zset', Buffer.concat([len(2), str('a'), asciiDouble(1.5), str('b'), asciiDouble(Infinity)])),
+      expireSeconds(FAR),
+      key(0, 'exp', str('soon')),
+    ])],
+    ['RDB 6: zipmap, ziplists, plain set and hash, expiries in ms', rdbFile(6, [
+      selectDb(0),
+      key(9, 'zipmap', str(zipmap([['f1', 'v1'], ['f2', 'x'.repeat(300)]]))),
+      key(10, 'zl:list', str(ziplist(['a', 1, -1, 300, -70000, 5000000000, 'y'.repeat(20000)]))),
+      key(12, 'zl:zset', str(ziplist(['m1', '1.5', 'm2', 2]))),
+      key(13, 'zl:hash', str(ziplist(['f', 'v', 'g', 7]))),
+      key(2, 'plain:set', Buffer.concat([len(2), str('p'), intStr(-40000)])),
+      key(4, 'plain:hash', Buffer.concat([len(1), str('k1'), str('v1')])),
+      expireMs(FAR * 1000 + 123),
+      key(0, 'expms', intStr(1000000)),
+      selectDb(3),
+      key(0, 'db3', str('x')),
+    ])],
+  ];
+  for (const [name, content] of files) {
+    it(name, async () => {
+      const f = join(work, `old-${name.slice(0, 5).replace(/\W/g, '')}.rdb`);
+      writeFileSync(f, content);
+      const [a, b] = await Promise.all([ours([f]), theirs(f)]);
+      compare(a, b);
+      expect(a.code).toBe(0);
+      // The same file cut short: the same offset and key.
+      writeFileSync(f, content.subarray(0, content.length - 30));
+      const [c, d] = await Promise.all([ours([f]), theirs(f)]);
+      compare(c, d);
+      expect(c.code).toBe(1);
     });
   }
 });
