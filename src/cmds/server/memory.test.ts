@@ -17,7 +17,7 @@ test('MEMORY USAGE: nil for a missing key; grows with the value; every type; SAM
   h.run(['set', 'ttl', 'x', 'EX', '100']);
   expect(h.run(['memory', 'usage', 'ttl'])).toBeGreaterThan(small);
   const fields: string[] = [];
-  for (let i = 0; i < 1000; i++) fields.push(`f${i}`, 'v'.repeat(i % 7 === 0 ? 500 : 10));
+  for (let i = 0; i < 1000; i++) fields.push(`f${i}`, 'v'.repeat(i % 7 === 6 ? 500 : 10));
   h.run(['hset', 'h', ...fields]);
   h.run(['rpush', 'l', ...Array.from({ length: 1000 }, (_, i) => `e${i}`)]);
   h.run(['sadd', 's', ...Array.from({ length: 1000 }, (_, i) => `m${i}`)]);
