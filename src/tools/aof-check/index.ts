@@ -284,6 +284,7 @@ function errnoText(e: unknown): string {
 function parse(argv: string[], io: ToolIo): Options | number {
   const o: Options = { path: '', fix: false, yes: false, toTimestamp: 0 };
   const files: string[] = [];
+  let missingValue = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') {
@@ -295,7 +296,7 @@ function parse(argv: string[], io: ToolIo): Options | number {
     } else if (a === '--fix') o.fix = true;
     else if (a === '--yes' || a === '-y') o.yes = true;
     else if (a === '--truncate-to-timestamp') {
-      if (i + 1 >= argv.length) files.length = 99; // falls through to the usage below
+      if (i + 1 >= argv.length) missingValue = true;
       else {
         const ts = strtolWhole(argv[++i]);
         if (ts === null) {
@@ -309,7 +310,7 @@ function parse(argv: string[], io: ToolIo): Options | number {
       return 1;
     } else files.push(a);
   }
-  if (files.length !== 1 || (o.fix && o.toTimestamp !== 0) || (o.yes && !o.fix)) {
+  if (missingValue || files.length !== 1 || (o.fix && o.toTimestamp !== 0) || (o.yes && !o.fix)) {
     io.stdout.write(AOF_CHECK_USAGE);
     return 1;
   }
