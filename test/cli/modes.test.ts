@@ -19,6 +19,8 @@ interface Case {
   needs: string[];
   /** Stderr carries random bytes (the --pipe end marker, eaten by a truncated command): compare its first and last lines. */
   stderrEnds?: boolean;
+  /** Compare only the first lines of stdout and stderr (the rest depends on random bytes). */
+  stdoutFirstLine?: boolean;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-modes-'));
@@ -95,6 +97,9 @@ const CASES: Case[] = [
     stdin: 'SET a 1\r\n*3\r\n$3\r\nSET\r\n$1\r\nb\r\n$9\r\n2',
     needs: [],
     stderrEnds: true,
+    // The end marker's random bytes complete the truncated command, so how many more errors follow
+    // differs from run to run (for redis-cli too): only the first stdout line is compared.
+    stdoutFirstLine: true,
   },
   { name: '--json map', args: ['--json', 'hgetall', 'hash'], setup: mixed, needs: [] },
   { name: '--json -2 stays on RESP2', args: ['--json', '-2', 'hgetall', 'hash'], setup: mixed, needs: [] },
@@ -169,14 +174,21 @@ for (const target of TARGETS) {
         const [expected, actual] = await onServer(i, async (server) => {
           // A port given by the case (a server that is down) wins over the target's.
           const at = c.args.includes('-p') ? [] : ['-p', String(server.port)];
+          // After each fresh setup, give redis-server's cron time to finish rehashing the new dict:
+          // SCAN order (and so what the scanning modes print) differs while a rehash is under way.
+          const settle = () => new Promise((r) => setTimeout(r, 300));
           await setup(server.port, c.setup ?? []);
+          await settle();
           const e = await runRedisCli([...at, ...c.args], { stdin: c.stdin });
           await setup(server.port, c.setup ?? []);
+          await settle();
           return [e, await runOurs([...at, ...c.args], { stdin: c.stdin })];
         });
-        expect(actual.stdout.toString('latin1')).toBe(expected.stdout.toString('latin1'));
+        const out = (b: Buffer) => (c.stdoutFirstLine ? b.toString('latin1').split('\n')[0] : b.toString('latin1'));
+        expect(out(actual.stdout)).toBe(out(expected.stdout));
         const ends = (b: Buffer) => {
           const lines = b.toString('latin1').split('\n');
+          if (c.stdoutFirstLine) return [lines[0]];
           return c.stderrEnds ? [lines[0], lines.length, lines[lines.length - 2]] : lines;
         };
         expect(ends(actual.stderr)).toEqual(ends(expected.stderr));
