@@ -406,7 +406,7 @@ export class AppendOnlyFile {
     const r = this.rewrite;
     if (r === null) return;
     try {
-      const bytes = r.snap.step(4);
+      const bytes = r.snap.step(2);
       if (bytes.length > 0) writeSync(r.fd, bytes);
       if (!r.snap.done) {
         setImmediate(() => this.rewriteSlice());

@@ -128,6 +128,10 @@ export class PubSub implements PubSubApi {
     return subs.size;
   }
 
+  get hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Writes out what publishes queued for subscribers (after each batch of commands). */
   flushPending(): void {
     if (this.pending.size === 0) return;

@@ -18,7 +18,7 @@ import { errorReply } from '../protocol/errors.js';
 import { ErrorReply } from '../protocol/reply.js';
 
 /** Milliseconds of serialisation per event-loop turn during BGSAVE. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 /** After a failed BGSAVE, save points wait this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
 const RETRY_DELAY_MS = 5000;
 

@@ -248,6 +248,8 @@ export class CinnabarServer implements ClientOwner {
   private cron(periodMs: number, tick: number, hz: number): void {
     this.coarseNow = Date.now();
     this.engine.activeExpireCycle(periodMs / 4);
+    // Keyspace events of keys that expired just now go out without waiting for a client's input.
+    if (this.pubsub.hasPending) this.schedulePubsubFlush();
     if (tick % hz === 0) {
       this.clientsCron();
       this.rdb.cron(this.engine.dirty - this.dirtyAtSave);
@@ -346,7 +348,21 @@ export class CinnabarServer implements ClientOwner {
       return;
     }
     this.flush(c);
-    this.pubsub.flushPending();
+    if (this.pubsub.hasPending) this.schedulePubsubFlush();
+  }
+
+  private pubsubFlushScheduled = false;
+  /**
+   * Subscribers' messages are written once per event-loop turn, after every connection that had input
+   * in it has been served: publishes from many clients then reach each subscriber in one write.
+   */
+  private schedulePubsubFlush(): void {
+    if (this.pubsubFlushScheduled) return;
+    this.pubsubFlushScheduled = true;
+    setImmediate(() => {
+      this.pubsubFlushScheduled = false;
+      this.pubsub.flushPending();
+    });
   }
 
   /** Runs one parsed command and queues its reply; false would pause parsing (blocked client). */
@@ -386,7 +402,7 @@ export class CinnabarServer implements ClientOwner {
     this.engine.beginBatch();
     c.parser.resume(c.sink);
     this.flush(c);
-    this.pubsub.flushPending();
+    if (this.pubsub.hasPending) this.schedulePubsubFlush();
   }
 
   private debugAllowed(c: Client): boolean {
