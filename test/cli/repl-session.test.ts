@@ -202,6 +202,6 @@ describe.runIf(hasTmux)('interactive sessions vs redis-cli (tmux)', () => {
       });
       expect(ours).toEqual(theirs);
       expect(ours).toContain(`-> Redirected to slot [866] located at 127.0.0.1:${server.port}`);
-    }, 60000);
+    }, 120000);
   });
 });
