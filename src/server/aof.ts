@@ -12,13 +12,9 @@ import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import type { ScriptingService } from './scripting.js';
+import type { RdbPersistence } from './rdb-persistence.js';
 import type { Client } from './client.js';
-import { Snapshot } from '../persistence/snapshot.js';
-import { standardAux, writerOptions } from '../persistence/rdb/writer.js';
-import { readRdbBuffer } from '../persistence/rdb/reader.js';
-import { encodingLimits, toEngineValue } from '../persistence/rdb/engine-values.js';
-import { REDIS_VERSION } from './config.js';
+import type { Snapshot } from '../persistence/snapshot.js';
 import { ErrorReply } from '../protocol/reply.js';
 
 export interface ManifestEntry {
@@ -134,7 +130,7 @@ export class AppendOnlyFile {
     private readonly engine: Engine,
     private readonly config: Config,
     private readonly log: Logger,
-    private readonly scripting: ScriptingService,
+    private readonly rdb: RdbPersistence,
   ) {
     engine.onPropagate((db, argv) => this.feed(db, argv));
   }
@@ -256,8 +252,10 @@ export class AppendOnlyFile {
         const path = join(this.dir(), e.file);
         const data = readFileSync(path);
         this.baseSize = data.length;
-        if (data.subarray(0, 5).toString('latin1') === 'REDIS') this.loadRdbBase(data);
-        else {
+        if (data.subarray(0, 5).toString('latin1') === 'REDIS') {
+          const err = this.rdb.loadImage(data, e.file);
+          if (err !== null) return err;
+        } else {
           const r = parseAofCommands(data, (argv) => this.replay(client, argv));
           if (r.error !== null || r.truncated) return `Bad file format reading the append only file ${e.file}`;
         }
@@ -294,22 +292,6 @@ export class AppendOnlyFile {
     } else this.openIncr(last.seq);
     this.log.log('notice', `DB loaded from append only file: ${((performance.now() - started) / 1000).toFixed(3)} seconds`);
     return null;
-  }
-
-  private loadRdbBase(data: Buffer): void {
-    const limits = encodingLimits(this.config);
-    const codes: string[] = [];
-    readRdbBuffer(data, {
-      key: (rec) => {
-        const db = this.engine.dbs[rec.db];
-        if (rec.expireMs !== -1 && rec.expireMs < Date.now()) return;
-        if (db.dict.has(rec.key)) db.delete(rec.key);
-        db.add(rec.key, toEngineValue(rec.value, limits));
-        if (rec.expireMs !== -1) db.setExpire(rec.key, rec.expireMs);
-      },
-      functionLibrary: (code) => void codes.push(code),
-    });
-    if (codes.length > 0) this.scripting.restoreLibraries(codes, 'replace');
   }
 
   private replayClientCache: Client | null = null;
@@ -349,8 +331,7 @@ export class AppendOnlyFile {
   }
 
   private snapshot(): Snapshot {
-    const aux = standardAux({ version: REDIS_VERSION, usedMem: 0, aofBase: true });
-    return new Snapshot(this.engine.dbs, writerOptions(this.config), aux, this.scripting.listLibraries().map((l) => l.code));
+    return this.rdb.startSnapshot(true);
   }
 
   /** CONFIG SET appendonly yes at run time: a base of the current data, then appending. */

@@ -96,8 +96,9 @@ export class RdbPersistence {
     return out;
   }
 
-  private startSnapshot(): Snapshot {
-    const aux = standardAux({ version: REDIS_VERSION, usedMem: usedMemory() });
+  /** A snapshot of the dataset as it is now (an AOF base says so in its aux fields). */
+  startSnapshot(aofBase = false): Snapshot {
+    const aux = standardAux({ version: REDIS_VERSION, usedMem: usedMemory(), aofBase });
     const codes = this.scripting.listLibraries().map((l) => l.code);
     return new Snapshot(this.engine.dbs, writerOptions(this.config), aux, codes);
   }
@@ -313,6 +314,14 @@ export class RdbPersistence {
       this.loading = false;
     }
     return this.loaded(file, state, started);
+  }
+
+  /** Loads an RDB image held in memory (an AOF's base file) over the current data; throws if damaged. */
+  loadImage(data: Buffer, name: string): string | null {
+    const started = performance.now();
+    const { visitor, state } = this.loader(true);
+    readRdbBuffer(data, visitor);
+    return this.loaded(name, state, started);
   }
 
   /** DEBUG RELOAD: save (unless NOSAVE), empty the databases (unless NOFLUSH), load the file again. */

@@ -121,7 +121,7 @@ export class CinnabarServer implements ClientOwner {
       return null;
     });
     this.rdb = new RdbPersistence(this.engine, this.config, this.log, this.scripting, (dirty) => (this.dirtyAtSave = dirty));
-    this.aof = new AppendOnlyFile(this.engine, this.config, this.log, this.scripting);
+    this.aof = new AppendOnlyFile(this.engine, this.config, this.log, this.rdb);
     this.aof.makeClient = () => {
       const c = new Client(0, this, null, '', '', -1);
       c.authenticated = true;
