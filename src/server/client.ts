@@ -56,6 +56,8 @@ export class Client implements ClientApi {
   argvMem = 0;
   /** When the output first went over the soft limit (0 = not over). */
   softLimitSince = 0;
+  /** Replies queued until this event-loop turn's AOF write (CinnabarServer.flush). */
+  heldForAof = false;
   /** Connected over loopback or the unix socket (enable-debug-command local, protected mode). */
   isLocal = true;
   /** Waiting in a blocking command. */

@@ -410,8 +410,39 @@ export class CinnabarServer implements ClientOwner {
     return v === 'yes' || (v === 'local' && c.isLocal);
   }
 
+  /** Clients whose replies wait for the AOF write of this event-loop turn. */
+  private heldForAof: Client[] = [];
+  private aofFlushScheduled = false;
+
   flush(c: Client): void {
-    // The AOF is written (and under appendfsync always, fsynced) before any reply of the batch goes out.
+    // With the AOF on, replies are held until the end of the event-loop turn: every connection that had input
+    // in it is served first, then the AOF gets one write (and under appendfsync always one fsync), then the
+    // replies go out. An acknowledged write is therefore in the file (in the page cache at least) first.
+    if (this.aof.enabled) {
+      if (c.heldForAof) return;
+      c.heldForAof = true;
+      this.heldForAof.push(c);
+      if (!this.aofFlushScheduled) {
+        this.aofFlushScheduled = true;
+        setImmediate(this.flushHeld);
+      }
+      return;
+    }
+    this.writeOut(c);
+  }
+
+  private readonly flushHeld = (): void => {
+    this.aofFlushScheduled = false;
+    this.aof.flush();
+    const held = this.heldForAof;
+    this.heldForAof = [];
+    for (const c of held) {
+      c.heldForAof = false;
+      this.writeOut(c);
+    }
+  };
+
+  private writeOut(c: Client): void {
     if (this.aof.enabled) this.aof.flush();
     if (c.out.len > 0 && c.socket && !c.closed) {
       const n = c.out.len;
