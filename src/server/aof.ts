@@ -3,8 +3,9 @@
 //   file appendonly.aof.1.base.rdb seq 1 type b
 //   file appendonly.aof.1.incr.aof seq 1 type i
 // Commands reach it through the engine's propagation (already rewritten as Redis propagates them) and
-// are written before the replies of the same batch go out; `appendfsync always` also fsyncs then, so an
-// acknowledged write survives kill -9; `everysec` fsyncs once a second from the cron.
+// are written once per event-loop turn, before any reply of that turn goes out (the server holds replies
+// while the AOF is on); `appendfsync always` also fsyncs then, so an acknowledged write survives kill -9;
+// `everysec` fsyncs once a second from the cron.
 // BGREWRITEAOF writes a new base with the fork-free snapshot while new commands go to a new incr file.
 // Counterparts: aof.c (feedAppendOnlyFile, flushAppendOnlyFile, loadAppendOnlyFiles, the manifest).
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, ftruncateSync } from 'node:fs';
