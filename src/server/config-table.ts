@@ -4,6 +4,7 @@
 import type { Directive } from './config-types.js';
 import { parseMemory } from './config-types.js';
 import { notifyFlagsToString, parseNotifyFlags } from './notify-flags.js';
+import { parsePercentiles } from './latency.js';
 
 const INT_MAX = 2147483647;
 const LL_MAX = Number.MAX_SAFE_INTEGER;
@@ -194,7 +195,7 @@ export const directives: Directive[] = [
   i('slowlog-max-len', 128, 0, LL_MAX),
   i('latency-monitor-threshold', 0, 0, LL_MAX),
   b('latency-tracking', 'yes'),
-  s('latency-tracking-info-percentiles', '50 99 99.9'),
+  { name: 'latency-tracking-info-percentiles', kind: 'special', default: '50 99 99.9', multiArg: true, parse: parsePercentiles },
   { name: 'notify-keyspace-events', kind: 'special', default: '', parse: parseNotify },
   // data structures
   i('hash-max-listpack-entries', 512, 0, LL_MAX, { aliases: ['hash-max-ziplist-entries'] }),

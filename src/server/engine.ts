@@ -18,6 +18,7 @@ import { allCommands } from '../cmds/index.js';
 import { commandBare } from '../cmds/server/command/index.js';
 import { getKeysFromCommand } from '../spec/keys.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
+import { LatencyMonitor } from './latency.js';
 
 /** In a transaction these run at once instead of being queued. */
 const MULTI_RUNS_NOW = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -74,6 +75,8 @@ class ExecContext implements CommandContext {
 export class Engine {
   readonly config: Config;
   readonly stats = new Stats();
+  /** LATENCY events and per-command latency histograms. */
+  readonly latency: LatencyMonitor;
   readonly dbs: Db[] = [];
   readonly registry: Registry;
   readonly cursors = new ScanCursors();
@@ -146,6 +149,7 @@ export class Engine {
 
   constructor(config: Config) {
     this.config = config;
+    this.latency = new LatencyMonitor(config);
     this.registry = new Registry(allCommands);
     const command = this.registry.commands.get('command');
     if (command) command.execute = (ctx) => commandBare(ctx);
@@ -255,7 +259,10 @@ export class Engine {
       return QUEUED;
     }
     if (cmd.name === 'exec') {
+      const t0 = this.lastMark;
       const r = this.exec(c, cmd);
+      // EXEC's own time runs from its start to the end of the last command it ran (no extra clock read).
+      this.recordLatency(cmd, (this.lastMark - t0) * 1000);
       // EXEC shows after the commands it ran, as it does in Redis (fed when a command completes).
       if (this.monitorFeed !== null) this.monitorFeed(c, argv);
       return r;
@@ -421,6 +428,7 @@ export class Engine {
     cmd.calls++;
     const micros = dt * 1000;
     cmd.usec += micros;
+    this.recordLatency(cmd, micros);
     this.stats.commandsProcessed++;
     if (this.monitorFeed !== null && !cmd.isAdmin && !cmd.skipMonitor) this.monitorFeed(c, argv);
     if (micros >= this.slowlogThreshold && this.slowlogThreshold >= 0 && !cmd.skipSlowlog) this.onSlowCommand(c, argv, micros);
@@ -437,6 +445,13 @@ export class Engine {
     const extra = ctx.extra as Array<[number, string[]]> | null;
     if (this.propagators.length !== 0 && (changed || extra !== null)) this.propagateEffects(dbIndex, changed ? (ctx.rewritten ?? argv) : null, extra);
     return r;
+  }
+
+  /** LATENCY HISTOGRAM / latencystats (one typed-array increment) and the command latency events. */
+  private recordLatency(cmd: Command, micros: number): void {
+    const lat = this.latency;
+    if (lat.tracking) lat.recordCommand(cmd, micros);
+    if (micros >= lat.thresholdUs) lat.addSample(cmd.isFast ? 'fast-command' : 'command', micros / 1000);
   }
 
   /** A command's propagation: its own argv (or rewrite) and extras, wrapped in MULTI/EXEC when several. */
@@ -524,10 +539,16 @@ export class Engine {
           db.avgTtl = db.avgTtl === 0 ? avg : (db.avgTtl / 50) * 49 + avg / 50;
         }
         if (sampled === 0 || (expired * 100) / sampled <= acceptableStale) break;
-        if (performance.now() - start > budgetMs) return total;
+        if (performance.now() - start > budgetMs) return this.expireCycleDone(start, total);
       }
       if (performance.now() - start > budgetMs) break;
     }
+    return this.expireCycleDone(start, total);
+  }
+
+  /** The expire-cycle latency event for a finished round of active expiry. */
+  private expireCycleDone(start: number, total: number): number {
+    if (this.latency.thresholdMs > 0) this.latency.addSampleIfNeeded('expire-cycle', Math.floor(performance.now() - start));
     return total;
   }
 }

@@ -23,6 +23,7 @@ import { SlowLog } from './slowlog.js';
 import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
+import { rewriteConfigFile } from './config-rewrite.js';
 
 export const CINNABAR_VERSION = '0.1.0';
 
@@ -652,6 +653,7 @@ export class CinnabarServer implements ClientOwner {
       writesProcessed: this.writesProcessed,
       aclDenied: this.acl.log.denied,
       scripting: this.scripting.memoryInfo(),
+      latencyStats: () => e.latency.infoLines(e.registry.all()),
     };
   }
 
@@ -738,8 +740,12 @@ export class CinnabarServer implements ClientOwner {
         if (!c || !state) return false;
         return self.blocking.unblock(c, error ? ERR_UNBLOCKED : state.req.onTimeout);
       },
+      latency: self.engine.latency.makeApi(self.engine.registry, self.config),
+      configRewrite: () =>
+        rewriteConfigFile({ config: self.config, userLines: self.acl.api.list(), cwd: self.config.get('dir') || process.cwd(), log: (l, m) => self.log.log(l, m) }),
       resetStats: () => {
         self.engine.stats.reset();
+        self.engine.latency.resetHistograms();
         for (const c of self.engine.registry.all()) {
           c.calls = c.usec = c.rejectedCalls = c.failedCalls = 0;
         }

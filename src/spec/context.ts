@@ -125,6 +125,10 @@ export interface ServerApi {
     readonly length: number;
     reset(): void;
   };
+  /** LATENCY: the latency monitor's events and the per-command latency histograms. */
+  readonly latency: LatencyApi;
+  /** CONFIG REWRITE: rewrites the file the server was started with; null, or the error text. */
+  configRewrite(): string | null;
   /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
   unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */
@@ -172,6 +176,22 @@ export interface AclApi {
   checkPermission(client: ClientApi, cmd: Command, argv: readonly string[], caller?: ClientApi): string | null;
   /** Read access to every key for this command (SORT BY/GET patterns). */
   hasFullKeyAccess(client: ClientApi, cmd: Command, argv: readonly string[]): boolean;
+}
+
+/** The LATENCY command's services (src/server/latency.ts). */
+export interface LatencyApi {
+  /** [event, unix time, latest ms, all-time max ms] per event. */
+  latest(): Reply[];
+  /** [unix time, ms] pairs of one event, oldest first (empty when unknown). */
+  history(event: string): Reply[];
+  /** The ASCII graph of an event, or null when it has no samples. */
+  graph(event: string): string | null;
+  /** The human-readable analysis. */
+  doctor(): string;
+  /** Drops the named events' histories (any case), or all with no names; returns how many. */
+  reset(events: string[]): number;
+  /** Per-command latency histograms: every command's (null) or the named commands'. */
+  histogram(names: string[] | null): Reply;
 }
 
 export interface ClientKillFilter {

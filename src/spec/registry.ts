@@ -34,6 +34,7 @@ function makeCommand(meta: CommandMeta, impls: Map<string, CommandImpl>, parent?
     usec: 0,
     rejectedCalls: 0,
     failedCalls: 0,
+    latencyHist: null,
   };
   if (meta.subcommands) {
     const subs = new Map<string, Command>();

@@ -2,6 +2,7 @@
 // per-command JSON (src/commands/*.json) and what COMMAND INFO / COMMAND DOCS report on the wire.
 import type { Reply } from '../protocol/reply.js';
 import type { CommandContext } from './context.js';
+import type { HdrHistogram } from '../util/hdr-histogram.js';
 
 /** Argument of a command as COMMAND DOCS reports it. */
 export interface ArgSpec {
@@ -106,4 +107,6 @@ export interface Command {
   usec: number;
   rejectedCalls: number;
   failedCalls: number;
+  /** Latency histogram (LATENCY HISTOGRAM, INFO latencystats), made on the first call while tracking. */
+  latencyHist: HdrHistogram | null;
 }

@@ -21,9 +21,18 @@ import memoryMallocStats from './memory-malloc-stats.js';
 import memoryPurge from './memory-purge.js';
 import memoryStats from './memory-stats.js';
 import memoryHelp from './memory-help.js';
+import configRewrite from './config-rewrite.js';
+import latencyDoctor from './latency-doctor.js';
+import latencyGraph from './latency-graph.js';
+import latencyHistory from './latency-history.js';
+import latencyLatest from './latency-latest.js';
+import latencyReset from './latency-reset.js';
+import latencyHistogram from './latency-histogram.js';
+import latencyHelp from './latency-help.js';
 
 export const serverCommands: CommandImpl[] = [
   configGet, configSet, configResetstat, configHelp, time, lastsave, info, shutdown, debug, ...commandCommands,
   monitor, slowlogGet, slowlogLen, slowlogReset, slowlogHelp,
   memoryUsage, memoryDoctor, memoryMallocStats, memoryPurge, memoryStats, memoryHelp,
+  configRewrite, latencyDoctor, latencyGraph, latencyHistory, latencyLatest, latencyReset, latencyHistogram, latencyHelp,
 ];

@@ -54,6 +54,8 @@ export interface InfoSource {
     inProgress: boolean; lastStatus: string; lastTimeSec: number; currentTimeSec: number; saves: number;
     keysProcessed: number; keysTotal: number; keysLoaded: number; keysExpiredOnLoad: number; loading: boolean;
   };
+  /** INFO latencystats lines (per-command latency percentiles). */
+  latencyStats?: () => string[];
   /** Script cache and function libraries (INFO memory). */
   scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number };
 }
@@ -314,6 +316,8 @@ const commandstats: Section = (s) =>
 
 const errorstats: Section = (s) => [...s.stats.errors].map(([code, n]) => `errorstat_${code}:count=${n}`);
 
+const latencystats: Section = (s) => (s.latencyStats ? s.latencyStats() : []);
+
 const cluster: Section = (s) => [`cluster_enabled:${s.clusterEnabled ? 1 : 0}`];
 
 const keyspace: Section = (s) =>
@@ -330,6 +334,7 @@ const SECTIONS: Array<[string, string, Section]> = [
   ['modules', 'Modules', modules],
   ['commandstats', 'Commandstats', commandstats],
   ['errorstats', 'Errorstats', errorstats],
+  ['latencystats', 'Latencystats', latencystats],
   ['cluster', 'Cluster', cluster],
   ['keyspace', 'Keyspace', keyspace],
 ];
