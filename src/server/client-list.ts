@@ -13,7 +13,7 @@ export function formatClient(_srv: unknown, c: Client): string {
     `flags=${c.flagString()} db=${c.dbIndex} sub=${c.subs.size} psub=${c.psubs.size} ssub=${c.ssubs.size} multi=${c.multiQueue === null ? -1 : c.multiQueue.length} ` +
     `qbuf=${qbuf} qbuf-free=${Math.max(0, qalloc - qbuf)} argv-mem=0 multi-mem=0 ` +
     `rbs=${c.out.buf.length} rbp=${c.out.len} obl=0 oll=0 omem=${omem} ` +
-    `tot-mem=${qalloc + c.out.buf.length + omem} events=r cmd=${c.lastCmd} user=${c.user} redir=-1 resp=${c.resp} ` +
+    `tot-mem=${qalloc + c.out.buf.length + omem} events=r cmd=${c.lastCmd} user=${c.user} redir=${c.tracking && c.trackingState !== null ? c.trackingState.redirect : -1} resp=${c.resp} ` +
     `lib-name=${c.libName} lib-ver=${c.libVer}`
   );
 }

@@ -7,6 +7,7 @@ import type { Command } from '../spec/types.js';
 import { RequestParser } from '../protocol/request-parser.js';
 import { OutputBuffer } from '../protocol/encoder.js';
 import type { AclUser } from '../acl/user.js';
+import type { TrackingState } from './tracking.js';
 
 export interface ClientOwner {
   dbs: Db[];
@@ -43,6 +44,11 @@ export class Client implements ClientApi {
   flags = 'N';
   noEvict = false;
   noTouch = false;
+  /** CLIENT TRACKING is on (the only test on the command path); the details are in trackingState. */
+  tracking = false;
+  trackingState: TrackingState | null = null;
+  /** Held by CLIENT PAUSE: the command to run when the pause ends (src/server/pause.ts). */
+  postponed: string[] | null = null;
   /**
    * Replays commands that must be applied as they come (the AOF loader; later a primary's link), like
    * Redis's mustObeyClient: e.g. exact stream trims with LIMIT.
@@ -107,12 +113,15 @@ export class Client implements ClientApi {
   }
 
   flagString(): string {
+    // In the order Redis's catClientInfoString writes them.
     let f = this.monitor ? 'O' : '';
-    if (this.closing) f += 'c';
-    if (this.blocked) f += 'b';
-    if (this.multiQueue !== null) f += 'x';
-    if (this.casDirty) f += 'd';
     if (this.subscriptionCount > 0) f += 'P';
+    if (this.multiQueue !== null) f += 'x';
+    if (this.blocked) f += 'b';
+    const t = this.trackingState;
+    if (this.tracking && t !== null) f += t.brokenRedirect ? (t.bcast ? 'tRB' : 'tR') : t.bcast ? 'tB' : 't';
+    if (this.casDirty) f += 'd';
+    if (this.closing) f += 'c';
     if (this.noEvict) f += 'e';
     if (this.noTouch) f += 'T';
     return f || 'N';

@@ -18,6 +18,8 @@ import { allCommands } from '../cmds/index.js';
 import { commandBare } from '../cmds/server/command/index.js';
 import { getKeysFromCommand } from '../spec/keys.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
+import type { Tracking } from './tracking.js';
+import type { ClientPause } from './pause.js';
 import { LatencyMonitor } from './latency.js';
 
 /** In a transaction these run at once instead of being queued. */
@@ -144,6 +146,10 @@ export class Engine {
 
   /** LRU/LFU settings every Db's access clock uses. */
   readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false, now: Date.now() };
+  /** Client-side caching (tracking.ts), set by the server: told the keys tracking clients read. */
+  tracking: Tracking | null = null;
+  /** Set only while CLIENT PAUSE is in effect (pause.ts): commands that must wait are handed to it. */
+  clientPause: ClientPause | null = null;
   /** Watchers of modified keys (WATCH, client tracking) register here. */
   readonly modifiedKeyHooks: Array<(db: Db, key: string) => void> = [];
 
@@ -163,9 +169,13 @@ export class Engine {
     };
     syncClock();
     for (const n of ['maxmemory-policy', 'lfu-log-factor', 'lfu-decay-time']) config.onChange(n, syncClock);
+    const engine = this;
     const hooks: DbHooks = {
       expired: (db, key) => this.onExpired(db, key),
-      expireLocally: true,
+      // While CLIENT PAUSE holds writes keys are not expired (they only look missing), as in Redis.
+      get expireLocally(): boolean {
+        return engine.clientPause === null;
+      },
       clock,
     };
     const n = config.getNumber('databases');
@@ -203,6 +213,16 @@ export class Engine {
   signalModifiedKey(db: Db, key: string): void {
     if (!this.watches.empty) this.watches.touched(db.id, key);
     for (let i = 0; i < this.modifiedKeyHooks.length; i++) this.modifiedKeyHooks[i](db, key);
+  }
+
+  /**
+   * The client of the executing command: the outermost (Redis's current_client, e.g. EVAL's caller) or
+   * the innermost (a script's own client); null between commands (active expiry, the cron).
+   */
+  executingClient(innermost: boolean): Client | null {
+    const d = this.depth;
+    if (d === 0) return null;
+    return this.ctxStack[innermost ? d - 1 : 0].client;
   }
 
   notifyKeyspaceEvent(type: NotifyClass, event: string, key: string, dbIndex: number): void {
@@ -253,6 +273,8 @@ export class Engine {
     if (c.resp === 2 && c.subs.size + c.psubs.size + c.ssubs.size > 0 && !SUBSCRIBED_OK.has(cmd.name)) {
       return this.reject(c, cmd, errorReply(`ERR Can't execute '${cmd.fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`));
     }
+    // CLIENT PAUSE: the command waits (queueing in MULTI included), as Redis's blockPostponeClient.
+    if (this.clientPause !== null && this.clientPause.mustWait(c, cmd)) return this.clientPause.postpone(c, cmd, argv);
     if (c.multiQueue !== null && !MULTI_RUNS_NOW.has(cmd.name)) {
       if (cmd.noMulti) return this.reject(c, cmd, ERR_NO_MULTI);
       c.multiQueue.push([cmd, argv]);
@@ -418,6 +440,12 @@ export class Engine {
     } finally {
       this.depth = depth;
     }
+    // Client-side caching: the keys a read-only command read for a tracking client (a script's commands
+    // count for the client that called the script).
+    if (cmd.isReadonly) {
+      const cur = depth === 0 ? c : this.ctxStack[0].client;
+      if (cur.tracking) this.tracking!.rememberKeys(cur, cmd, argv);
+    }
     if (depth === 0) this.clockConfig.suspended = false;
     const t1 = performance.now();
     const dt = t1 - t0;
@@ -497,7 +525,7 @@ export class Engine {
 
   /** One round of active expiry over all databases (hz timer); returns keys expired. */
   activeExpireCycle(budgetMs: number): number {
-    if (!this.activeExpireEnabled) return 0;
+    if (!this.activeExpireEnabled || this.clientPause !== null) return 0;
     const start = performance.now();
     const effort = this.config.getNumber('active-expire-effort') - 1;
     const perLoop = 20 + 5 * effort;

@@ -23,6 +23,8 @@ import { SlowLog } from './slowlog.js';
 import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
+import { Tracking } from './tracking.js';
+import { ClientPause } from './pause.js';
 import { rewriteConfigFile } from './config-rewrite.js';
 
 export const CINNABAR_VERSION = '0.1.0';
@@ -81,6 +83,10 @@ export class CinnabarServer implements ClientOwner {
   /** Clients in MONITOR mode. */
   readonly monitors = new Set<Client>();
   readonly slowlog = new SlowLog();
+  /** Client-side caching: the tracking table and invalidations. */
+  readonly tracking: Tracking;
+  /** CLIENT PAUSE: clients held until it ends. */
+  readonly clientPause: ClientPause;
   readonly rdb: RdbPersistence;
   readonly aof: AppendOnlyFile;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
@@ -134,7 +140,23 @@ export class CinnabarServer implements ClientOwner {
       else this.aof.stop();
       return null;
     });
+    this.tracking = new Tracking({
+      clientById: (id) => this.clients.get(id),
+      clients: () => this.clients.values(),
+      currentClient: () => this.engine.executingClient(false),
+      modifyingClient: () => this.engine.executingClient(true),
+      flush: (c) => this.flush(c),
+      maxKeys: () => this.config.getNumber('tracking-table-max-keys'),
+      onModifiedKey: (fn) => this.engine.modifiedKeyHooks.push((_db, key) => fn(key)),
+    });
+    this.engine.tracking = this.tracking;
+    this.clientPause = new ClientPause(this.engine, (c, argv) => this.resumePostponed(c, argv));
     this.engine.api = this.makeApi();
+    // Whole-database changes (db-services.ts): one null invalidation for a flush, none for SWAPDB.
+    Object.assign(this.engine.api, {
+      flushedDb: (dbIndex: number) => this.flushedDb(dbIndex),
+      swappedDb: (a: number, b: number) => this.swappedDb(a, b),
+    });
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
       finish: (c, reply) => this.finishBlocked(c, reply),
@@ -249,6 +271,8 @@ export class CinnabarServer implements ClientOwner {
   private cron(periodMs: number, tick: number, hz: number): void {
     this.coarseNow = Date.now();
     this.engine.activeExpireCycle(periodMs / 4);
+    // The table may be over tracking-table-max-keys after CONFIG SET even with no command coming.
+    if (this.tracking.trackingClients > 0) this.tracking.limit(null);
     // Keyspace events of keys that expired just now go out without waiting for a client's input.
     if (this.pubsub.hasPending) this.schedulePubsubFlush();
     if (tick % hz === 0) {
@@ -386,10 +410,13 @@ export class CinnabarServer implements ClientOwner {
         if (this.blocking.hasReady) this.blocking.handleReady();
         return false;
       }
+      if (c.postponed !== null) return false;
+      if (c.tracking) this.tracking.afterCommand(c, argv);
       if (this.blocking.hasReady) this.blocking.handleReady();
       return !c.closing;
     }
     if (c.replyMode === 'on') c.out.write(r, c.resp);
+    if (c.tracking) this.tracking.afterCommand(c, argv);
     if (this.blocking.hasReady) this.blocking.handleReady();
     else if (c.replyMode === 'skip') c.replyMode = 'on'; // CLIENT REPLY SKIP drops just this reply
     return !c.closing;
@@ -404,6 +431,39 @@ export class CinnabarServer implements ClientOwner {
     c.parser.resume(c.sink);
     this.flush(c);
     if (this.pubsub.hasPending) this.schedulePubsubFlush();
+  }
+
+  /** CLIENT PAUSE ended: runs the command the client was held on, then the rest of its input. */
+  private resumePostponed(c: Client, argv: string[]): void {
+    if (c.closed) return;
+    this.engine.beginBatch();
+    if (this.runCommand(c, argv)) c.parser.resume(c.sink);
+    this.flush(c);
+    if (this.pubsub.hasPending) this.schedulePubsubFlush();
+  }
+
+  /** FLUSHDB/FLUSHALL: transactions watching a flushed key fail; tracking clients get a null invalidation. */
+  private flushedDb(dbIndex: number): void {
+    const watches = this.engine.watches;
+    if (!watches.empty) {
+      for (const db of dbIndex === -1 ? this.engine.dbs : [this.engine.dbs[dbIndex]]) {
+        for (const key of db.dict.keys()) watches.touched(db.id, key);
+      }
+    }
+    this.tracking.flushed();
+  }
+
+  /** SWAPDB: watched keys of both databases changed and blocked clients may be served; Redis sends no invalidation. */
+  private swappedDb(a: number, b: number): void {
+    const watches = this.engine.watches;
+    for (const db of [this.engine.dbs[a], this.engine.dbs[b]]) {
+      for (const key of db.dict.keys()) {
+        watches.touched(a, key);
+        watches.touched(b, key);
+        this.blocking.signal(a, key);
+        this.blocking.signal(b, key);
+      }
+    }
   }
 
   private debugAllowed(c: Client): boolean {
@@ -502,6 +562,8 @@ export class CinnabarServer implements ClientOwner {
     if (c.blocked) this.blocking.remove(c);
     if (c.watched.length > 0 || c.multiQueue !== null) this.engine.discardTransaction(c);
     if (c.subscriptionCount > 0) this.pubsub.forget(c);
+    if (c.tracking) this.tracking.clientFreed(c);
+    if (c.postponed !== null) this.clientPause.forget(c);
     if (!this.clients.has(c.id) && c.closed) return;
     c.closed = true;
     this.clients.delete(c.id);
@@ -653,6 +715,7 @@ export class CinnabarServer implements ClientOwner {
       writesProcessed: this.writesProcessed,
       aclDenied: this.acl.log.denied,
       scripting: this.scripting.memoryInfo(),
+      tracking: { clients: this.tracking.trackingClients, keys: this.tracking.totalKeys, items: this.tracking.items, prefixes: this.tracking.prefixCount },
       latencyStats: () => e.latency.infoLines(e.registry.all()),
     };
   }
@@ -734,6 +797,8 @@ export class CinnabarServer implements ClientOwner {
         },
         reset: () => self.slowlog.reset(),
       },
+      tracking: self.tracking,
+      clientPause: self.clientPause,
       unblockClient: (id, error) => {
         const c = self.clients.get(id);
         const state = c ? self.blocking.stateOf(c) : undefined;

@@ -129,6 +129,10 @@ export interface ServerApi {
   readonly latency: LatencyApi;
   /** CONFIG REWRITE: rewrites the file the server was started with; null, or the error text. */
   configRewrite(): string | null;
+  /** CLIENT TRACKING, CACHING, GETREDIR, TRACKINGINFO. */
+  readonly tracking: TrackingApi;
+  /** CLIENT PAUSE / UNPAUSE. */
+  readonly clientPause: PauseApi;
   /** CLIENT UNBLOCK: ends a blocked client's wait (its timeout reply, or the UNBLOCKED error). */
   unblockClient(id: number, error: boolean): boolean;
   /** CONFIG RESETSTAT. */
@@ -192,6 +196,43 @@ export interface LatencyApi {
   reset(events: string[]): number;
   /** Per-command latency histograms: every command's (null) or the named commands'. */
   histogram(names: string[] | null): Reply;
+}
+
+/** CLIENT TRACKING options besides REDIRECT and PREFIX. */
+export interface TrackingOptions {
+  bcast: boolean;
+  optin: boolean;
+  optout: boolean;
+  noloop: boolean;
+}
+
+/** A tracking client's state as CLIENT TRACKINGINFO reports it. */
+export interface TrackingInfo extends TrackingOptions {
+  readonly redirect: number;
+  /** CLIENT CACHING was given for the next command. */
+  readonly caching: boolean;
+  /** The redirection client was gone when an invalidation was due. */
+  readonly brokenRedirect: boolean;
+  /** BCAST prefixes, sorted. */
+  readonly prefixes: readonly string[];
+}
+
+/** Client-side caching (src/server/tracking.ts). */
+export interface TrackingApi {
+  /** The client's tracking state, or null when tracking is off. */
+  info(client: ClientApi): TrackingInfo | null;
+  /** Turns tracking on or changes its options (BCAST prefixes add to those already set). */
+  enable(client: ClientApi, redirect: number, opts: TrackingOptions, prefixes: readonly string[]): void;
+  disable(client: ClientApi): void;
+  /** CLIENT CACHING: applies to the client's next command or transaction. */
+  setCaching(client: ClientApi): void;
+}
+
+/** CLIENT PAUSE / UNPAUSE (src/server/pause.ts). */
+export interface PauseApi {
+  /** Holds clients' commands until endMs (unix ms): all of them, or only those that may write. */
+  pause(endMs: number, all: boolean): void;
+  unpause(): void;
 }
 
 export interface ClientKillFilter {

@@ -17,10 +17,18 @@ import clientSetinfo from './client-setinfo.js';
 import clientKill from './client-kill.js';
 import clientHelp from './client-help.js';
 import clientUnblock from './client-unblock.js';
-import { clientNoTouch, clientNoEvict } from './client-no-touch.js';
+import { clientNoTouch } from './client-no-touch.js';
+import clientNoEvict from './client-no-evict.js';
+import clientTracking from './client-tracking.js';
+import clientCaching from './client-caching.js';
+import clientGetredir from './client-getredir.js';
+import clientTrackinginfo from './client-trackinginfo.js';
+import clientPause from './client-pause.js';
+import clientUnpause from './client-unpause.js';
 
 export const connectionCommands: CommandImpl[] = [
   ping, echo, quit, reset, select, auth, hello,
   clientSetname, clientGetname, clientId, clientInfo, clientList, clientReply, clientSetinfo, clientKill, clientHelp, clientUnblock,
   clientNoTouch, clientNoEvict,
+  clientTracking, clientCaching, clientGetredir, clientTrackinginfo, clientPause, clientUnpause,
 ];

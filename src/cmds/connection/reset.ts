@@ -6,6 +6,7 @@ const RESET = new Status('RESET');
 
 export default defineCommand('reset', (ctx) => {
   ctx.client.reset();
+  ctx.server.tracking.disable(ctx.client);
   ctx.server.transactions.discard(ctx.client);
   ctx.server.transactions.unwatch(ctx.client);
   if (ctx.client.subscriptionCount > 0) {

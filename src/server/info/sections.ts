@@ -56,6 +56,8 @@ export interface InfoSource {
   };
   /** INFO latencystats lines (per-command latency percentiles). */
   latencyStats?: () => string[];
+  /** Client-side caching: tracking clients, tracked keys, client ids stored, BCAST prefixes. */
+  tracking?: { clients: number; keys: number; items: number; prefixes: number };
   /** Script cache and function libraries (INFO memory). */
   scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number };
 }
@@ -119,7 +121,7 @@ const clients: Section = (s) => [
   `client_recent_max_input_buffer:${s.maxInputBuffer}`,
   `client_recent_max_output_buffer:${s.maxOutputBuffer}`,
   `blocked_clients:${s.blockedClients}`,
-  'tracking_clients:0',
+  `tracking_clients:${s.tracking?.clients ?? 0}`,
   'clients_in_timeout_table:0',
 ];
 
@@ -258,9 +260,9 @@ const stats: Section = (s) => {
     'active_defrag_key_misses:0',
     'total_active_defrag_time:0',
     'current_active_defrag_time:0',
-    'tracking_total_keys:0',
-    'tracking_total_items:0',
-    'tracking_total_prefixes:0',
+    `tracking_total_keys:${s.tracking?.keys ?? 0}`,
+    `tracking_total_items:${s.tracking?.items ?? 0}`,
+    `tracking_total_prefixes:${s.tracking?.prefixes ?? 0}`,
     `unexpected_error_replies:${t.unexpectedErrorReplies}`,
     `total_error_replies:${t.totalErrorReplies}`,
     'dump_payload_sanitizations:0',
