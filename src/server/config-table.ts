@@ -227,6 +227,28 @@ export const directives: Directive[] = [
   s('bio_cpulist', '', { immutable: true }),
   s('aof_rewrite_cpulist', '', { immutable: true }),
   s('bgsave_cpulist', '', { immutable: true }),
+  // TLS (src/server/tls.ts): the file and context directives rebuild the context for new connections
+  // when TLS is on. tls-port opens listeners at start-up only, like port here.
+  i('tls-port', 0, 0, 65535, { immutable: true }),
+  s('tls-cert-file', ''),
+  s('tls-key-file', ''),
+  s('tls-key-file-pass', ''),
+  s('tls-client-cert-file', ''),
+  s('tls-client-key-file', ''),
+  s('tls-client-key-file-pass', ''),
+  s('tls-dh-params-file', ''),
+  s('tls-ca-cert-file', ''),
+  s('tls-ca-cert-dir', ''),
+  s('tls-protocols', ''),
+  s('tls-ciphers', ''),
+  s('tls-ciphersuites', ''),
+  e('tls-auth-clients', 'yes', ['no', 'yes', 'optional']),
+  b('tls-prefer-server-ciphers', 'no'),
+  b('tls-session-caching', 'yes'),
+  i('tls-session-cache-size', 20480, 0, INT_MAX),
+  i('tls-session-cache-timeout', 300, 0, INT_MAX),
+  b('tls-replication', 'no'),
+  b('tls-cluster', 'no'),
 ];
 
 export { parseOutputLimits };

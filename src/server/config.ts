@@ -81,6 +81,49 @@ export class Config implements ConfigApi {
     return null;
   }
 
+  /**
+   * CONFIG SET of several directives, as Redis applies them: every value is checked and stored first,
+   * then each distinct change listener runs once (so tls-cert-file and tls-key-file can change
+   * together); if a value or a listener fails, every old value is put back. Null, or the failing
+   * directive (as the caller named it) and the reason.
+   */
+  setMany(pairs: Array<[string, string]>): [string, string] | null {
+    const old: Array<[string, string]> = [];
+    const restore = () => {
+      for (const [n, v] of old.reverse()) this.values.set(n, v);
+    };
+    for (const [name, value] of pairs) {
+      const d = this.byName.get(name.toLowerCase());
+      if (!d) {
+        restore();
+        return [name, 'unknown'];
+      }
+      const v = normalise(d, value);
+      if (typeof v !== 'string') {
+        restore();
+        return [name, v.error];
+      }
+      old.push([d.name, this.values.get(d.name)!]);
+      this.values.set(d.name, v);
+    }
+    const ran = new Set<Listener>();
+    for (const [name] of pairs) {
+      const d = this.byName.get(name.toLowerCase())!;
+      for (const fn of this.listeners.get(d.name) ?? []) {
+        if (ran.has(fn)) continue;
+        ran.add(fn);
+        const err = fn(d.name, this.values.get(d.name)!);
+        if (err) {
+          restore();
+          // Listeners see the restored values again (Redis re-applies its backup).
+          for (const f of ran) if (f !== fn) f(d.name, this.values.get(d.name)!);
+          return [name, err];
+        }
+      }
+    }
+    return null;
+  }
+
   /** Sets without running listeners (start-up, rollback). */
   setRaw(name: string, value: string): void {
     const d = this.byName.get(name)!;

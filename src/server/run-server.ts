@@ -119,6 +119,10 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
   };
   process.on('SIGTERM', () => onSignal('SIGTERM'));
   process.on('SIGINT', () => onSignal('SIGINT'));
+  if (!server.tls.configure()) {
+    log.log('warning', 'Failed to configure TLS. Check logs for more info.');
+    return 1;
+  }
   try {
     await server.listen();
   } catch (e) {
@@ -128,6 +132,8 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
   server.writePidfile();
   log.log('notice', `Running mode=standalone, port=${config.get('port')}.`);
   log.log('notice', 'Server initialized');
-  log.log('notice', 'Ready to accept connections tcp');
+  if (config.getNumber('port') !== 0) log.log('notice', 'Ready to accept connections tcp');
+  if (config.get('unixsocket')) log.log('notice', 'Ready to accept connections unix');
+  if (config.getNumber('tls-port') !== 0) log.log('notice', 'Ready to accept connections tls');
   return server.stopped;
 }

@@ -23,11 +23,16 @@ import { SlowLog } from './slowlog.js';
 import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
+import { TlsService } from './tls.js';
+import type { TLSSocket } from 'node:tls';
 import { Tracking } from './tracking.js';
 import { ClientPause } from './pause.js';
 import { rewriteConfigFile } from './config-rewrite.js';
 
 export const CINNABAR_VERSION = '0.1.0';
+
+/** Replies queued past this are written at once, so output limits apply within one pipelined read. */
+const OUT_FLUSH_AT = 1 << 20;
 
 const ERR_UNBLOCKED = new ErrorReply('UNBLOCKED client unblocked via CLIENT UNBLOCK');
 const ERR_DEBUG_DISABLED = new ErrorReply(
@@ -89,6 +94,7 @@ export class CinnabarServer implements ClientOwner {
   readonly clientPause: ClientPause;
   readonly rdb: RdbPersistence;
   readonly aof: AppendOnlyFile;
+  readonly tls: TlsService;
   /** Resolves when the server has stopped (SHUTDOWN or signal). */
   readonly stopped: Promise<number>;
   private resolveStopped!: (code: number) => void;
@@ -152,6 +158,7 @@ export class CinnabarServer implements ClientOwner {
     this.engine.tracking = this.tracking;
     this.clientPause = new ClientPause(this.engine, (c, argv) => this.resumePostponed(c, argv));
     this.engine.api = this.makeApi();
+    this.tls = new TlsService(this.config, (level, msg) => this.log.log(level, msg));
     // Whole-database changes (db-services.ts): one null invalidation for a flush, none for SWAPDB.
     Object.assign(this.engine.api, {
       flushedDb: (dbIndex: number) => this.flushedDb(dbIndex),
@@ -223,6 +230,22 @@ export class CinnabarServer implements ClientOwner {
             continue;
           }
           this.log.log('warning', `Warning: Could not create server TCP listening socket ${host}:${this.port}: ${e.message}`);
+          throw err;
+        }
+      }
+    }
+    const tlsPort = this.config.getNumber('tls-port');
+    if (tlsPort !== 0) {
+      for (const b of binds) {
+        const optional = b.startsWith('-');
+        const host = optional ? b.slice(1) : b;
+        const addr = host === '*' ? '0.0.0.0' : host === '::*' ? '::' : host;
+        try {
+          await this.tls.listen({ host: addr, port: tlsPort, ipv6Only: addr.includes(':'), backlog: this.config.getNumber('tcp-backlog') }, (s) => this.acceptTls(s));
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          this.log.log('warning', `Warning: Could not create server TLS listening socket ${host}:${tlsPort}: ${e.message}`);
+          if (optional && (e.code === 'EADDRNOTAVAIL' || e.code === 'EAFNOSUPPORT')) continue;
           throw err;
         }
       }
@@ -323,34 +346,50 @@ export class CinnabarServer implements ClientOwner {
   }
 
   private accept(accepted: Socket, isUnix: boolean): void {
-    const stats = this.engine.stats;
     let c: Client | null = null;
     const socket = this.adopt(accepted, (chunk) => {
       if (c !== null) this.onData(c, chunk);
     });
+    c = this.admit(socket, isUnix);
+    if (c !== null) socket.resume();
+  }
+
+  /**
+   * A TLS connection whose handshake passed: the decrypted stream's chunks go to the same onData as
+   * plain TCP reads (the shared-buffer re-wrap is for plain sockets only).
+   */
+  private acceptTls(socket: TLSSocket): void {
+    const c = this.admit(socket, false);
+    if (c !== null) socket.on('data', (chunk: Buffer) => this.onData(c, chunk));
+  }
+
+  /** Limits and protected mode, then a Client for the connection (null when refused). */
+  private admit(socket: Socket, isUnix: boolean): Client | null {
+    const stats = this.engine.stats;
     stats.connectionsReceived++;
     socket.setNoDelay(true);
     if (this.clients.size >= this.config.getNumber('maxclients')) {
       stats.rejectedConnections++;
       socket.end('-ERR max number of clients reached\r\n');
-      return;
+      return null;
     }
     if (!isUnix && this.config.getBool('protected-mode') && !this.requirePassSet() && !isLoopback(socket.remoteAddress)) {
       stats.rejectedConnections++;
       socket.end(DENIED);
-      return;
+      return null;
     }
     const ka = this.config.getNumber('tcp-keepalive');
     if (!isUnix && ka > 0) socket.setKeepAlive(true, ka * 1000);
-    const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    const sk = socket as unknown as { _handle?: { fd?: number }; _parent?: { _handle?: { fd?: number } } };
+    const fd = sk._handle?.fd ?? sk._parent?._handle?.fd ?? -1;
     const addr = isUnix ? `${this.config.get('unixsocket')}:0` : `${socket.remoteAddress}:${socket.remotePort}`;
     const laddr = isUnix ? `${this.config.get('unixsocket')}:0` : `${socket.localAddress}:${socket.localPort}`;
-    const client = (c = new Client(this.nextClientId++, this, socket, addr, laddr, fd));
+    const client = new Client(this.nextClientId++, this, socket, addr, laddr, fd);
     client.isLocal = isUnix || isLoopback(socket.remoteAddress);
     this.clients.set(client.id, client);
     socket.on('error', () => this.freeClient(client));
     socket.on('close', () => this.freeClient(client));
-    socket.resume();
+    return client;
   }
 
   private onData(c: Client, chunk: Buffer): void {
@@ -415,7 +454,13 @@ export class CinnabarServer implements ClientOwner {
       if (this.blocking.hasReady) this.blocking.handleReady();
       return !c.closing;
     }
-    if (c.replyMode === 'on') c.out.write(r, c.resp);
+    if (c.replyMode === 'on') {
+      c.out.write(r, c.resp);
+      if (c.out.len > OUT_FLUSH_AT) {
+        this.flush(c);
+        if (c.closed) return false;
+      }
+    }
     if (c.tracking) this.tracking.afterCommand(c, argv);
     if (this.blocking.hasReady) this.blocking.handleReady();
     else if (c.replyMode === 'skip') c.replyMode = 'on'; // CLIENT REPLY SKIP drops just this reply
@@ -600,6 +645,7 @@ export class CinnabarServer implements ClientOwner {
     for (const c of [...this.clients.values()]) this.freeClient(c);
     await Promise.all(this.listeners.map((l) => new Promise((r) => l.close(() => r(null)))));
     this.listeners = [];
+    await this.tls.close();
     const sock = this.config.get('unixsocket');
     if (sock && existsSync(sock)) unlinkSync(sock);
     const pidfile = this.config.get('pidfile');

@@ -9,6 +9,8 @@ interface ConfigInternals {
   get(name: string): string | undefined;
   set(name: string, value: string): string | null;
   setRaw(name: string, value: string): void;
+  /** Several at once, each change listener run once (src/server/config.ts). */
+  setMany?(pairs: Array<[string, string]>): [string, string] | null;
 }
 
 export default defineCommand('config|set', (ctx, argv) => {
@@ -24,6 +26,12 @@ export default defineCommand('config|set', (ctx, argv) => {
     if (d.protected && !protectedOk) return failed(argv[j], "can't set protected config");
     if (seen.has(d.name)) return failed(argv[j], 'duplicate parameter');
     seen.add(d.name);
+  }
+  if (cfg.setMany !== undefined) {
+    const pairs: Array<[string, string]> = [];
+    for (let j = 2; j < argv.length; j += 2) pairs.push([argv[j], argv[j + 1]]);
+    const err = cfg.setMany(pairs);
+    return err === null ? OK : failed(err[0], err[1]);
   }
   const applied: Array<[string, string]> = [];
   for (let j = 2; j < argv.length; j += 2) {
