@@ -10,8 +10,14 @@ import type { Command } from '../spec/types.js';
 import type { Client } from './client.js';
 import type { Engine } from './engine.js';
 
+/**
+ * Commands with Redis's MAY_REPLICATE flag: not writes, but they may propagate something. COMMAND INFO
+ * does not report this flag, so the generated command table cannot carry it.
+ */
+const MAY_REPLICATE = new Set(['publish', 'spublish', 'eval', 'evalsha', 'fcall', 'pfcount', 'script|load', 'script|flush']);
+
 function mayReplicate(cmd: Command): boolean {
-  return cmd.isWrite || cmd.meta.flags.includes('may_replicate');
+  return cmd.isWrite || MAY_REPLICATE.has(cmd.fullName);
 }
 
 export class ClientPause implements PauseApi {

@@ -5,8 +5,11 @@
 import { connect, type Socket } from 'node:net';
 import { encodeCommand, type Arg } from '../helpers/resp.js';
 
-/** [connection index, argv] or a pause in ms, or closing a connection. */
-export type ScenarioStep = [number, Arg[]] | { sleep: number } | { close: number };
+/**
+ * [connection index, argv] (with 'held' when no reply is expected yet: a paused client), a pause in ms,
+ * or closing a connection.
+ */
+export type ScenarioStep = [number, Arg[]] | [number, Arg[], 'held'] | { sleep: number } | { close: number };
 
 class Conn {
   data = '';
@@ -71,6 +74,7 @@ export async function runScenario(port: number, steps: readonly ScenarioStep[], 
       }
       let label: string;
       let sender: Conn | null = null;
+      let held: 'held' | undefined;
       let answersId = false;
       let isHello = false;
       if ('close' in st) {
@@ -79,6 +83,7 @@ export async function runScenario(port: number, steps: readonly ScenarioStep[], 
         await sleep(30);
       } else {
         const [i, argv] = st;
+        held = st[2];
         sender = await get(i);
         const args = argv.map((a) => (typeof a === 'string' && /^@\d+$/.test(a) ? conns[Number(a.slice(1))]?.id ?? a : a));
         sender.socket.write(encodeCommand(args));
@@ -86,7 +91,7 @@ export async function runScenario(port: number, steps: readonly ScenarioStep[], 
         answersId = /^CLIENT (GETREDIR|ID)$/i.test(argv.join(' '));
         isHello = String(argv[0]).toUpperCase() === 'HELLO';
       }
-      await settle(conns.filter(Boolean), sender, quietMs);
+      await settle(conns.filter(Boolean), sender !== null && held !== 'held' ? sender : null, quietMs);
       conns.forEach((c, i) => {
         if (c && c.data.length > 0) {
           let got = ids(c.data, false);
