@@ -23,8 +23,6 @@ import { SlowLog } from './slowlog.js';
 import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
-import { Tracking } from './tracking.js';
-import { ClientPause } from './pause.js';
 import { TlsService } from './tls.js';
 import type { TLSSocket } from 'node:tls';
 import { Tracking } from './tracking.js';
@@ -159,23 +157,7 @@ export class CinnabarServer implements ClientOwner {
     });
     this.engine.tracking = this.tracking;
     this.clientPause = new ClientPause(this.engine, (c, argv) => this.resumePostponed(c, argv));
-    this.tracking = new Tracking({
-      clientById: (id) => this.clients.get(id),
-      clients: () => this.clients.values(),
-      currentClient: () => this.engine.executingClient(false),
-      modifyingClient: () => this.engine.executingClient(true),
-      flush: (c) => this.flush(c),
-      maxKeys: () => this.config.getNumber('tracking-table-max-keys'),
-      onModifiedKey: (fn) => this.engine.modifiedKeyHooks.push((_db, key) => fn(key)),
-    });
-    this.engine.tracking = this.tracking;
-    this.clientPause = new ClientPause(this.engine, (c, argv) => this.resumePostponed(c, argv));
     this.engine.api = this.makeApi();
-    // Whole-database changes (db-services.ts): one null invalidation for a flush, none for SWAPDB.
-    Object.assign(this.engine.api, {
-      flushedDb: (dbIndex: number) => this.flushedDb(dbIndex),
-      swappedDb: (a: number, b: number) => this.swappedDb(a, b),
-    });
     this.tls = new TlsService(this.config, (level, msg) => this.log.log(level, msg));
     // Whole-database changes (db-services.ts): one null invalidation for a flush, none for SWAPDB.
     Object.assign(this.engine.api, {
