@@ -1,5 +1,6 @@
 import { it, expect } from 'vitest';
 import { createHarness } from '../../server/harness.js';
+import { NullArray } from '../../protocol/reply.js';
 
 it('FLUSHDB empties only the selected database', () => {
   const h = createHarness();
@@ -19,11 +20,12 @@ it('FLUSHDB empties only the selected database', () => {
 
 it('FLUSHDB invalidates WATCH on the flushed keys', () => {
   const h = createHarness();
-  const touched: string[] = [];
-  h.server.engine.modifiedKeyHooks.push((db, key) => touched.push(`${db.id}:${key}`));
+  const watcher = h.newClient();
   h.run(['mset', 'a', '1', 'b', '2']);
-  touched.length = 0;
+  h.runAs(watcher, ['watch', 'b']);
   h.run(['flushdb']);
-  expect(touched.sort()).toEqual(['0:a', '0:b']);
+  h.runAs(watcher, ['multi']);
+  h.runAs(watcher, ['set', 'b', '3']);
+  expect(h.runAs(watcher, ['exec'])).toBe(NullArray.instance);
   h.close();
 });
