@@ -2,9 +2,10 @@
 // time while commands run; see src/persistence/snapshot.ts), save points checked by the cron, the save
 // on shutdown, loading dump.rdb at start-up, and the INFO persistence / MISCONF state.
 // Counterparts: rdbSave, rdbSaveBackground, rdbLoad and the save-point checks of serverCron in Redis.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from './engine.js';
+import { latencyEndMonitor, latencyStartMonitor } from './latency.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { ScriptingService } from './scripting.js';
@@ -170,36 +171,62 @@ export class RdbPersistence {
     const r = this.running;
     if (r === null) return;
     try {
+      // The longest slice is what other clients wait for: the bgsave-slice latency event.
+      const t0 = latencyStartMonitor(this.engine.latency);
       const bytes = r.snap.step(SLICE_MS);
       if (bytes.length > 0) writeSync(r.fd, bytes);
+      latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
       if (!r.snap.done) {
         setImmediate(() => this.slice());
         return;
       }
-      fsyncSync(r.fd);
-      closeSync(r.fd);
-      renameSync(r.tmp, this.path());
-      this.finish(true);
     } catch (e) {
-      this.log.log('warning', `Write error saving DB on disk: ${(e as Error).message}`);
+      this.failed(r, e as Error);
+      return;
+    }
+    // Every key is in the file: writes need no copy-on-write any more, and the fsync (tens of ms for a
+    // large file) runs on the thread pool instead of stalling the event loop.
+    this.releaseSnapshot();
+    fsync(r.fd, (err) => {
+      if (this.running !== r) return; // aborted meanwhile
+      if (err !== null) {
+        this.failed(r, err);
+        return;
+      }
       try {
         closeSync(r.fd);
-      } catch {
-        // already closed
+        renameSync(r.tmp, this.path());
+      } catch (e) {
+        this.failed(r, e as Error);
+        return;
       }
-      try {
-        if (existsSync(r.tmp)) unlinkSync(r.tmp);
-      } catch {
-        // nothing to clean up
-      }
-      this.finish(false);
+      this.finish(true);
+    });
+  }
+
+  private failed(r: RunningSave, e: Error): void {
+    this.log.log('warning', `Write error saving DB on disk: ${e.message}`);
+    try {
+      closeSync(r.fd);
+    } catch {
+      // already closed
     }
+    try {
+      if (existsSync(r.tmp)) unlinkSync(r.tmp);
+    } catch {
+      // nothing to clean up
+    }
+    this.finish(false);
+  }
+
+  private releaseSnapshot(): void {
+    for (const db of this.engine.dbs) db.snapshot = null;
+    this.engine.snapshotActive = false;
   }
 
   private finish(ok: boolean): void {
     const r = this.running!;
-    for (const db of this.engine.dbs) db.snapshot = null;
-    this.engine.snapshotActive = false;
+    this.releaseSnapshot();
     this.running = null;
     this.lastBgsaveTimeSec = Math.round((Date.now() - r.startedAt) / 1000);
     if (ok) {
@@ -218,15 +245,16 @@ export class RdbPersistence {
   abort(): void {
     const r = this.running;
     if (r === null) return;
-    for (const db of this.engine.dbs) db.snapshot = null;
-    this.engine.snapshotActive = false;
+    this.releaseSnapshot();
     this.running = null;
+    const t0 = latencyStartMonitor(this.engine.latency);
     try {
       closeSync(r.fd);
       if (existsSync(r.tmp)) unlinkSync(r.tmp);
     } catch {
       // nothing to clean up
     }
+    latencyEndMonitor(this.engine.latency, 'rdb-unlink-temp-file', t0);
     r.resolve(false);
   }
 
