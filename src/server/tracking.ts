@@ -149,6 +149,9 @@ export class Tracking implements TrackingApi {
     this.trackingClients--;
     c.tracking = false;
     c.trackingState = null;
+    // Turned off by its own transaction after changing keys it tracked: those invalidations are dropped
+    // (Redis would still send them), so that they can never reach another client.
+    if (this.pendingSelf.length > 0 && this.host.currentClient() === c) this.pendingSelf.length = 0;
   }
 
   /** CLIENT CACHING yes|no: the next command (or transaction) is tracked (OPTIN) or not (OPTOUT). */
