@@ -17,6 +17,7 @@ import type { RdbPersistence } from './rdb-persistence.js';
 import type { Client } from './client.js';
 import type { Snapshot } from '../persistence/snapshot.js';
 import { ErrorReply } from '../protocol/reply.js';
+import { latencyEndMonitor, latencyStartMonitor } from './latency.js';
 
 export interface ManifestEntry {
   file: string;
@@ -191,9 +192,21 @@ export class AppendOnlyFile {
     const data = Buffer.from(this.buf, 'latin1');
     this.buf = '';
     try {
+      const lat = this.engine.latency;
+      const t0 = latencyStartMonitor(lat);
       writeSync(this.fd, data);
+      if (t0 !== 0) {
+        // As Redis: the write's latency under its circumstance (a rewrite or save running or not), and overall.
+        const ms = Math.floor(performance.now() - t0);
+        lat.addSampleIfNeeded(this.rewrite !== null || this.engine.snapshotActive ? 'aof-write-active-child' : 'aof-write-alone', ms);
+        lat.addSampleIfNeeded('aof-write', ms);
+      }
       this.currentSize += data.length;
-      if (this.config.get('appendfsync') === 'always') fsyncSync(this.fd);
+      if (this.config.get('appendfsync') === 'always') {
+        const t1 = latencyStartMonitor(lat);
+        fsyncSync(this.fd);
+        latencyEndMonitor(lat, 'aof-fsync-always', t1);
+      }
       this.lastWriteStatus = 'ok';
     } catch (e) {
       this.lastWriteStatus = 'err';
@@ -388,8 +401,10 @@ export class AppendOnlyFile {
     const r = this.rewrite;
     if (r === null) return;
     try {
+      const t0 = latencyStartMonitor(this.engine.latency);
       const bytes = r.snap.step(2);
       if (bytes.length > 0) writeSync(r.fd, bytes);
+      latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
       if (!r.snap.done) {
         setImmediate(() => this.rewriteSlice());
         return;
@@ -397,7 +412,9 @@ export class AppendOnlyFile {
       fsyncSync(r.fd);
       closeSync(r.fd);
       const base = `${this.name()}.${r.baseSeq}.base.rdb`;
+      const t1 = latencyStartMonitor(this.engine.latency);
       renameSync(r.tmp, join(this.dir(), base));
+      latencyEndMonitor(this.engine.latency, 'aof-rename', t1);
       const old = this.manifest.filter((e) => e.type === 'b' || e.seq < r.newIncrSeq);
       const kept: ManifestEntry[] = [{ file: base, seq: r.baseSeq, type: 'b' }];
       if (this.enabled) kept.push({ file: `${this.name()}.${r.newIncrSeq}.incr.aof`, seq: r.newIncrSeq, type: 'i' });

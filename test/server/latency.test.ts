@@ -33,16 +33,19 @@ const graphShape = shape('graph', (v) => {
   return [v.type, lines[0].replace(/\d+/g, 'N'), lines[1], lines.length];
 });
 
-/** LATENCY HISTOGRAM: per command its name, calls, the field names and whether the buckets are consistent. */
+/**
+ * LATENCY HISTOGRAM: per command its name, calls, the field names and whether the buckets are consistent;
+ * commands sorted by name (Redis lists them in its command hash table's order).
+ */
 const histogramShape = shape('histogram', (v) => {
   const items = v.items ?? [];
-  const out: unknown[] = [v.type];
+  const out: unknown[] = [];
   for (let k = 0; k + 1 < items.length; k += 2) {
     const body = items[k + 1].items ?? [];
     const buckets = (body[3]?.items ?? []).map((x) => Number(text(x)));
     const counts = buckets.filter((_, j) => j % 2 === 1);
     const bounds = buckets.filter((_, j) => j % 2 === 0);
-    out.push(
+    out.push([
       text(items[k]),
       items[k + 1].type,
       text(body[0]),
@@ -52,9 +55,9 @@ const histogramShape = shape('histogram', (v) => {
       counts.length > 0 && counts[counts.length - 1] <= Number(text(body[1])),
       counts.every((c, j) => j === 0 || c > counts[j - 1]),
       bounds.every((b, j) => j === 0 || b > bounds[j - 1]),
-    );
+    ]);
   }
-  return out;
+  return [v.type, ...out.sort((a, b) => String((a as unknown[])[0]).localeCompare(String((b as unknown[])[0])))];
 });
 
 /** HELP: the reply type and the lines that are not indented (the subcommand forms). */
@@ -124,6 +127,33 @@ describe('latency monitor events', () => {
       c.close();
     }
   });
+});
+
+describe('persistence events', () => {
+  it('records a long background-save slice as bgsave-slice', async () => {
+    const c = await RespConnection.open(pair().subject.port, { readTimeoutMs: 20000 });
+    try {
+      await c.call(['LATENCY', 'RESET']);
+      // One 48 MB value is serialised (and compressed) in one slice: far above 1 ms.
+      await c.call(['SETRANGE', 'big', '50000000', 'x']);
+      await c.call(['CONFIG', 'SET', 'latency-monitor-threshold', '1']);
+      expect(text(decodeReply(await c.call(['BGSAVE'])))).toBe('Background saving started');
+      const deadline = Date.now() + 15000;
+      while (Date.now() < deadline && /rdb_bgsave_in_progress:1/.test(text(decodeReply(await c.call(['INFO', 'persistence']))))) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const latest = decodeReply(await c.call(['LATENCY', 'LATEST']));
+      const events = (latest.items ?? []).map((e) => text(e.items?.[0]));
+      expect(events).toContain('bgsave-slice');
+      const history = decodeReply(await c.call(['LATENCY', 'HISTORY', 'bgsave-slice']));
+      expect(Number(text(history.items?.[0]?.items?.[1]))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await c.call(['CONFIG', 'SET', 'latency-monitor-threshold', '0']);
+      await c.call(['DEL', 'big']);
+      await c.call(['LATENCY', 'RESET']);
+      c.close();
+    }
+  }, 30000);
 });
 
 describe('LATENCY HISTOGRAM and INFO latencystats', () => {
