@@ -292,6 +292,29 @@ describe('invalidation messages', () => {
   });
 });
 
+describe('every kind of change invalidates', () => {
+  // Each write below follows a read of every key, so each one shows which keys it signalled as changed.
+  const KEYS = ['s', 'n', 'b', 'l', 'l2', 'st', 'st2', 'h', 'z', 'x', 'p', 'n2', 'c2', 'srt', 'su', 'zu', 'bo', 'k1', 'm1', 'm2', 'h2', 'g'];
+  const WRITES: string[][] = [
+    ['SET', 's', '1'], ['APPEND', 's', 'x'], ['INCR', 'n'], ['INCRBYFLOAT', 'n', '1.5'], ['SETRANGE', 's', '0', 'z'],
+    ['SETBIT', 'b', '3', '1'], ['EXPIRE', 's', '100'], ['PERSIST', 's'], ['PEXPIRE', 's', '0'], ['LPUSH', 'l', 'a', 'b'],
+    ['RPOP', 'l'], ['LSET', 'l', '0', 'q'], ['LTRIM', 'l', '0', '0'], ['LMOVE', 'l', 'l2', 'LEFT', 'RIGHT'], ['SADD', 'st', 'a'],
+    ['SREM', 'st', 'a'], ['SADD', 'st', 'b', 'c'], ['SMOVE', 'st', 'st2', 'c'], ['HSET', 'h', 'f', 'v'], ['HINCRBY', 'h', 'n', '1'],
+    ['HDEL', 'h', 'f'], ['ZADD', 'z', '1', 'a'], ['ZINCRBY', 'z', '2', 'a'], ['ZPOPMIN', 'z'], ['ZADD', 'z', '1', 'b'], ['ZREM', 'z', 'b'],
+    ['XADD', 'x', '1-1', 'f', 'v'], ['XTRIM', 'x', 'MAXLEN', '0'], ['PFADD', 'p', 'a'], ['RENAME', 'n', 'n2'], ['COPY', 'n2', 'c2'],
+    ['MOVE', 'c2', '1'], ['DEL', 'n2'], ['SET', 's', 'v'], ['GETDEL', 's'], ['SET', 's', 'v'], ['GETEX', 's', 'EX', '100'],
+    ['SORT', 'l2', 'STORE', 'srt'], ['SUNIONSTORE', 'su', 'st2'], ['ZUNIONSTORE', 'zu', '1', 'z'], ['BITOP', 'OR', 'bo', 'b'],
+    ['UNLINK', 'b'], ['EXPIREAT', 'h', '1'], ['SET', 'k1', '1', 'KEEPTTL'], ['MSETNX', 'm1', '1', 'm2', '2'], ['HSETNX', 'h2', 'f', 'v'],
+    ['GEOADD', 'g', '1', '1', 'a'], ['LPUSHX', 'l', 'z'], ['BLPOP', 'l2', '0.01'], ['SET', 'nochange', 'x', 'NX', 'GET'],
+  ];
+  it('the keys each write command changes, as redis-server reports them', async () => {
+    const steps: ScenarioStep[] = [H3, [0, ['CLIENT', 'TRACKING', 'on']]];
+    for (const w of WRITES) steps.push([0, ['MGET', ...KEYS]], [1, w]);
+    const out = await same(steps);
+    expect(out.filter((l) => l.includes('invalidate')).length).toBeGreaterThan(40);
+  });
+});
+
 describe('Redis 7.2 behaviour checked on cinnabar alone', () => {
   it('keys read by a script are tracked for its caller; EVAL_RO key arguments alone are not', async () => {
     // Redis 7.0 tracked EVAL_RO's declared keys and nothing a script read; 7.2 tracks the keys the
