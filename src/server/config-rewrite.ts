@@ -10,7 +10,7 @@
 // Redis appends new lines in the order of its configuration hash table, which is seeded at random per
 // process; Cinnabar appends them in the order of its directive table (src/server/config-table.ts).
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { splitArgs } from '../util/split-args.js';
 import { quoteBytes } from '../util/quote.js';
@@ -149,7 +149,8 @@ function rewriteDirective(state: RewriteState, d: Directive, value: string, src:
   const isDefault = value === d.default;
   switch (name) {
     case 'dir':
-      state.rewriteLine(name, `${name} ${quoteBytes(src.cwd)}`, true);
+      // Always written, as an absolute path (Redis writes its working directory).
+      state.rewriteLine(name, `${name} ${quoteBytes(resolve(src.cwd))}`, true);
       return;
     case 'save': {
       if (value === '') {
