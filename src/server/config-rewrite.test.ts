@@ -68,14 +68,17 @@ describe('rewriteConfigText', () => {
     expect(rewriteConfigText(again, sources(c))).toBe(again);
   });
 
-  it('writes save "" when there are no save points and removes a default bind', () => {
+  it('writes save "" when there are no save points; keeps a bind line, adds none for the default', () => {
     const text = 'bind 127.0.0.1 -::1\nsave 60 1\n';
     const c = configFrom(text, { save: '' });
     const out = rewriteConfigText(text, sources(c));
-    expect(out.split('\n')[0]).toBe('');
+    expect(out.split('\n')[0]).toBe('bind 127.0.0.1 -::1');
     expect(out.split('\n')[1]).toBe('save ""');
     const b = configFrom('bind 127.0.0.1 ::1\n');
     expect(rewriteConfigText('bind 127.0.0.1 ::1\n', sources(b)).split('\n')[0]).toBe('bind 127.0.0.1 ::1');
+    expect(rewriteConfigText('', sources(new Config()))).not.toContain('bind');
+    const all = configFrom('', { 'oom-score-adj-values': '10 200 800' });
+    expect(rewriteConfigText('', sources(all))).toContain('\noom-score-adj-values 10 200 800\n');
   });
 
   it('quotes strings, formats memory and output-buffer limits, notify flags and octal permissions', () => {

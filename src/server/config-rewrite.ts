@@ -163,11 +163,10 @@ function rewriteDirective(state: RewriteState, d: Directive, value: string, src:
       return;
     }
     case 'bind':
-      if (isDefault) {
-        state.markProcessed(name);
-        return;
-      }
-      state.rewriteLine(name, `${name} ${value === '' ? '""' : value}`, true);
+      // Redis's built-in default is "* -::*" (its redis.conf says 127.0.0.1 -::1), so a bind line it finds is
+      // always rewritten; Cinnabar's default is 127.0.0.1 -::1, which is written where the file has a bind
+      // line and not added where it has none (a restart gets it anyway).
+      state.rewriteLine(name, `${name} ${value === '' ? '""' : value}`, !isDefault);
       return;
     case 'replicaof':
       // A master keeps no replicaof line.

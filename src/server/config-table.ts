@@ -57,6 +57,16 @@ function parseNotify(v: string): string | { error: string } {
   return notifyFlagsToString(parseNotifyFlags(v));
 }
 
+/** oom-score-adj-values: three integers in [-2000, 2000] (setConfigOOMScoreAdjValuesOption). */
+function parseOomScoreAdjValues(v: string): string | { error: string } {
+  const parts = v.split(' ');
+  if (parts.length !== 3) return { error: 'wrong number of arguments' };
+  for (const p of parts) {
+    if (!/^[+-]?[0-9]+$/.test(p) || Math.abs(Number(p)) > 2000) return { error: 'Invalid oom-score-adj-values, elements must be between -2000 and 2000.' };
+  }
+  return parts.map(Number).join(' ');
+}
+
 const POLICIES = ['volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'];
 
 export const directives: Directive[] = [
@@ -154,7 +164,7 @@ export const directives: Directive[] = [
   i('io-threads', 1, 1, 128, { immutable: true }),
   b('io-threads-do-reads', 'no', { immutable: true }),
   b('oom-score-adj', 'no'),
-  s('oom-score-adj-values', '0 200 800'),
+  { name: 'oom-score-adj-values', kind: 'special', default: '0 200 800', multiArg: true, parse: parseOomScoreAdjValues },
   b('disable-thp', 'yes'),
   // append only
   b('appendonly', 'no'),

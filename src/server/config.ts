@@ -30,6 +30,8 @@ export class Config implements ConfigApi {
   configFile = '';
   /** `user <name> <rules...>` lines, loaded into ACL at start-up (after the command table exists). */
   readonly userLines: string[][] = [];
+  /** `rename-command` lines in file order, applied to the command table once it exists. */
+  readonly renames: Array<{ lineNo: number; line: string; from: string; to: string }> = [];
 
   constructor() {
     for (const d of directives) {
@@ -170,7 +172,12 @@ export class Config implements ConfigApi {
         this.userLines.push(argv);
         continue;
       }
-      if (name === 'rename-command' || name === 'loadmodule') continue;
+      if (name === 'rename-command') {
+        if (argv.length !== 3) throw new ConfigError(n + 1, line, 'Bad directive or wrong number of arguments');
+        this.renames.push({ lineNo: n + 1, line, from: argv[1], to: argv[2] });
+        continue;
+      }
+      if (name === 'loadmodule') continue;
       const d = this.byName.get(name);
       if (!d || argv.length < 2 || (!d.multiArg && argv.length !== 2)) {
         throw new ConfigError(n + 1, line, 'Bad directive or wrong number of arguments');

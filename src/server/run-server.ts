@@ -100,6 +100,13 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
   }
   config.setRaw('dir', process.cwd());
   const server = new CinnabarServer({ config, logger: log });
+  for (const r of config.renames) {
+    const err = server.engine.registry.rename(r.from, r.to);
+    if (err !== null) {
+      io.stderr(new ConfigError(r.lineNo, r.line, err).render());
+      return 1;
+    }
+  }
   const aclError = server.acl.loadAtStartup(config.userLines);
   if (aclError !== null) {
     log.log('warning', aclError);

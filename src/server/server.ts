@@ -307,13 +307,17 @@ export class CinnabarServer implements ClientOwner {
 
   private clientsCron(): void {
     const timeout = this.config.getNumber('timeout');
-    if (timeout <= 0) return;
     const now = Date.now();
     for (const c of this.clients.values()) {
       // Blocked clients and subscribers wait on purpose: the idle timeout leaves them alone.
-      if (c.blocked || c.subscriptionCount > 0) continue;
-      if (now - c.lastInteraction > timeout * 1000) {
+      if (timeout > 0 && !c.blocked && c.subscriptionCount === 0 && now - c.lastInteraction > timeout * 1000) {
         this.log.log('verbose', 'Closing idle client');
+        this.freeClient(c);
+        continue;
+      }
+      // Output limits are checked here too, so a soft limit held too long closes a client that gets no new output.
+      if (c.socket !== null && !c.closed && c.socket.writableLength > 0 && this.overOutputLimit(c)) {
+        this.log.log('warning', `Client ${formatClient(this, c)} scheduled to be closed ASAP for overcoming of output buffer limits.`);
         this.freeClient(c);
       }
     }

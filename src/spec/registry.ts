@@ -91,6 +91,26 @@ export class Registry {
     return this.fast.get(name) ?? this.commands.get(name.toLowerCase());
   }
 
+  /**
+   * rename-command: the command answers to `to` from now on, or to nothing when `to` is empty. Null,
+   * or Redis's error text. Subcommands can't be renamed (redis-server crashes on them).
+   */
+  rename(from: string, to: string): string | null {
+    const name = from.toLowerCase();
+    const cmd = this.commands.get(name);
+    if (cmd === undefined) return 'No such command in rename-command';
+    this.commands.delete(name);
+    this.fast.delete(name);
+    this.fast.delete(from.toUpperCase());
+    if (to === '') return null;
+    const target = to.toLowerCase();
+    if (this.commands.has(target)) return 'Target command name already exists';
+    this.commands.set(target, cmd);
+    this.fast.set(target, cmd);
+    this.fast.set(to.toUpperCase(), cmd);
+    return null;
+  }
+
   /** Every registered command and subcommand, for COMMAND LIST / INFO / stats. */
   *all(): IterableIterator<Command> {
     for (const c of this.commands.values()) {

@@ -85,7 +85,7 @@ function normalise(text: string, s: RunningServer): string {
   return text
     .replace(new RegExp(`^port ${s.port}$`, 'm'), 'port PORT')
     .replace(/^dir ".*"$/m, 'dir "DIR"')
-    .replace(/^(user default on nopass) sanitize-payload /m, '$1 ');
+    .replace(/^(user \S+ \S+(?: nopass)?) sanitize-payload /gm, '$1 ');
 }
 
 function split(text: string): { kept: string; generated: string[] } {
@@ -164,6 +164,54 @@ describe('CONFIG REWRITE', () => {
     }
     expect(await reply(cin2.port, ['CONFIG', 'GET', 'lfu-log-factor'])).toBe(await reply(ref2.port, ['CONFIG', 'GET', 'lfu-log-factor']));
   }, 60000);
+
+  it('keeps a bind line, drops an unset password, regenerates users from ACL, writes empty lists as ""', async () => {
+    const text = [
+      'bind 127.0.0.1 -::1',
+      'requirepass foo',
+      'user alice on >pw ~* +@all',
+      'user bob off',
+      'save 60 1',
+      'unixsocketperm 700',
+      'oom-score-adj-values 0 200 800',
+      'latency-tracking-info-percentiles 50',
+      '',
+    ].join('\n');
+    const files: Record<'redis' | 'cinnabar', string> = { redis: '', cinnabar: '' };
+    const started: RunningServer[] = [];
+    for (const kind of ['redis', 'cinnabar'] as const) {
+      mkdirSync(join(root, `second-${kind}`));
+      files[kind] = join(root, `second-${kind}`, 'server.conf');
+      writeFileSync(files[kind], text);
+      started.push(await startFrom(kind, files[kind]));
+    }
+    for (const s of started) {
+      const c = await RespConnection.open(s.port);
+      try {
+        expect((await c.call(['AUTH', 'foo'])).toString()).toBe('+OK\r\n');
+        const r = await c.call(['CONFIG', 'SET', 'requirepass', '', 'save', '', 'oom-score-adj-values', '10 200 800', 'latency-tracking-info-percentiles', '']);
+        expect(r.toString()).toBe('+OK\r\n');
+        expect((await c.call(['ACL', 'SETUSER', 'bob', 'on', '>x'])).toString()).toBe('+OK\r\n');
+        expect((await c.call(['CONFIG', 'REWRITE'])).toString()).toBe('+OK\r\n');
+      } finally {
+        c.close();
+      }
+    }
+    const [theirs, ours] = [normalise(readFileSync(files.redis, 'latin1'), started[0]), normalise(readFileSync(files.cinnabar, 'latin1'), started[1])];
+    expect(split(ours).kept).toBe(split(theirs).kept);
+    expect(split(ours).generated).toEqual(split(theirs).generated);
+    expect(ours.split('\n').slice(0, 9)).toEqual([
+      'bind 127.0.0.1', // the test servers get --bind 127.0.0.1 on the command line
+      '',
+      expect.stringMatching(/^user alice on #[0-9a-f]{64} ~\* resetchannels \+@all$/),
+      expect.stringMatching(/^user bob on #[0-9a-f]{64} resetchannels -@all$/),
+      'save ""',
+      'unixsocketperm 700',
+      'oom-score-adj-values 10 200 800',
+      'latency-tracking-info-percentiles ""',
+      '',
+    ]);
+  });
 
   it('reports a file it cannot replace as redis-server does', async () => {
     const out: string[] = [];
