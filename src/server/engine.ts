@@ -148,6 +148,8 @@ export class Engine {
   readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false, now: Date.now() };
   /** Client-side caching (tracking.ts), set by the server: told the keys tracking clients read. */
   tracking: Tracking | null = null;
+  /** True while the modified-key hooks run for a key that expired. */
+  expiring = false;
   /** Set only while CLIENT PAUSE is in effect (pause.ts): commands that must wait are handed to it. */
   clientPause: ClientPause | null = null;
   /** Watchers of modified keys (WATCH, client tracking) register here. */
@@ -206,7 +208,10 @@ export class Engine {
 
   private onExpired(db: Db, key: string): void {
     this.notifyKeyspaceEvent('x', 'expired', key, db.id);
+    // An expiry is no client's change (Redis signals it with no client): BCAST NOLOOP clients hear of it.
+    this.expiring = true;
     this.signalModifiedKey(db, key);
+    this.expiring = false;
     if (this.propagators.length) this.propagate(db.id, [this.config.getBool('lazyfree-lazy-expire') ? 'UNLINK' : 'DEL', key]);
   }
 

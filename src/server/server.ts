@@ -150,7 +150,7 @@ export class CinnabarServer implements ClientOwner {
       clientById: (id) => this.clients.get(id),
       clients: () => this.clients.values(),
       currentClient: () => this.engine.executingClient(false),
-      modifyingClient: () => this.engine.executingClient(true),
+      modifyingClient: () => (this.engine.expiring ? null : this.engine.executingClient(true)),
       flush: (c) => this.flush(c),
       maxKeys: () => this.config.getNumber('tracking-table-max-keys'),
       onModifiedKey: (fn) => this.engine.modifiedKeyHooks.push((_db, key) => fn(key)),

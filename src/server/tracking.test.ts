@@ -94,6 +94,19 @@ describe('tracking table', () => {
     expect([h.server.tracking.prefixCount, h.server.tracking.trackingClients]).toEqual([0, 0]);
   });
 
+  it("an expiry is nobody's change: a NOLOOP BCAST client hears of its own key expiring", async () => {
+    h = createHarness();
+    const c = resp3(h.newClient());
+    h.runAs(c, ['CLIENT', 'TRACKING', 'on', 'BCAST', 'NOLOOP']);
+    h.runAs(c, ['SET', 'e', '1', 'PX', '10']);
+    await turn();
+    expect(out(c)).toBe('');
+    h.advanceTime(50);
+    h.runAs(c, ['GET', 'e']);
+    await turn();
+    expect(out(c)).toBe(push('e'));
+  });
+
   it('keeps the table under tracking-table-max-keys, oldest keys first', () => {
     h = createHarness({ 'tracking-table-max-keys': '2' });
     const c = resp3(h.newClient());
