@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LATENCY_TS_LEN, LatencyMonitor, formatPercentile, parsePercentiles } from './latency.js';
 import { createHarness } from './harness.js';
 import { MapReply, VerbatimReply, type Reply } from '../protocol/reply.js';
@@ -205,6 +208,40 @@ describe('through the engine', () => {
       expect(h.resp(['latency', 'history'])).toBe("-ERR wrong number of arguments for 'latency|history' command\r\n");
     } finally {
       h.close();
+    }
+  });
+
+  it('records AOF writes and fsyncs (alone or during a rewrite) as aof-* events', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cinnabar-latency-aof-'));
+    const h = createHarness({ dir });
+    const realNow = performance.now.bind(performance);
+    try {
+      const e = h.server.engine;
+      const aof = h.server.aof;
+      h.run(['config', 'set', 'appendonly', 'yes']);
+      h.run(['config', 'set', 'appendfsync', 'always']);
+      e.latency.setThreshold(5);
+      // A clock that moves 7 ms at every read makes every timed step "slow".
+      let fake = realNow();
+      performance.now = () => (fake += 7);
+      h.run(['set', 'k', 'v']);
+      aof.flush();
+      performance.now = realNow;
+      const names = (e.latency.latest() as Reply[][]).map((x) => x[0]).sort();
+      expect(names).toContain('aof-write');
+      expect(names).toContain('aof-fsync-always');
+      expect(names.some((n) => n === 'aof-write-alone' || n === 'aof-write-active-child')).toBe(true);
+      // Below the threshold (a real fsync can take several ms here), nothing new.
+      e.latency.reset();
+      e.latency.setThreshold(5000);
+      h.run(['set', 'k', 'w']);
+      aof.flush();
+      expect(e.latency.latest()).toEqual([]);
+      aof.stop();
+    } finally {
+      performance.now = realNow;
+      h.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
