@@ -130,13 +130,14 @@ export async function runServer(argv: string[], io: ServerIo): Promise<number> {
     log.log('warning', 'Failed to configure TLS. Check logs for more info.');
     return 1;
   }
+  // Written before the listeners open, as Redis 7.2 does: whoever connects finds the pidfile there.
+  server.writePidfile();
   try {
     await server.listen();
   } catch (e) {
     log.log('warning', `Failed listening on port ${config.get('port')} (tcp), aborting: ${(e as Error).message}`);
     return 1;
   }
-  server.writePidfile();
   log.log('notice', `Running mode=standalone, port=${config.get('port')}.`);
   log.log('notice', 'Server initialized');
   if (config.getNumber('port') !== 0) log.log('notice', 'Ready to accept connections tcp');

@@ -317,10 +317,10 @@ describe.runIf(hasOpenssl)('TLS server', () => {
     const oursCases = caseArgs(ours.port);
     const redisCases = caseArgs(redis.port);
     for (let i = 0; i < oursCases.length; i++) {
-      const expected = await runRedisCli(redisCases[i], { timeoutMs: 20000 });
+      const expected = await runRedisCli(redisCases[i], { timeoutMs: 45000 });
       const norm = (b: Buffer) => b.toString().replaceAll(String(redis.port), 'PORT').replaceAll(String(ours.port), 'PORT');
       for (const run of [runRedisCli, runOurs]) {
-        const actual = await run(oursCases[i], { timeoutMs: 20000 });
+        const actual = await run(oursCases[i], { timeoutMs: 45000 });
         expect(norm(actual.stdout), `${run.name} ${i}`).toBe(norm(expected.stdout));
         if (i >= 4) {
           // A refused client certificate: whether the client sees the close or a reset depends on
@@ -334,7 +334,7 @@ describe.runIf(hasOpenssl)('TLS server', () => {
         expect(actual.code).toBe(expected.code);
       }
     }
-  }, 120000);
+  }, 300000);
 
   it('maxclients counts TLS clients and refuses the next with Redis error', async () => {
     const s = await start('cinnabar', ['--maxclients', '2']);
