@@ -123,6 +123,9 @@ export class Engine {
   /** Set when the last command asked to block; the caller takes it (and parks the client). */
   pendingBlock: BlockRequest | null = null;
 
+  /** While a script runs past busy-reply-threshold: the BUSY error other clients' commands get. */
+  busyError: ErrorReply | null = null;
+
   /**
    * Re-runs a blocked command's check as its client (a key it waits on changed): a reply ends the wait.
    * The retry names what to propagate with propagateAs (the blocking form itself is never propagated).
@@ -280,6 +283,9 @@ export class Engine {
     }
     // CLIENT PAUSE: the command waits (queueing in MULTI included), as Redis's blockPostponeClient.
     if (this.clientPause !== null && this.clientPause.mustWait(c, cmd)) return this.clientPause.postpone(c, cmd, argv);
+    // A timed-out script runs: only allow-busy commands (SCRIPT KILL, SHUTDOWN, MULTI...) get through,
+    // checked before MULTI queueing so a refused command dooms the transaction.
+    if (this.busyError !== null && !cmd.allowBusy) return this.rejectBusy(c, cmd, this.busyError);
     if (c.multiQueue !== null && !MULTI_RUNS_NOW.has(cmd.name)) {
       if (cmd.noMulti) return this.reject(c, cmd, ERR_NO_MULTI);
       c.multiQueue.push([cmd, argv]);
@@ -295,6 +301,15 @@ export class Engine {
       return r;
     }
     return this.call(c, cmd, argv);
+  }
+
+  /** A command refused while a script is timed out; EXEC's abort keeps the BUSY code, as Redis's shared error does. */
+  private rejectBusy(c: Client, cmd: Command, err: ErrorReply): ErrorReply {
+    if (cmd.name !== 'exec' || c.multiQueue === null) return this.reject(c, cmd, err);
+    cmd.rejectedCalls++;
+    this.stats.countError(err.code);
+    this.discardTransaction(c);
+    return errorReply(`EXECABORT Transaction discarded because of: ${err.text}`);
   }
 
   private reject(c: Client, cmd: Command | null, err: ErrorReply): ErrorReply {

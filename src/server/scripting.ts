@@ -2,6 +2,10 @@
 // libraries (FUNCTION/FCALL), and the host a running script's redis.call reaches. A script runs to
 // completion on the event loop, so it is atomic; what it changes is propagated as its effects (the
 // commands it ran), wrapped in MULTI/EXEC when there are several, as Redis 7 does.
+// A script still running after busy-reply-threshold ms is "timed out" (scriptInterrupt in script.c):
+// from the interpreter's count hook the server then serves the other clients (whileBusy), which get
+// BUSY for everything but SCRIPT KILL / FUNCTION KILL / SHUTDOWN NOSAVE and the few commands flagged
+// allow-busy, and a kill stops the script at its next instruction.
 // Counterparts: eval.c, function_lua.c, functions.c and script.c in Redis.
 import { createHash } from 'node:crypto';
 import type { Engine } from './engine.js';
@@ -17,6 +21,15 @@ import { escapeLuaString } from '../scripting/lua-source.js';
 
 const ERR_NOSCRIPT = errorReply('NOSCRIPT No matching script. Please use EVAL.');
 const ERR_NOTBUSY = errorReply('NOTBUSY No scripts in execution right now.');
+/** What other clients get while a timed-out EVAL script runs (shared.slowevalerr). */
+export const ERR_BUSY_EVAL = errorReply('BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.');
+/** ... and while a timed-out function runs (shared.slowscripterr). */
+export const ERR_BUSY_FUNCTION = errorReply('BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE.');
+const ERR_UNKILLABLE = errorReply(
+  'UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.',
+);
+/** How long FUNCTION LOAD lets a library's top-level code run (Redis's LOAD_TIMEOUT_MS). */
+const LOAD_TIMEOUT_MS = 500;
 const ERR_RO_WITH_WRITE_FLAG = errorReply('ERR Can not execute a script with write flag using *_ro command.');
 
 interface CachedScript {
@@ -54,6 +67,16 @@ interface Running {
   caller: Client;
   resp: 2 | 3;
   wrote: boolean;
+  /** EVAL family (true) or FCALL (false): which KILL and which BUSY wording apply. */
+  isEval: boolean;
+  /** The command that started it (FUNCTION STATS shows it). */
+  argv: string[];
+  /** performance.now() when it started. */
+  start: number;
+  /** Past busy-reply-threshold: other clients are being served (and answered BUSY). */
+  timedOut: boolean;
+  /** SCRIPT KILL / FUNCTION KILL / SHUTDOWN NOSAVE asked it to stop. */
+  killed: boolean;
 }
 
 export class ScriptingService implements ScriptingApi {
@@ -65,6 +88,12 @@ export class ScriptingService implements ScriptingApi {
   private scriptClientCache: Client | null = null;
   /** Memory the cached scripts' sources take (INFO used_memory_scripts_eval). */
   scriptsMemory = 0;
+  /**
+   * Set by the network server: serves the other clients once while a timed-out script runs (Redis's
+   * processEventsWhileBlocked). The script's caller is left alone. true when the server is shutting
+   * down, which stops the script.
+   */
+  whileBusy: ((caller: Client) => boolean) | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -151,7 +180,26 @@ export class ScriptingService implements ScriptingApi {
   }
 
   scriptKill(): Reply {
-    return ERR_NOTBUSY;
+    return this.kill(true);
+  }
+
+  /** SCRIPT KILL (isEval) / FUNCTION KILL, with scriptKill()'s checks in Redis's order (script.c). */
+  private kill(isEval: boolean): Reply {
+    const r = this.running;
+    if (r === null) return ERR_NOTBUSY;
+    if (r.wrote) return ERR_UNKILLABLE;
+    if (isEval && !r.isEval) return ERR_BUSY_FUNCTION;
+    if (!isEval && r.isEval) return ERR_BUSY_EVAL;
+    r.killed = true;
+    return OK;
+  }
+
+  /** The function now running, for FUNCTION STATS; BUSY while an EVAL script runs (functionStatsCommand). */
+  runningFunction(): { name: string; argv: string[]; durationMs: number } | ErrorReply | null {
+    const r = this.running;
+    if (r === null) return null;
+    if (r.isEval) return ERR_BUSY_EVAL;
+    return { name: r.name, argv: r.argv, durationMs: Math.floor(performance.now() - r.start) };
   }
 
   /** EVAL / EVALSHA / EVAL_RO / EVALSHA_RO. argv: [cmd, script|sha, numkeys, ...]. */
@@ -170,7 +218,7 @@ export class ScriptingService implements ScriptingApi {
     const ro = readOnly || script.flags.noWrites;
     // Scripts show in MONITOR before the commands they run (the dispatcher skips them).
     this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro });
+    return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro, argv });
   }
 
   // ---- functions ----------------------------------------------------------------------------
@@ -204,7 +252,9 @@ export class ScriptingService implements ScriptingApi {
     const err = compileError(Buffer.from(`\n${body}`, 'latin1'));
     if (err !== null) return errorReply(`ERR Error compiling function: ${err.replace(/^user_script:/, 'user_function:')}`);
     const loader = Buffer.from(`${LOADER_PREFIX} do\n${body}\nend return __cinnabar_registered`, 'latin1');
-    const r = runLua(loader, [], [], this.loadHost());
+    const host = this.loadHost();
+    const r = runLua(loader, [], [], host);
+    if (host.timedOut) return errorReply('ERR Error registering functions: ERR FUNCTION LOAD timeout');
     if (isErrorValue(r)) {
       let text = errorText(r).replace(/user_script:/g, 'user_function:');
       if (r.meta?.kind === 'global-read') text = `ERR user_function:${r.meta.line}: Script attempted to access nonexistent global variable '${r.meta.name}'`;
@@ -223,13 +273,17 @@ export class ScriptingService implements ScriptingApi {
     return out;
   }
 
-  /** While a library loads, only registration and logging are allowed. */
-  private loadHost(): LuaHost {
-    return {
+  /** While a library loads, only registration and logging are allowed, for at most LOAD_TIMEOUT_MS. */
+  private loadHost(): LuaHost & { timedOut: boolean } {
+    const start = performance.now();
+    const host = {
+      timedOut: false,
       call: () => errorValue('ERR attempt to call field \'call\' (a nil value)'),
-      log: (level, msg) => this.engine.onScriptLog(level, msg.toString('latin1')),
+      log: (level: number, msg: Buffer) => this.engine.onScriptLog(level, msg.toString('latin1')),
       setResp: () => {},
+      tick: () => !(host.timedOut ||= performance.now() - start > LOAD_TIMEOUT_MS),
     };
+    return host;
   }
 
   private dropLibrary(lib: Library): void {
@@ -251,7 +305,7 @@ export class ScriptingService implements ScriptingApi {
   }
 
   functionKill(): Reply {
-    return ERR_NOTBUSY;
+    return this.kill(false);
   }
 
   listLibraries(): Array<{ name: string; code: string; functions: FunctionInfo[] }> {
@@ -293,12 +347,12 @@ export class ScriptingService implements ScriptingApi {
     const noWrites = found.fn.flags.includes('no-writes');
     if (readOnly && !noWrites) return errorReply('ERR Can not execute a script with write flag using *_ro command.');
     this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites });
+    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv });
   }
 
   // ---- running a script ---------------------------------------------------------------------
 
-  private run(ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean }): Reply {
+  private run(ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean; argv: string[] }): Reply {
     const caller = ctx.client as Client;
     const sc = this.scriptClient;
     sc.select(caller.dbIndex);
@@ -307,7 +361,7 @@ export class ScriptingService implements ScriptingApi {
     sc.aclUser = caller.aclUser;
     sc.noTouch = caller.noTouch;
     sc.authenticated = true;
-    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false };
+    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false, isEval: how.chunk === 'user_script', argv: how.argv, start: performance.now(), timedOut: false, killed: false };
     const outer = this.running;
     this.running = running;
     const owns = this.engine.beginAtomicPropagation();
@@ -316,7 +370,12 @@ export class ScriptingService implements ScriptingApi {
       r = runLua(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running), how.name);
     } finally {
       this.running = outer;
+      if (running.timedOut) this.engine.busyError = null;
       if (owns) this.engine.endAtomicPropagation();
+    }
+    if (running.killed) {
+      const line = isErrorValue(r) ? (r.meta?.line ?? 0) : 0;
+      return new ErrorReply(`ERR Script killed by user with SCRIPT KILL... script: ${running.name}, on @${running.chunk}:${line}.`);
     }
     if (isErrorValue(r) && r.meta !== undefined) return this.raisedError(r, running);
     return luaToReply(r);
@@ -344,7 +403,27 @@ export class ScriptingService implements ScriptingApi {
         running.resp = v;
         running.client.resp = v;
       },
+      tick: () => this.tick(running),
     };
+  }
+
+  /** The interpreter's count hook (scriptInterrupt): time out, serve the others, obey a kill. */
+  private tick(running: Running): boolean {
+    if (running.killed) return false;
+    if (!running.timedOut) {
+      const elapsed = performance.now() - running.start;
+      if (elapsed < this.engine.config.getNumber('busy-reply-threshold')) return true;
+      running.timedOut = true;
+      this.engine.busyError = running.isEval ? ERR_BUSY_EVAL : ERR_BUSY_FUNCTION;
+      this.engine.onScriptLog(
+        LOG_WARNING,
+        `Slow script detected: still in execution after ${Math.floor(elapsed)} milliseconds. You can try killing the script using the ${running.isEval ? 'SCRIPT KILL' : 'FUNCTION KILL'} command. Script name is: ${running.name}.`,
+      );
+    }
+    const stopping = this.whileBusy !== null && this.whileBusy(running.caller);
+    if (stopping) running.killed = true;
+    else if (running.killed) this.engine.onScriptLog(LOG_NOTICE, 'Lua script killed by user with SCRIPT KILL.');
+    return !running.killed;
   }
 
   /** redis.call / redis.pcall: the checks Redis makes for a command run by a script, then the command. */
@@ -385,6 +464,10 @@ export class ScriptingService implements ScriptingApi {
     return replyToLua(r, running.resp);
   }
 }
+
+/** redis.log levels, as onScriptLog takes them. */
+const LOG_NOTICE = 2;
+const LOG_WARNING = 3;
 
 /** XREAD/XREADGROUP with BLOCK are refused in scripts (other blocking commands are noscript). */
 function blocksWithOption(name: string, argv: string[]): boolean {

@@ -23,6 +23,7 @@ import { SlowLog } from './slowlog.js';
 import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
+import { createBusyPoller } from './busy-poll.js';
 import { TlsService } from './tls.js';
 import type { TLSSocket } from 'node:tls';
 import { Tracking } from './tracking.js';
@@ -122,6 +123,15 @@ export class CinnabarServer implements ClientOwner {
     this.pubsub = new PubSub((c) => this.flush(c));
     this.engine.onKeyspaceEvent((channel, message) => this.pubsub.publish(channel, message));
     this.scripting = new ScriptingService(this.engine, this);
+    // A script past busy-reply-threshold serves the other connections from its count hook.
+    this.scripting.whileBusy = createBusyPoller({
+      clients: () => this.clients.values(),
+      feed: (c, chunk) => this.onData(c, chunk),
+      write: (c) => this.writeOut(c),
+      drop: (c) => this.freeClient(c),
+      stopping: () => this.shuttingDown,
+      clock: this.engine,
+    });
     this.engine.onScriptLog = (level, msg) => {
       // redis.log levels: 0 debug, 1 verbose, 2 notice, 3 warning.
       const name = (['debug', 'verbose', 'notice', 'warning'] as const)[level];
@@ -867,6 +877,8 @@ export class CinnabarServer implements ClientOwner {
       },
       shutdown: (opts) => {
         if (opts.abort) return 'ERR No shutdown in progress.';
+        // While a script is timed out only SHUTDOWN NOSAVE may stop the server (it cannot save mid-script).
+        if (!opts.nosave && self.engine.busyError !== null) return self.engine.busyError.text;
         return self.prepareForShutdown(opts, 'User requested shutdown...');
       },
       debug,

@@ -2,7 +2,7 @@
 // the dispatcher, the in-process test harness and (later) scripting each provide this interface.
 import type { Db } from '../keyspace/db.js';
 import type { Command } from './types.js';
-import type { Reply } from '../protocol/reply.js';
+import type { ErrorReply, Reply } from '../protocol/reply.js';
 
 /** Keyspace notification classes (notify-keyspace-events letters). */
 export type NotifyClass = 'g' | '$' | 'l' | 's' | 'h' | 'z' | 'x' | 'e' | 't' | 'm' | 'd' | 'n';
@@ -82,6 +82,8 @@ export interface ScriptingApi {
   /** Loads libraries from their codes (FUNCTION RESTORE), all or nothing. */
   restoreLibraries(codes: string[], policy: 'flush' | 'append' | 'replace'): Reply;
   fcall(ctx: CommandContext, argv: string[], readOnly: boolean): Reply;
+  /** The function running now (FUNCTION STATS); the BUSY error while an EVAL script runs; null if none. */
+  runningFunction(): { name: string; argv: string[]; durationMs: number } | ErrorReply | null;
   readonly libraryCount: number;
   readonly functionCount: number;
 }

@@ -1,0 +1,71 @@
+// Serving the other clients while a script runs past busy-reply-threshold: Redis's
+// processEventsWhileBlocked, called from the interpreter's count hook (see src/scripting/lua-vm.ts).
+// The script holds the event loop, so connections are read here directly: their file descriptors are
+// non-blocking (libuv makes them so), so fs.readSync returns what has arrived or fails with EAGAIN. What
+// is read takes the normal path (parser, processCommand, which answers BUSY to all but the allow-busy
+// commands, then the reply write, which libuv performs at once when nothing is queued on the socket).
+// Not served meanwhile: the script's caller (Redis protects it the same way), TLS connections (their
+// bytes need the TLS layer) and new connections, which wait in the listen backlog until the script ends.
+import { readSync } from 'node:fs';
+import type { Client } from './client.js';
+
+export interface BusyPollTarget {
+  clients(): Iterable<Client>;
+  /** Handles bytes received from a client as a socket read would. */
+  feed(c: Client, chunk: Buffer): void;
+  /** Writes out the client's pending replies now. */
+  write(c: Client): void;
+  /** The client's connection ended or failed. */
+  drop(c: Client): void;
+  /** The server is shutting down (SHUTDOWN NOSAVE arrived): the script must stop. */
+  stopping(): boolean;
+  /** The clock the commands see, kept as the script froze it. */
+  clock: { eventNow: number };
+}
+
+/** Reads per client and poll: bounded, so one client streaming commands cannot stall the script. */
+const READS_PER_CLIENT = 16;
+
+/**
+ * Returns the whileBusy callback: one pass over the clients, no more often than every millisecond,
+ * nor more than a fifth of the time (a failed read costs microseconds, and there may be many idle
+ * connections). Returns true when the script must stop.
+ */
+export function createBusyPoller(t: BusyPollTarget): (caller: Client) => boolean {
+  const buf = Buffer.allocUnsafe(65536);
+  let next = 0;
+  return (caller) => {
+    const start = performance.now();
+    if (start < next) return t.stopping();
+    const frozen = t.clock.eventNow;
+    try {
+      for (const c of [...t.clients()]) {
+        if (c === caller || c.closed || c.socket === null || c.fd < 0) continue;
+        if ((c.socket as { encrypted?: boolean }).encrypted === true) continue;
+        for (let reads = 0; reads < READS_PER_CLIENT && !c.closed; reads++) {
+          let n: number;
+          try {
+            n = readSync(c.fd, buf, 0, buf.length, null);
+          } catch (err) {
+            const code = (err as NodeJS.ErrnoException).code;
+            if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK' && code !== 'EINTR') t.drop(c);
+            break;
+          }
+          if (n === 0) {
+            t.drop(c);
+            break;
+          }
+          t.feed(c, buf.subarray(0, n));
+          if (!c.closed) t.write(c);
+          if (n < buf.length) break;
+        }
+        if (t.stopping()) return true;
+      }
+    } finally {
+      t.clock.eventNow = frozen;
+    }
+    const end = performance.now();
+    next = end + Math.max(1, 4 * (end - start));
+    return t.stopping();
+  };
+}
