@@ -18,6 +18,7 @@ import type { Client } from './client.js';
 import type { Snapshot } from '../persistence/snapshot.js';
 import { ErrorReply } from '../protocol/reply.js';
 import { latencyEndMonitor, latencyStartMonitor } from './latency.js';
+import { latin1 } from '../protocol/request-parser.js';
 
 export interface ManifestEntry {
   file: string;
@@ -54,48 +55,67 @@ export function encodeAofCommand(argv: readonly string[]): string {
   return s;
 }
 
+/** A decimal count or length from a RESP header line [s, e), or -1 when it is not one. */
+function headerNumber(buf: Buffer, s: number, e: number): number {
+  if (s >= e || e - s > 15) return -1;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const c = buf[i] - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /**
- * Parses the commands of an incr (or command-format base) file. Returns the commands and the offset
- * just past the last complete one; `truncated` when the file ends inside a command.
+ * Parses the commands of an incr (or command-format base) file, calling onCommand for each. `end` is the
+ * offset just past the last complete command outside a transaction (where a damaged or cut file can be
+ * truncated without leaving half a MULTI ... EXEC block); `truncated` when the file ends inside a
+ * command or a transaction.
  */
 export function parseAofCommands(buf: Buffer, onCommand: (argv: string[]) => void): { end: number; truncated: boolean; error: string | null } {
   let pos = 0;
+  let ok = 0;
+  let inMulti = false;
   const n = buf.length;
-  const line = (from: number): number => {
-    const i = buf.indexOf('\r\n', from, 'latin1');
-    return i;
-  };
+  const bad = (at: number) => ({ end: ok, truncated: false, error: `Bad file format reading the append only file at offset ${at}` });
   while (pos < n) {
     const start = pos;
     if (buf[pos] === 0x23) {
       // An annotation (#TS:...) line.
-      const e = line(pos);
-      if (e < 0) return { end: start, truncated: true, error: null };
-      pos = e + 2;
+      const e = buf.indexOf(10, pos);
+      if (e < 0) return { end: ok, truncated: true, error: null };
+      pos = e + 1;
+      if (!inMulti) ok = pos;
       continue;
     }
-    if (buf[pos] !== 0x2a) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${start}` };
-    const e = line(pos);
-    if (e < 0) return { end: start, truncated: true, error: null };
-    const argc = Number(buf.latin1Slice(pos + 1, e));
-    if (!Number.isInteger(argc) || argc < 1) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${start}` };
+    if (buf[pos] !== 0x2a) return bad(start);
+    let e = buf.indexOf(13, pos);
+    if (e < 0 || e + 1 >= n) return { end: ok, truncated: true, error: null };
+    const argc = headerNumber(buf, pos + 1, e);
+    if (argc < 1 || buf[e + 1] !== 10) return bad(start);
     pos = e + 2;
-    const argv: string[] = [];
+    const argv = new Array<string>(argc);
     for (let j = 0; j < argc; j++) {
-      if (pos >= n) return { end: start, truncated: true, error: null };
-      if (buf[pos] !== 0x24) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${pos}` };
-      const le = line(pos);
-      if (le < 0) return { end: start, truncated: true, error: null };
-      const len = Number(buf.latin1Slice(pos + 1, le));
-      if (!Number.isInteger(len) || len < 0) return { end: start, truncated: false, error: `Bad file format reading the append only file at offset ${pos}` };
-      const ds = le + 2;
-      if (ds + len + 2 > n) return { end: start, truncated: true, error: null };
-      argv.push(buf.latin1Slice(ds, ds + len));
+      if (pos >= n) return { end: ok, truncated: true, error: null };
+      if (buf[pos] !== 0x24) return bad(pos);
+      e = buf.indexOf(13, pos);
+      if (e < 0 || e + 1 >= n) return { end: ok, truncated: true, error: null };
+      const len = headerNumber(buf, pos + 1, e);
+      if (len < 0 || buf[e + 1] !== 10) return bad(pos);
+      const ds = e + 2;
+      if (ds + len + 2 > n) return { end: ok, truncated: true, error: null };
+      if (buf[ds + len] !== 13 || buf[ds + len + 1] !== 10) return bad(ds + len);
+      argv[j] = latin1(buf, ds, ds + len);
       pos = ds + len + 2;
     }
+    const name = argv[0];
+    if (name.length === 5 && name.toLowerCase() === 'multi') inMulti = true;
+    else if (name.length === 4 && name.toLowerCase() === 'exec') inMulti = false;
     onCommand(argv);
+    if (!inMulti) ok = pos;
   }
-  return { end: pos, truncated: false, error: null };
+  return { end: ok, truncated: inMulti, error: null };
 }
 
 interface Rewrite {

@@ -19,6 +19,11 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
+/** Resolves when the server process has exited (also when it already has). */
+function exited(s: RunningServer): Promise<unknown> {
+  return new Promise((res) => (s.proc.exitCode === null && s.proc.signalCode === null ? s.proc.once('exit', res) : res(null)));
+}
+
 function workDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'cinnabar-aof-'));
   dirs.push(d);
@@ -32,10 +37,15 @@ async function run(kind: 'cinnabar' | 'redis', dir: string, extra: string[] = []
   return s;
 }
 
+/** One command; while the server is still loading its files (-LOADING), asks again. */
 async function cmd(s: RunningServer, argv: string[]): Promise<string> {
   const c = await RespConnection.open(s.port);
   try {
-    return (await c.call(argv, 20_000)).toString('latin1');
+    for (let tries = 0; ; tries++) {
+      const r = (await c.call(argv, 20_000)).toString('latin1');
+      if (!r.startsWith('-LOADING') || tries > 400) return r;
+      await new Promise((res) => setTimeout(res, 50));
+    }
   } finally {
     c.close();
   }
@@ -81,14 +91,17 @@ describe('AOF between cinnabar and redis-server', () => {
     await writeMix(a, 'two');
     const digest = await cmd(a, ['DEBUG', 'DIGEST']);
     await cmd(a, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
-    await new Promise((r) => a.proc.once('exit', r));
+    await exited(a);
     expect(existsSync(join(dir, 'dump.rdb'))).toBe(false);
 
     const r = await run('redis', dir);
     expect(await cmd(r, ['DEBUG', 'DIGEST'])).toBe(digest);
     await writeMix(r, 'three');
     const digest2 = await cmd(r, ['DEBUG', 'DIGEST']);
-    await r.stop();
+    // Not kill -9: under appendfsync everysec redis-server may postpone its AOF write while an fsync is
+    // slow (up to two seconds) after replying; SHUTDOWN writes and fsyncs what is pending.
+    await cmd(r, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
+    await exited(r);
 
     const b = await run('cinnabar', dir);
     expect(await cmd(b, ['DEBUG', 'DIGEST'])).toBe(digest2);
@@ -115,7 +128,7 @@ describe('durability', () => {
     // More in flight when the process dies.
     for (let i = 0; i < 200; i++) c.send(['RPUSH', 'acked', String(sent++)]);
     a.proc.kill('SIGKILL');
-    await new Promise((r) => a.proc.once('exit', r));
+    await exited(a);
     c.close();
     servers.splice(servers.indexOf(a), 1);
     const b = await run('cinnabar', dir, ['--appendfsync', 'always']);
@@ -133,7 +146,7 @@ describe('durability', () => {
     const a = await run('cinnabar', dir);
     await cmd(a, ['SET', 'k', 'v']);
     await cmd(a, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
-    await new Promise((r) => a.proc.once('exit', r));
+    await exited(a);
     const aofdir = join(dir, 'appendonlydir');
     const incr = readdirSync(aofdir).find((f) => f.endsWith('.incr.aof'))!;
     appendFileSync(join(aofdir, incr), '*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$5\r\nhal');
@@ -159,6 +172,35 @@ describe('durability', () => {
     // The file was cut back to its last whole command: redis-check-aof agrees it is valid.
     const check = spawnSync('redis-check-aof', [join(aofdir, 'appendonly.aof.manifest')], { encoding: 'utf8' });
     expect(check.stdout).toMatch(/is valid/);
+  }, 60_000);
+
+  it('a file ending inside MULTI ... EXEC is cut back to before the MULTI, as redis-server does', async () => {
+    for (const kind of ['cinnabar', 'redis'] as const) {
+      const dir = workDir();
+      const a = await run(kind, dir);
+      await cmd(a, ['SET', 'k', 'v']);
+      await cmd(a, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
+      await exited(a);
+      servers.splice(servers.indexOf(a), 1);
+      const aofdir = join(dir, 'appendonlydir');
+      const incrPath = join(aofdir, readdirSync(aofdir).find((f) => f.endsWith('.incr.aof'))!);
+      const size = readFileSync(incrPath).length;
+      // Whole commands, but the EXEC never made it to the file.
+      appendFileSync(incrPath, '*1\r\n$5\r\nMULTI\r\n*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$1\r\n1\r\n');
+      const b = await run(kind, dir);
+      expect(await cmd(b, ['GET', 'k'])).toBe('$1\r\nv\r\n');
+      expect(await cmd(b, ['EXISTS', 'x'])).toBe(':0\r\n');
+      expect(readFileSync(incrPath).length).toBe(size);
+      // New writes land after the cut, so the next start loads them.
+      await cmd(b, ['SET', 'after', '1']);
+      await cmd(b, ['SHUTDOWN', 'NOSAVE']).catch(() => '');
+      await exited(b);
+      servers.splice(servers.indexOf(b), 1);
+      expect(readFileSync(incrPath).includes('MULTI')).toBe(false);
+      const c = await run(kind, dir);
+      expect(await cmd(c, ['GET', 'after'])).toBe('$1\r\n1\r\n');
+      expect(await cmd(c, ['EXISTS', 'x'])).toBe(':0\r\n');
+    }
   }, 60_000);
 });
 
