@@ -306,11 +306,39 @@ export class TlsService {
   }
 
   private applyAuthMode(s: TlsServer): void {
-    const mode = this.config.get('tls-auth-clients') as TlsAuthClients;
-    // Read by Node for every new connection of this listener.
+    // Read by Node for every new connection of this listener. The certificate is judged after the
+    // handshake (see refuse), never by Node's own rejection.
     const m = s as unknown as { requestCert: boolean; rejectUnauthorized: boolean };
-    m.requestCert = mode !== 'no';
-    m.rejectUnauthorized = mode === 'yes';
+    m.requestCert = this.config.get('tls-auth-clients') !== 'no';
+    m.rejectUnauthorized = false;
+  }
+
+  /**
+   * Should this connection's client certificate keep it out? yes: a verified certificate is required;
+   * optional: none is fine, but one that is sent must verify.
+   */
+  private refused(s: TLSSocket): boolean {
+    if (s.authorized) return false;
+    const mode = this.config.get('tls-auth-clients') as TlsAuthClients;
+    if (mode === 'no') return false;
+    if (mode === 'optional') {
+      const peer = s.getPeerCertificate();
+      return peer !== null && peer !== undefined && Object.keys(peer).length > 0;
+    }
+    return true;
+  }
+
+  /**
+   * Closes a refused connection with close_notify and a FIN, reading (and dropping) what the client
+   * already sent: a client that wrote its first request sees "Server closed the connection", as with
+   * redis-server, instead of a reset that kills it with SIGPIPE mid-write.
+   */
+  private refuse(s: TLSSocket): void {
+    this.log('verbose', `Error accepting a client connection: ${String(s.authorizationError ?? 'peer did not return a certificate')}`);
+    s.on('data', () => {});
+    s.on('error', () => {});
+    s.end();
+    setTimeout(() => s.destroy(), 1000).unref();
   }
 
   /** Opens one TLS listener; `accept` gets each connection once its handshake (and client check) passed. */
@@ -319,13 +347,8 @@ export class TlsService {
     const srv = createTlsServer({ ...this.ctx!, noDelay: true, handshakeTimeout: 10000 } as Parameters<typeof createTlsServer>[0]);
     this.applyAuthMode(srv);
     srv.on('secureConnection', (s: TLSSocket) => {
-      // tls-auth-clients optional: a client may send no certificate, but one it sends must verify.
-      if (!s.authorized && this.config.get('tls-auth-clients') === 'optional' && s.getPeerCertificate() && Object.keys(s.getPeerCertificate()).length > 0) {
-        this.log('verbose', `Error accepting a client connection: ${String(s.authorizationError)}`);
-        s.destroy();
-        return;
-      }
-      accept(s);
+      if (this.refused(s)) this.refuse(s);
+      else accept(s);
     });
     srv.on('tlsClientError', (err, s) => {
       this.log('verbose', `Error accepting a client connection: ${err.message}${s.remoteAddress ? ` (addr=${s.remoteAddress}:${s.remotePort})` : ''}`);
