@@ -353,6 +353,27 @@ describe.runIf(hasOpenssl)('TLS server', () => {
     expect(await call(a, ['INFO', 'stats'])).toMatch(/rejected_connections:1\r\n/);
   });
 
+  it('the idle timeout and the query buffer limit apply to TLS clients', async () => {
+    const s = await start('cinnabar', ['--timeout', '1', '--client-query-buffer-limit', '1mb']);
+    const idle = await open(s.port, withClientCert());
+    const sub = await open(s.port, withClientCert());
+    expect(await call(sub, ['SUBSCRIBE', 'ch'])).toBe('*3\r\n$9\r\nsubscribe\r\n$2\r\nch\r\n:1\r\n');
+    const idleClosed = new Promise<boolean>((resolve) => {
+      idle.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 5000);
+    });
+    expect(await idleClosed).toBe(true);
+    expect(sub.destroyed).toBe(false);
+    const big = await open(s.port, withClientCert());
+    const bigClosed = new Promise<boolean>((resolve) => {
+      big.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 5000);
+    });
+    big.write(`*2\r\n$3\r\nGET\r\n$${5 * 1024 * 1024}\r\n`);
+    big.write(Buffer.alloc(2 * 1024 * 1024, 120));
+    expect(await bigClosed).toBe(true);
+  });
+
   it('a TLS client that pipelines without reading is disconnected at the output buffer limit', async () => {
     const s = await start('cinnabar', ['--client-output-buffer-limit', 'normal 4mb 0 0']);
     const admin = await open(s.port, withClientCert());
