@@ -110,6 +110,29 @@ describe('CLIENT PAUSE', () => {
   });
 });
 
+describe('CLIENT NO-EVICT', () => {
+  it('answers as Redis and shows the e flag', async () => {
+    await same([
+      [0, ['CLIENT', 'NO-EVICT', 'on']],
+      [0, ['CLIENT', 'NO-EVICT', 'maybe']],
+      [0, ['CLIENT', 'NO-EVICT']],
+      [0, ['CLIENT', 'NO-EVICT', 'ON', 'x']],
+      [0, ['CLIENT', 'NO-EVICT', 'OFF']],
+    ]);
+    for (const port of [cin.port, ref.port]) {
+      const c = await RespConnection.open(port);
+      try {
+        await c.call(['CLIENT', 'NO-EVICT', 'on']);
+        expect(text(await c.call(['CLIENT', 'INFO']))).toMatch(/ flags=e /);
+        await c.call(['CLIENT', 'NO-EVICT', 'off']);
+        expect(text(await c.call(['CLIENT', 'INFO']))).toMatch(/ flags=N /);
+      } finally {
+        c.close();
+      }
+    }
+  });
+});
+
 describe('CLIENT PAUSE on cinnabar', () => {
   it('a timeout that would overflow the clock is out of range (Redis 7.2; 7.0 accepted it and did not pause)', async () => {
     const c = await RespConnection.open(cin.port);
