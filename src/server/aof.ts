@@ -8,7 +8,7 @@
 // `everysec` fsyncs once a second from the cron.
 // BGREWRITEAOF writes a new base with the fork-free snapshot while new commands go to a new incr file.
 // Counterparts: aof.c (feedAppendOnlyFile, flushAppendOnlyFile, loadAppendOnlyFiles, the manifest).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
@@ -429,7 +429,24 @@ export class AppendOnlyFile {
         setImmediate(() => this.rewriteSlice());
         return;
       }
-      fsyncSync(r.fd);
+    } catch (e) {
+      this.rewriteFailed(r, e as Error);
+      return;
+    }
+    // The whole base is written: writes need no copy-on-write any more, and the fsync of the new base
+    // runs on the thread pool instead of stalling the event loop.
+    for (const db of this.engine.dbs) db.snapshot = null;
+    this.engine.snapshotActive = false;
+    fsync(r.fd, (err) => {
+      if (this.rewrite !== r) return; // aborted meanwhile
+      if (err !== null) this.rewriteFailed(r, err);
+      else this.installRewrite(r);
+    });
+  }
+
+  /** The new base is on disk: it replaces the old base and incr files in the manifest. */
+  private installRewrite(r: Rewrite): void {
+    try {
       closeSync(r.fd);
       const base = `${this.name()}.${r.baseSeq}.base.rdb`;
       const t1 = latencyStartMonitor(this.engine.latency);
@@ -451,15 +468,23 @@ export class AppendOnlyFile {
       this.currentSize = this.baseSize;
       this.endRewrite(true);
     } catch (e) {
-      this.log.log('warning', `Background AOF rewrite failed: ${(e as Error).message}`);
-      try {
-        closeSync(r.fd);
-        if (existsSync(r.tmp)) unlinkSync(r.tmp);
-      } catch {
-        // nothing to clean up
-      }
-      this.endRewrite(false);
+      this.rewriteFailed(r, e as Error);
     }
+  }
+
+  private rewriteFailed(r: Rewrite, e: Error): void {
+    this.log.log('warning', `Background AOF rewrite failed: ${e.message}`);
+    try {
+      closeSync(r.fd);
+    } catch {
+      // already closed
+    }
+    try {
+      if (existsSync(r.tmp)) unlinkSync(r.tmp);
+    } catch {
+      // nothing to clean up
+    }
+    this.endRewrite(false);
   }
 
   private endRewrite(ok: boolean): void {
