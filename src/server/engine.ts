@@ -69,6 +69,9 @@ class ExecContext implements CommandContext {
   signalModifiedKey(db: Db, key: string): void {
     this.engine.signalModifiedKey(db, key);
   }
+  signalKeyAsReady(db: Db, key: string): void {
+    this.engine.signalKeyAsReady(db, key);
+  }
   notify(type: NotifyClass, event: string, key: string, dbIndex: number): void {
     this.engine.notifyKeyspaceEvent(type, event, key, dbIndex);
   }
@@ -157,6 +160,8 @@ export class Engine {
   clientPause: ClientPause | null = null;
   /** Watchers of modified keys (WATCH, client tracking) register here. */
   readonly modifiedKeyHooks: Array<(db: Db, key: string) => void> = [];
+  /** Runs on signalKeyAsReady: clients blocked on the key get another look (not WATCH, not tracking). */
+  readonly keyReadyHooks: Array<(db: Db, key: string) => void> = [];
 
   constructor(config: Config) {
     this.config = config;
@@ -221,6 +226,10 @@ export class Engine {
   signalModifiedKey(db: Db, key: string): void {
     if (!this.watches.empty) this.watches.touched(db.id, key);
     for (let i = 0; i < this.modifiedKeyHooks.length; i++) this.modifiedKeyHooks[i](db, key);
+  }
+
+  signalKeyAsReady(db: Db, key: string): void {
+    for (let i = 0; i < this.keyReadyHooks.length; i++) this.keyReadyHooks[i](db, key);
   }
 
   /**

@@ -179,6 +179,7 @@ export class CinnabarServer implements ClientOwner {
       finish: (c, reply) => this.finishBlocked(c, reply),
     });
     this.engine.modifiedKeyHooks.push((db, key) => this.blocking.signal(db.id, key));
+    this.engine.keyReadyHooks.push((db, key) => this.blocking.signal(db.id, key));
     this.stopped = new Promise((r) => (this.resolveStopped = r));
     this.config.onChange('loglevel', (_n, v) => {
       this.log.setLevel(v);

@@ -276,6 +276,8 @@ export interface CommandContext {
   alsoPropagate(dbIndex: number, argv: string[]): void;
   /** A key's value changed: invalidates WATCH and client-side caches. */
   signalModifiedKey(db: Db, key: string): void;
+  /** Wakes clients blocked on the key without touching WATCH or client-side caches (signalKeyAsReady). */
+  signalKeyAsReady(db: Db, key: string): void;
   /** Fires a keyspace notification (event names as Redis's). */
   notify(type: NotifyClass, event: string, key: string, dbIndex: number): void;
   /** The client's protocol version (2 or 3). */

@@ -11,7 +11,8 @@ export default defineCommand('xgroup|destroy', (ctx, argv) => {
   t.s!.destroyGroup(argv[3]);
   ctx.addDirty(1);
   ctx.notify('t', 'xgroup-destroy', argv[2], ctx.db.id);
-  // Redis signals the key ready so that XREADGROUP callers re-run and see the group gone.
-  ctx.signalModifiedKey(ctx.db, argv[2]);
+  // Redis signals the key ready so that XREADGROUP callers re-run and see the group gone; WATCH and
+  // client-side caches are not touched.
+  ctx.signalKeyAsReady(ctx.db, argv[2]);
   return 1;
 });
