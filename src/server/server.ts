@@ -811,8 +811,15 @@ export class CinnabarServer implements ClientOwner {
       info: (sections) => renderInfo(self.infoSource(), sections),
       clientList: (filter) => {
         let out = '';
+        if (filter.ids) {
+          // In the order asked for, repeats included, as Redis lists them.
+          for (const id of filter.ids) {
+            const c = self.clients.get(id);
+            if (c !== undefined) out += formatClient(self, c) + '\n';
+          }
+          return out;
+        }
         for (const c of self.clients.values()) {
-          if (filter.ids && !filter.ids.includes(c.id)) continue;
           if (filter.type && filter.type !== c.kind()) continue;
           out += formatClient(self, c) + '\n';
         }
