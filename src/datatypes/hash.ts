@@ -35,6 +35,8 @@ export class HashValue {
   private index: Map<string, number> | null = null;
   private pages: string[][] = NO_PAGES;
   private listpack = true;
+  /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
+  accounted = 0;
 
   /** On the prototype, not in every instance: small hashes are many. */
   get type(): 'hash' {

@@ -54,6 +54,8 @@ export class ListValue implements TypedValue {
   packedBytes = LP_EMPTY_BYTES;
   /** True once the list outgrew a single listpack. */
   quicklist = false;
+  /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
+  accounted = 0;
 
   constructor(capacity = MIN_CAPACITY) {
     let cap = MIN_CAPACITY;

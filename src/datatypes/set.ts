@@ -55,6 +55,8 @@ export class SetValue {
   /** member -> position in `dense`, only in the hashtable encoding. */
   private index: Map<string, number> | null = null;
   private enc: Encoding = INTSET;
+  /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
+  accounted = 0;
 
   /** On the prototype rather than in every value. */
   get type(): 'set' {
@@ -231,6 +233,11 @@ export class SetValue {
   }
 
   /** The members in Redis's iteration order: ascending for an intset, listpack order, or Map order. */
+  /** The member at a position (0 <= n < size), for deterministic size sampling. */
+  memberAt(n: number): string {
+    return this.dense[n];
+  }
+
   members(): string[] {
     return this.index === null ? this.dense.slice() : Array.from(this.index.keys());
   }

@@ -59,6 +59,8 @@ export class StreamValue implements TypedValue {
   entriesAdded = 0;
   /** Created on demand. */
   groups: Map<string, StreamGroup> | null = null;
+  /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
+  accounted = 0;
 
   encoding(): string {
     return 'stream';

@@ -44,6 +44,8 @@ export class ZsetValue {
   /** Fenwick tree (1-based) over block sizes. */
   private fen: number[] = [0, 0];
   private listpack = true;
+  /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
+  accounted = 0;
 
   /** On the prototype rather than in every value. */
   get type(): 'zset' {

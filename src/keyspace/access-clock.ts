@@ -1,20 +1,24 @@
-// Per-database key access clock behind OBJECT IDLETIME and OBJECT FREQ (and, later, LRU/LFU eviction).
-// Counterpart: the 24-bit `lru` field of every robj (object.c, evict.c: LRU_CLOCK, updateLFU,
-// LFULogIncr, LFUDecrAndReturn).
+// Per-database key access clock behind OBJECT IDLETIME, OBJECT FREQ and LRU/LFU eviction.
+// Counterpart: the 24-bit `lru` field of every robj (object.c, evict.c: LRU_CLOCK,
+// estimateObjectIdleTime, updateLFU, LFULogIncr, LFUDecrAndReturn).
 //
 // Keys are stored as plain JS strings with no per-key header to hang a clock on, and a side Map keyed
-// by name would cost ~50 bytes plus a copy of the key for every key. Instead the clock is a hashed
-// table of 32-bit slots, sized to the next power of two at or above the key count (4-8 bytes per key):
-// a key's slot holds the most recent access of any key hashing there. So a reported idle time is never
-// longer than the truth, and is shorter only when the key shares its slot with a more recently used
-// key; with the table at most full, most keys have a slot of their own. The same slot holds either
-// seconds (LRU policies and no eviction) or Redis's LFU layout (16-bit minutes, 8-bit log counter);
-// as in Redis, switching policy at run time reinterprets old data until keys are accessed again.
+// by name would cost ~40 bytes per key (a third of a small string key's whole footprint). Instead the
+// clock is a hashed table of 32-bit slots, sized to the next power of two at or above the key count
+// (4-8 bytes per key): a key's slot holds the most recent access of any key hashing there. So a
+// reported idle time is never longer than the truth, and is shorter only when the key shares its slot
+// with a more recently used key; with the table at most full, most keys have a slot of their own.
 //
-// Slot value 0 means "never stamped": such keys count as accessed when the table was created.
+// A slot holds Redis's own 24-bit value: under the LRU policies (and no eviction) the LRU clock, unix
+// seconds modulo 2^24 (LRU_CLOCK_RESOLUTION of 1000 ms, wrapping every 194 days as in Redis); under
+// the LFU policies 16 bits of minutes and an 8-bit logarithmic counter. As in Redis, switching policy
+// at run time reinterprets old data until keys are accessed again. Bit 24 marks a slot as stamped:
+// an unstamped slot counts as accessed when the table was created (with LFU_INIT_VAL under LFU).
 
 const MIN_SLOTS = 1024;
 const LFU_INIT_VAL = 5;
+const LRU_CLOCK_MAX = 0xffffff;
+const STAMPED = 0x1000000;
 
 export interface ClockConfig {
   /** maxmemory-policy is one of the LFU policies. */
@@ -26,7 +30,7 @@ export interface ClockConfig {
 }
 
 /** FNV-1a over the key's bytes; keys over 64 bytes hash their first and last 32 and their length. */
-function hashKey(key: string): number {
+export function hashKey(key: string): number {
   let h = 0x811c9dc5;
   const n = key.length;
   if (n <= 64) {
@@ -39,18 +43,30 @@ function hashKey(key: string): number {
   return h >>> 0;
 }
 
+/** LRU_CLOCK(): unix seconds in 24 bits. */
+export function lruClock(nowMs: number): number {
+  return Math.floor(nowMs / 1000) & LRU_CLOCK_MAX;
+}
+
+/** LFUGetTimeInMinutes(): unix minutes in 16 bits. */
 function lfuMinutes(nowMs: number): number {
   return Math.floor(nowMs / 60000) & 0xffff;
+}
+
+/** LFUTimeElapsed: minutes since ldt, with wrap-around. */
+function lfuElapsed(ldt: number, nowMs: number): number {
+  const now = lfuMinutes(nowMs);
+  return now >= ldt ? now - ldt : 65535 - ldt + now;
 }
 
 export class AccessClock {
   private slots = new Uint32Array(MIN_SLOTS);
   private mask = MIN_SLOTS - 1;
-  /** Seconds (unix) that slot value 1 stands for. */
-  private base: number;
+  /** When the table was created (ms): the access time of keys never stamped. */
+  private origin: number;
 
   constructor(nowMs: number) {
-    this.base = Math.floor(nowMs / 1000) - 1;
+    this.origin = nowMs;
   }
 
   /** Number of slots; the Db grows the table when it holds more keys than this. */
@@ -75,39 +91,51 @@ export class AccessClock {
     this.mask = size - 1;
   }
 
+  /** The 24-bit value of a slot, unstamped slots read as stamped when the table was created. */
+  private value(i: number, lfu: boolean): number {
+    const v = this.slots[i];
+    if (v !== 0) return v & LRU_CLOCK_MAX;
+    return lfu ? (lfuMinutes(this.origin) << 8) | LFU_INIT_VAL : lruClock(this.origin);
+  }
+
   /** A key was read or written (Redis's lookupKey side effect): LRU stamp or LFU increment. */
   touch(key: string, nowMs: number, cfg: ClockConfig): void {
     const i = hashKey(key) & this.mask;
     if (cfg.lfu) {
-      const counter = this.lfuIncrement(this.decayed(this.slots[i], nowMs, cfg), cfg.logFactor);
-      this.slots[i] = ((lfuMinutes(nowMs) << 8) | counter) >>> 0;
+      const counter = lfuLogIncr(decayedCounter(this.value(i, true), nowMs, cfg.decayTime), cfg.logFactor);
+      this.slots[i] = STAMPED | (lfuMinutes(nowMs) << 8) | counter;
     } else {
-      this.slots[i] = Math.floor(nowMs / 1000) - this.base;
+      this.slots[i] = STAMPED | lruClock(nowMs);
     }
   }
 
   /** A new value was stored under the key (createObject): fresh LRU stamp or LFU_INIT_VAL. */
   created(key: string, nowMs: number, cfg: ClockConfig): void {
     const i = hashKey(key) & this.mask;
-    this.slots[i] = cfg.lfu ? ((lfuMinutes(nowMs) << 8) | LFU_INIT_VAL) >>> 0 : Math.floor(nowMs / 1000) - this.base;
+    this.slots[i] = STAMPED | (cfg.lfu ? (lfuMinutes(nowMs) << 8) | LFU_INIT_VAL : lruClock(nowMs));
   }
 
   /** The value moved to another key (RENAME/MOVE keep the object and so its access data). */
   carry(from: AccessClock, fromKey: string, toKey: string): void {
-    this.slots[hashKey(toKey) & this.mask] = from.slots[hashKey(fromKey) & from.mask];
+    const v = from.slots[hashKey(fromKey) & from.mask];
+    this.slots[hashKey(toKey) & this.mask] = v !== 0 ? v : STAMPED | lruClock(from.origin);
+  }
+
+  /** estimateObjectIdleTime: milliseconds since the key's last access, at the clock's resolution. */
+  idleMs(key: string, nowMs: number): number {
+    const v = this.value(hashKey(key) & this.mask, false);
+    const now = lruClock(nowMs);
+    return (now >= v ? now - v : LRU_CLOCK_MAX - v + now) * 1000;
   }
 
   /** OBJECT IDLETIME: whole seconds since the key's last access. */
   idleSeconds(key: string, nowMs: number): number {
-    const v = this.slots[hashKey(key) & this.mask];
-    const last = this.base + (v === 0 ? 1 : v);
-    const idle = Math.floor(nowMs / 1000) - last;
-    return idle > 0 ? idle : 0;
+    return this.idleMs(key, nowMs) / 1000;
   }
 
   /** OBJECT FREQ: the LFU counter after decay (LFUDecrAndReturn). */
   frequency(key: string, nowMs: number, cfg: ClockConfig): number {
-    return this.decayed(this.slots[hashKey(key) & this.mask], nowMs, cfg);
+    return decayedCounter(this.value(hashKey(key) & this.mask, true), nowMs, cfg.decayTime);
   }
 
   /**
@@ -117,45 +145,36 @@ export class AccessClock {
   stamp(key: string, nowMs: number, cfg: ClockConfig, idleSeconds: number, freq: number): void {
     const i = hashKey(key) & this.mask;
     if (cfg.lfu) {
-      if (freq >= 0) this.slots[i] = ((lfuMinutes(nowMs) << 8) | (freq & 255)) >>> 0;
+      if (freq >= 0) this.slots[i] = STAMPED | (lfuMinutes(nowMs) << 8) | (freq & 255);
       return;
     }
     if (idleSeconds < 0) return;
-    const v = Math.floor(nowMs / 1000) - idleSeconds - this.base;
-    if (v < 1) {
-      // Older than the table's base: move the base back and shift the stamps already recorded.
-      const shift = 1 - v;
-      const slots = this.slots;
-      for (let k = 0; k < slots.length; k++) if (slots[k] !== 0) slots[k] += shift;
-      this.base -= shift;
-      this.slots[i] = 1;
-      return;
-    }
-    this.slots[i] = v;
+    // Like Redis: an idle time beyond the clock's range wraps (lru_clock - idle, modulo 2^24).
+    const now = lruClock(nowMs);
+    const idle = idleSeconds % (LRU_CLOCK_MAX + 1);
+    this.slots[i] = STAMPED | (idle <= now ? now - idle : LRU_CLOCK_MAX - (idle - now) + 1);
   }
 
   /** Forgets everything (FLUSHDB / FLUSHALL). */
   reset(nowMs: number): void {
     this.slots = new Uint32Array(MIN_SLOTS);
     this.mask = MIN_SLOTS - 1;
-    this.base = Math.floor(nowMs / 1000) - 1;
+    this.origin = nowMs;
   }
+}
 
-  private decayed(v: number, nowMs: number, cfg: ClockConfig): number {
-    const ldt = v >>> 8;
-    const counter = v & 255;
-    if (cfg.decayTime === 0) return counter;
-    const now = lfuMinutes(nowMs);
-    const elapsed = now >= ldt ? now - ldt : 65535 - ldt + now;
-    const periods = Math.floor(elapsed / cfg.decayTime);
-    return periods > counter ? 0 : counter - periods;
-  }
+/** LFUDecrAndReturn on a 24-bit LFU value: the counter less one per lfu-decay-time minutes. */
+function decayedCounter(v: number, nowMs: number, decayTime: number): number {
+  const counter = v & 255;
+  if (decayTime === 0) return counter;
+  const periods = Math.floor(lfuElapsed(v >>> 8, nowMs) / decayTime);
+  return periods > counter ? 0 : counter - periods;
+}
 
-  /** Logarithmic increment: the higher the counter, the less likely an access raises it. */
-  private lfuIncrement(counter: number, logFactor: number): number {
-    if (counter === 255) return 255;
-    const baseval = counter - LFU_INIT_VAL < 0 ? 0 : counter - LFU_INIT_VAL;
-    const p = 1 / (baseval * logFactor + 1);
-    return Math.random() < p ? counter + 1 : counter;
-  }
+/** LFULogIncr: the higher the counter, the less likely an access raises it. */
+function lfuLogIncr(counter: number, logFactor: number): number {
+  if (counter === 255) return 255;
+  const baseval = counter - LFU_INIT_VAL < 0 ? 0 : counter - LFU_INIT_VAL;
+  const p = 1 / (baseval * logFactor + 1);
+  return Math.random() < p ? counter + 1 : counter;
 }

@@ -3,6 +3,16 @@
 import type { RValue } from './value.js';
 import { ScanCursors } from './scan-cursors.js';
 import { AccessClock, type ClockConfig } from './access-clock.js';
+import { mapBytes, stringBytes } from './memory.js';
+import { noteChanged, priceObject, type Accounted } from './accounting.js';
+
+/** One expiry time (a heap number) in the accounting; the expires Map itself is charged by capacity. */
+const EXPIRE_BYTES = 16;
+
+/** What a stored value counts in `Db.bytes`: a string its length, others their recorded estimate. */
+function costOf(v: RValue): number {
+  return typeof v === 'string' ? stringBytes(v) : (v as unknown as Accounted).accounted;
+}
 
 /** Server-side reactions to keyspace events the Db cannot decide alone. */
 export interface DbHooks {
@@ -42,6 +52,8 @@ export class Db {
   avgTtl = 0;
   /** Last access per key (hashed slots) behind OBJECT IDLETIME/FREQ and eviction. */
   clock = new AccessClock(Date.now());
+  /** Bytes of key strings, values and expiry times (src/keyspace/accounting.ts). */
+  bytes = 0;
 
   constructor(
     readonly id: number,
@@ -54,6 +66,20 @@ export class Db {
     return this.dict.size;
   }
 
+  /** This database's share of used_memory: counted bytes plus its tables by their capacity. */
+  get memoryBytes(): number {
+    const e = this.expires.size;
+    return this.bytes + mapBytes(this.dict.size) + (e === 0 ? 0 : mapBytes(e)) + 8 * this.sample.length + this.clock.bytes;
+  }
+
+  /** Prices a value being stored: strings at once, others estimated now and settled after the command. */
+  private stored(key: string, value: RValue): number {
+    if (typeof value === 'string') return stringBytes(value);
+    const a = value as unknown as Accounted;
+    noteChanged(this, key, a);
+    return priceObject(a);
+  }
+
   /** Deletes the key if its time has passed; true when the key is (logically) expired. */
   expireIfNeeded(key: string, now: number): boolean {
     if (this.expires.size === 0) return false;
@@ -61,6 +87,9 @@ export class Db {
     if (when === undefined || when > now) return false;
     if (!this.hooks.expireLocally) return true;
     if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
+    const v = this.dict.get(key);
+    if (v !== undefined) this.bytes -= stringBytes(key) + costOf(v);
+    this.bytes -= EXPIRE_BYTES;
     this.dict.delete(key);
     this.expires.delete(key);
     this.stats.expiredKeys++;
@@ -101,6 +130,7 @@ export class Db {
     const v = this.lookup(key, now);
     if (v !== undefined) {
       if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
+      if (typeof v !== 'string') noteChanged(this, key, v as unknown as Accounted);
       const cfg = this.hooks.clock;
       if (!cfg.suspended) this.clock.touch(key, now, cfg);
     }
@@ -118,10 +148,12 @@ export class Db {
     this.dict.set(key, value);
     if (this.snapshot !== null && prev === undefined) this.snapshot.created(this.dict, key);
     if (prev === undefined) {
+      this.bytes += stringBytes(key);
       this.sample.push(key);
       if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
-    }
-    if (!keepTtl && this.expires.size !== 0) this.expires.delete(key);
+    } else this.bytes -= costOf(prev);
+    this.bytes += this.stored(key, value);
+    if (!keepTtl && this.expires.size !== 0 && this.expires.delete(key)) this.bytes -= EXPIRE_BYTES;
     this.clock.created(key, this.hooks.clock.now, this.hooks.clock);
   }
 
@@ -129,6 +161,7 @@ export class Db {
   add(key: string, value: RValue): void {
     this.dict.set(key, value);
     if (this.snapshot !== null) this.snapshot.created(this.dict, key);
+    this.bytes += stringBytes(key) + this.stored(key, value);
     this.sample.push(key);
     if (this.dict.size > this.clock.capacity) this.clock.fit(this.dict.size);
     this.clock.created(key, this.hooks.clock.now, this.hooks.clock);
@@ -137,20 +170,28 @@ export class Db {
   /** Replaces the value of an existing key, keeping its TTL (in-place style updates). */
   overwrite(key: string, value: RValue): void {
     if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
+    const prev = this.dict.get(key);
+    if (prev !== undefined) this.bytes -= costOf(prev);
+    this.bytes += this.stored(key, value);
     this.dict.set(key, value);
   }
 
   delete(key: string): boolean {
     if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
-    if (!this.dict.delete(key)) return false;
-    if (this.expires.size !== 0) this.expires.delete(key);
+    const v = this.dict.get(key);
+    if (v === undefined) return false;
+    this.dict.delete(key);
+    this.bytes -= stringBytes(key) + costOf(v);
+    if (this.expires.size !== 0 && this.expires.delete(key)) this.bytes -= EXPIRE_BYTES;
     if (this.sample.length > 64 && this.sample.length > 2 * this.dict.size) this.compactSample();
     return true;
   }
 
   setExpire(key: string, whenMs: number): void {
     if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
+    const n = this.expires.size;
     this.expires.set(key, whenMs);
+    if (this.expires.size !== n) this.bytes += EXPIRE_BYTES;
   }
 
   getExpire(key: string): number {
@@ -161,7 +202,9 @@ export class Db {
 
   removeExpire(key: string): boolean {
     if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
-    return this.expires.delete(key);
+    if (!this.expires.delete(key)) return false;
+    this.bytes -= EXPIRE_BYTES;
+    return true;
   }
 
   /** Removes every key; returns how many there were. */
@@ -172,6 +215,7 @@ export class Db {
     this.sample = [];
     this.expireCursor = null;
     this.avgTtl = 0;
+    this.bytes = 0;
     this.clock.reset(Date.now());
     this.cursors.forget(this.dict);
     return n;
@@ -179,9 +223,9 @@ export class Db {
 
   /** Exchanges contents with another Db (SWAPDB). */
   swapWith(other: Db): void {
-    const d = this.dict, e = this.expires, s = this.sample, a = this.avgTtl, c = this.clock;
-    this.dict = other.dict; this.expires = other.expires; this.sample = other.sample; this.avgTtl = other.avgTtl; this.clock = other.clock;
-    other.dict = d; other.expires = e; other.sample = s; other.avgTtl = a; other.clock = c;
+    const d = this.dict, e = this.expires, s = this.sample, a = this.avgTtl, c = this.clock, b = this.bytes;
+    this.dict = other.dict; this.expires = other.expires; this.sample = other.sample; this.avgTtl = other.avgTtl; this.clock = other.clock; this.bytes = other.bytes;
+    other.dict = d; other.expires = e; other.sample = s; other.avgTtl = a; other.clock = c; other.bytes = b;
     this.expireCursor = null;
     other.expireCursor = null;
   }
@@ -219,6 +263,63 @@ export class Db {
     }
     return null;
   }
+
+  /**
+   * dictGetSomeKeys for eviction: up to `count` live keys at random into `out` (repeats possible),
+   * without expiring anything; returns how many.
+   */
+  sampleKeys(out: string[], count: number): number {
+    let got = 0;
+    let misses = 0;
+    while (got < count && this.dict.size > 0) {
+      const s = this.sample;
+      const k = s[(Math.random() * s.length) | 0];
+      if (this.dict.has(k)) out[got++] = k;
+      else if (++misses > 32) {
+        this.compactSample();
+        misses = 0;
+      }
+    }
+    return got;
+  }
+
+  /**
+   * The same over keys with a TTL: consecutive keys of the expires map from where the previous call
+   * stopped (as dictGetSomeKeys walks consecutive buckets). With `random`, keys of the whole keyspace
+   * are drawn first and those with a TTL kept (volatile-random), the walk serving when that fails.
+   */
+  sampleVolatileKeys(out: string[], count: number, random: boolean): number {
+    const e = this.expires;
+    if (e.size === 0) return 0;
+    let got = 0;
+    if (random) {
+      const s = this.sample;
+      for (let tries = 0; tries < 64 && got < count; tries++) {
+        const k = s[(Math.random() * s.length) | 0];
+        if (e.has(k)) out[got++] = k;
+      }
+      if (got === count) return got;
+    }
+    if (this.evictCursor === null || this.evictCursorOf !== e) {
+      this.evictCursor = e.keys();
+      this.evictCursorOf = e;
+    }
+    let wrapped = 0;
+    while (got < count && wrapped < 2) {
+      const r = this.evictCursor.next();
+      if (r.done) {
+        this.evictCursor = e.keys();
+        wrapped++;
+        continue;
+      }
+      out[got++] = r.value;
+    }
+    return got;
+  }
+
+  /** Where sampleVolatileKeys resumes, and the expires map it walks. */
+  private evictCursor: Iterator<string> | null = null;
+  private evictCursorOf: Map<string, number> | null = null;
 
   /** Iterates the keys matching a predicate, in one pass (KEYS). */
   *keys(): IterableIterator<string> {

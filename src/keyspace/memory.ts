@@ -1,8 +1,13 @@
-// Estimated bytes a key and its value take in this process's heap, for MEMORY USAGE (and later the
-// eviction accounting). The figures model V8's layout on a 64-bit build with pointer compression off:
-// a one-byte string is a 16-byte header plus its bytes rounded up to 8; a Map entry is three words plus
-// its share of the bucket array; a Buffer is its bytes plus about 80 bytes of object. Aggregates are
-// sampled like Redis's objectComputeSize: the first `samples` elements (0 = all), scaled to the size.
+// Estimated bytes keys and values take in this process's heap: MEMORY USAGE and the used_memory
+// accounting that eviction runs on (src/keyspace/accounting.ts). The figures model V8's layout on a
+// 64-bit build with pointer compression off, calibrated against the live heap after a full collection
+// (test/eviction/accounting-heap.test.ts):
+// - a one-byte string is a 16-byte header plus its bytes rounded up to 8;
+// - a Map (OrderedHashMap) costs 28 bytes per slot of its power-of-two capacity (three words of entry,
+//   half a bucket word), so a Map is charged by its capacity, not its size;
+// - a JS array grown by pushes carries about 20% slack; a Buffer is its bytes plus about 80 of object.
+// Aggregates are sampled like Redis's objectComputeSize: element strings of `samples` elements (0 =
+// all) scaled to the size; the structure around them follows each datatype's layout.
 import { MutableString, type RValue } from './value.js';
 import { ListValue } from '../datatypes/list.js';
 import { HashValue } from '../datatypes/hash.js';
@@ -11,70 +16,124 @@ import { ZsetValue } from '../datatypes/zset.js';
 import { StreamValue } from '../datatypes/stream.js';
 
 const WORD = 8;
-/** One Map/Set entry: key, value, chain link, plus about one bucket pointer per entry (load factor 2). */
+/** One Map/Set entry's share at a typical fill: what MEMORY USAGE charges a key for its dict entry. */
 const MAP_ENTRY = 3 * WORD + WORD;
+const MAP_SLOT = 28;
+const MAP_HEADER = 48;
 const OBJECT = 4 * WORD;
 const BUFFER = 80;
+/** A heap number (expiry times and most scores are not small integers). */
+const HEAP_NUMBER = 16;
+/** Fixed cost of each aggregate's own objects (measured, see the header). */
+const LIST_BASE = 136;
+const HASH_SMALL_BASE = 112;
+const HASH_INDEXED_BASE = 380;
+const SET_BASE = 100;
+const ZSET_BASE = 700;
+/** A stream node's object, master ID and master fields beside its listpack Buffer. */
+const STREAM_NODE = 300;
+const STREAM_BASE = 256;
+/** Hashes of at most this many fields keep one flat array (src/datatypes/hash.ts). */
+const HASH_SMALL = 16;
+const LIST_MIN_CAPACITY = 8;
 
 export function stringBytes(s: string): number {
   return 16 + ((s.length + 7) & ~7);
 }
 
-/** The key's own share: its string, its dict entry and its slot in the sampling array. */
+/** Power-of-two capacity a JS Map holding n entries has (it starts at 4 and doubles when full). */
+function mapCapacity(n: number): number {
+  return n <= 4 ? 4 : 2 ** Math.ceil(Math.log2(n));
+}
+
+/** A Map holding n entries: its header and its capacity's slots. */
+export function mapBytes(n: number): number {
+  return MAP_HEADER + MAP_SLOT * mapCapacity(n);
+}
+
+/** A JS array of n slots grown by pushes. */
+function arrayBytes(n: number): number {
+  return 16 + WORD * Math.ceil(n * 1.2);
+}
+
+/** The key's own share for MEMORY USAGE: its string, its dict entry and its slot in the sampling array. */
 export function keyBytes(key: string, hasExpire: boolean): number {
-  return stringBytes(key) + MAP_ENTRY + WORD + (hasExpire ? MAP_ENTRY + 16 : 0);
+  return stringBytes(key) + MAP_ENTRY + WORD + (hasExpire ? MAP_ENTRY + HEAP_NUMBER : 0);
 }
 
-function scaled(total: number, sampled: number, size: number, perElement: number): number {
-  if (sampled === 0) return 0;
-  return Math.round((total / sampled) * size) + perElement * size;
+/** The bytes of element strings, from `k` of `n` elements taken by `at` (scaled to n). */
+function sampledStrings(n: number, k: number, spread: boolean, at: (i: number) => number): number {
+  if (n === 0 || k === 0) return 0;
+  let sum = 0;
+  if (spread && k < n) {
+    // Positions spread over the whole value, always the same ones for the same size.
+    const step = n / k;
+    for (let j = 0; j < k; j++) sum += at(Math.floor(j * step));
+  } else {
+    for (let i = 0; i < k; i++) sum += at(i);
+  }
+  return k === n ? sum : Math.round((sum / k) * n);
 }
 
-export function valueBytes(v: RValue, samples: number): number {
+/**
+ * A value's bytes. samples: how many elements' strings to look at (0 = all); spread: take them from
+ * across the value rather than the first ones (the accounting's choice; MEMORY USAGE reads the first).
+ */
+export function valueBytes(v: RValue, samples: number, spread = false): number {
   if (typeof v === 'string') return stringBytes(v);
   if (v instanceof MutableString) return BUFFER + v.buf.length;
-  const all = samples <= 0;
   if (v instanceof ListValue) {
     const n = v.length;
-    const k = all ? n : Math.min(n, samples);
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += stringBytes(v.at(i));
-    return OBJECT + scaled(sum, k, n, WORD);
+    const k = samples <= 0 ? n : Math.min(n, samples);
+    const cap = n <= LIST_MIN_CAPACITY ? LIST_MIN_CAPACITY : 2 ** Math.ceil(Math.log2(n));
+    return LIST_BASE + WORD * cap + sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)));
   }
   if (v instanceof HashValue) {
     const n = v.size;
-    const k = all ? n : Math.min(n, samples);
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += stringBytes(v.fieldAt(i)) + stringBytes(v.valueAt(i));
-    return OBJECT + scaled(sum, k, n, MAP_ENTRY);
+    const k = samples <= 0 ? n : Math.min(n, samples);
+    const strings = sampledStrings(n, k, spread, (i) => stringBytes(v.fieldAt(i)) + stringBytes(v.valueAt(i)));
+    if (n <= HASH_SMALL && v.isListpack) return HASH_SMALL_BASE + 2 * WORD * n + strings;
+    return HASH_INDEXED_BASE + mapBytes(n) + arrayBytes(2 * n) + strings;
   }
   if (v instanceof SetValue) {
     const n = v.size;
-    const picked = all ? v.members() : v.sampleDistinct(Math.min(n, samples));
-    let sum = 0;
-    for (const m of picked) sum += stringBytes(m);
-    return OBJECT + scaled(sum, picked.length, n, MAP_ENTRY);
+    const k = samples <= 0 ? n : Math.min(n, samples);
+    const strings = sampledStrings(n, k, spread, (i) => stringBytes(v.memberAt(i)));
+    const table = v.encoding() === 'hashtable' ? mapBytes(n) : 0;
+    return SET_BASE + table + arrayBytes(n) + strings;
   }
   if (v instanceof ZsetValue) {
     const n = v.size;
-    const k = all ? n : Math.min(n, samples);
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += stringBytes(v.at(i)[0]);
-    // The member map entry, the score (a heap number) and the member's slot in the ordered blocks.
-    return OBJECT + scaled(sum, k, n, MAP_ENTRY + 16 + 2 * WORD);
+    const k = samples <= 0 ? n : Math.min(n, samples);
+    const strings = sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)[0]));
+    // The member map with its scores, and the ordered blocks (a member array and a score array).
+    return ZSET_BASE + mapBytes(n) + HEAP_NUMBER * n + 2 * arrayBytes(n) + strings;
   }
-  if (v instanceof StreamValue) {
-    let sum = OBJECT * 2;
-    for (const node of v.nodes) sum += BUFFER + node.lp.length + OBJECT;
-    if (v.groups !== null) {
-      for (const g of v.groups.values()) {
-        const pending = g.pel.size;
-        sum += OBJECT + MAP_ENTRY + pending * (MAP_ENTRY + OBJECT);
-      }
-    }
-    return sum;
-  }
+  if (v instanceof StreamValue) return streamBytes(v, samples);
   return OBJECT;
+}
+
+/** A stream: its nodes (listpacks in Buffers) and consumer groups with their pending entries. */
+function streamBytes(v: StreamValue, samples: number): number {
+  const nodes = v.nodes;
+  const n = nodes.length;
+  const k = samples <= 0 ? n : Math.min(n, Math.max(samples, 2));
+  let sum = STREAM_BASE + arrayBytes(n);
+  if (n > 0) {
+    let lp = 0;
+    if (k >= n) for (let i = 0; i < n; i++) lp += nodes[i].lp.length;
+    else {
+      // The last node is the one growing; the others are full nodes of about the same size.
+      const step = (n - 1) / (k - 1);
+      for (let j = 0; j < k - 1; j++) lp += nodes[Math.floor(j * step)].lp.length;
+      lp = Math.round((lp / (k - 1)) * (n - 1)) + nodes[n - 1].lp.length;
+    }
+    sum += n * (BUFFER + STREAM_NODE) + lp;
+  }
+  if (v.groups !== null) {
+    for (const g of v.groups.values()) sum += OBJECT + MAP_ENTRY + g.pel.size * (MAP_ENTRY + OBJECT);
+  }
+  return sum;
 }
 
 /** MEMORY USAGE: the key, its value and their bookkeeping. */

@@ -76,6 +76,8 @@ export class MutableString {
    * (INCRBYFLOAT) as embedded strings even when they read as integers, and OBJECT ENCODING shows it.
    */
   embstr = false;
+  /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
+  accounted = 0;
 
   /** An unchanged computed value that OBJECT ENCODING reports as embstr. */
   static embedded(s: string): MutableString {

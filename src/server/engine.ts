@@ -18,6 +18,8 @@ import { allCommands } from '../cmds/index.js';
 import { commandBare } from '../cmds/server/command/index.js';
 import { getKeysFromCommand } from '../spec/keys.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
+import { EVICT_FAIL, Eviction } from './eviction.js';
+import { pendingCount, settle } from '../keyspace/accounting.js';
 import type { Tracking } from './tracking.js';
 import type { ClientPause } from './pause.js';
 import { LatencyMonitor } from './latency.js';
@@ -30,6 +32,10 @@ const ERR_WATCH_IN_MULTI = errorReply('ERR WATCH inside MULTI is not allowed');
 const ERR_NO_MULTI = errorReply('ERR Command not allowed inside a transaction');
 const ERR_EXEC_WITHOUT_MULTI = errorReply('ERR EXEC without MULTI');
 const ERR_EXECABORT = errorReply('EXECABORT Transaction discarded because of previous errors.');
+const ERR_OOM = errorReply("OOM command not allowed when used memory > 'maxmemory'.");
+/** In a transaction these are never refused for memory (processCommand's reject_cmd_on_oom). */
+const MULTI_OOM_EXEMPT = new Set(['exec', 'discard', 'quit', 'reset']);
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro', 'exec']);
 
 const SUBSCRIBED_OK = new Set(['subscribe', 'unsubscribe', 'psubscribe', 'punsubscribe', 'ssubscribe', 'sunsubscribe', 'ping', 'quit', 'reset']);
 
@@ -120,6 +126,10 @@ export class Engine {
   }
 
   readonly watches = new WatchIndex();
+  /** maxmemory, eviction and used_memory (src/server/eviction.ts). */
+  readonly eviction: Eviction;
+  /** Memory was over maxmemory with nothing to evict when the running script started (server.script_oom). */
+  scriptOom = false;
   /** While EXEC runs: what its commands propagate, sent afterwards wrapped in MULTI/EXEC. */
   private txPropagation: Array<[number, string[]]> | null = null;
 
@@ -190,6 +200,7 @@ export class Engine {
     };
     const n = config.getNumber('databases');
     for (let i = 0; i < n; i++) this.dbs.push(new Db(i, hooks, this.stats, this.cursors));
+    this.eviction = new Eviction(this, config);
     this.slowlogThreshold = config.getNumber('slowlog-log-slower-than');
     config.onChange('slowlog-log-slower-than', (_n, v) => {
       this.slowlogThreshold = Number(v);
@@ -285,6 +296,12 @@ export class Engine {
     // ACL (src/acl): a user allowed everything (the default user) costs one flag test.
     const aclDenied = c.aclUser.unrestricted ? null : c.aclUser.check(c, cmd, argv);
     if (aclDenied !== null) return this.reject(c, cmd, aclDenied);
+    if (this.eviction.maxmemory !== 0) {
+      const oom = this.eviction.perform() === EVICT_FAIL;
+      if (oom && this.rejectOnOom(c, cmd)) return this.reject(c, cmd, ERR_OOM);
+      // The state at a script's start decides whether its first write may run (scriptVerifyOOM).
+      if (SCRIPT_RUNNERS.has(cmd.name)) this.scriptOom = oom;
+    }
     if (this.misconf !== null && (cmd.isWrite || cmd.name === 'ping')) return this.reject(c, cmd, this.misconf);
     // RESP2 subscribers may only manage subscriptions (RESP3 mixes pushes with ordinary replies).
     if (c.resp === 2 && c.subs.size + c.psubs.size + c.ssubs.size > 0 && !SUBSCRIBED_OK.has(cmd.name)) {
@@ -312,6 +329,21 @@ export class Engine {
     return this.call(c, cmd, argv);
   }
 
+  /**
+   * Refused when out of memory: commands that may grow the dataset, EXEC of a queue holding one, and
+   * anything queued in a transaction (the queue itself grows without bound).
+   */
+  private rejectOnOom(c: Client, cmd: Command): boolean {
+    if (cmd.denyOom) return true;
+    const queue = c.multiQueue;
+    if (queue === null) return false;
+    if (cmd.name === 'exec') {
+      for (let i = 0; i < queue.length; i++) if (queue[i][0].denyOom) return true;
+      return false;
+    }
+    return !MULTI_OOM_EXEMPT.has(cmd.name);
+  }
+
   /** A command refused while a script is timed out; EXEC's abort keeps the BUSY code, as Redis's shared error does. */
   private rejectBusy(c: Client, cmd: Command, err: ErrorReply): ErrorReply {
     if (cmd.name !== 'exec' || c.multiQueue === null) return this.reject(c, cmd, err);
@@ -328,7 +360,7 @@ export class Engine {
       // A refused EXEC ends the transaction; any other refusal dooms it (execCommandAbort/flagTransaction).
       if (cmd !== null && cmd.name === 'exec') {
         this.discardTransaction(c);
-        const why = err.text.slice(err.text.indexOf(' ') + 1);
+        const why = err === ERR_OOM ? err.text : err.text.slice(err.text.indexOf(' ') + 1);
         return errorReply(`EXECABORT Transaction discarded because of: ${why}`);
       }
       c.multiDirty = true;
@@ -476,6 +508,7 @@ export class Engine {
       if (cur.tracking) this.tracking!.rememberKeys(cur, cmd, argv);
     }
     if (depth === 0) this.clockConfig.suspended = false;
+    if (pendingCount !== 0) settle();
     const t1 = performance.now();
     const dt = t1 - t0;
     this.lastMark = t1;

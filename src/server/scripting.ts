@@ -31,6 +31,7 @@ const ERR_UNKILLABLE = errorReply(
 /** How long FUNCTION LOAD lets a library's top-level code run (Redis's LOAD_TIMEOUT_MS). */
 const LOAD_TIMEOUT_MS = 500;
 const ERR_RO_WITH_WRITE_FLAG = errorReply('ERR Can not execute a script with write flag using *_ro command.');
+const OOM_TEXT = "OOM command not allowed when used memory > 'maxmemory'.";
 
 interface CachedScript {
   sha: string;
@@ -77,6 +78,8 @@ interface Running {
   timedOut: boolean;
   /** SCRIPT KILL / FUNCTION KILL / SHUTDOWN NOSAVE asked it to stop. */
   killed: boolean;
+  /** The script declared allow-oom. */
+  allowOom?: boolean;
 }
 
 export class ScriptingService implements ScriptingApi {
@@ -217,8 +220,10 @@ export class ScriptingService implements ScriptingApi {
     if (readOnly && script.flags.declared && !script.flags.noWrites) return ERR_RO_WITH_WRITE_FLAG;
     const ro = readOnly || script.flags.noWrites;
     // Scripts show in MONITOR before the commands they run (the dispatcher skips them).
+    // A script with flags that may write is refused as a whole when memory is full (its flags make it denyoom).
+    if (script.flags.declared && !script.flags.noWrites && !script.flags.allowOom && this.oomAtStart()) return errorReply(OOM_TEXT);
     this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro, argv });
+    return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro, argv, allowOom: script.flags.allowOom });
   }
 
   // ---- functions ----------------------------------------------------------------------------
@@ -347,12 +352,19 @@ export class ScriptingService implements ScriptingApi {
     const noWrites = found.fn.flags.includes('no-writes');
     if (readOnly && !noWrites) return errorReply('ERR Can not execute a script with write flag using *_ro command.');
     this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv });
+    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv, allowOom });
+    const allowOom = found.fn.flags.includes('allow-oom');
+    if (!noWrites && !allowOom && this.oomAtStart()) return errorReply(OOM_TEXT);
   }
 
   // ---- running a script ---------------------------------------------------------------------
 
-  private run(ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean; argv: string[] }): Reply {
+  /** Memory was over maxmemory with nothing to evict when this script's command started. */
+  private oomAtStart(): boolean {
+    return this.engine.scriptOom && this.engine.eviction.maxmemory !== 0;
+  }
+
+  private run(ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean; argv: string[]; allowOom?: boolean }): Reply {
     const caller = ctx.client as Client;
     const sc = this.scriptClient;
     sc.select(caller.dbIndex);
@@ -361,7 +373,7 @@ export class ScriptingService implements ScriptingApi {
     sc.aclUser = caller.aclUser;
     sc.noTouch = caller.noTouch;
     sc.authenticated = true;
-    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false, isEval: how.chunk === 'user_script', argv: how.argv, start: performance.now(), timedOut: false, killed: false };
+    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false, isEval: how.chunk === 'user_script', argv: how.argv, start: performance.now(), timedOut: false, killed: false, allowOom: how.allowOom === true };
     const outer = this.running;
     this.running = running;
     const owns = this.engine.beginAtomicPropagation();
@@ -454,6 +466,8 @@ export class ScriptingService implements ScriptingApi {
     }
     let r = engine.call(running.client, cmd, argv);
     const block = engine.pendingBlock;
+    // scriptVerifyOOM: only the first write may be refused, never one after the script has written.
+    if (cmd.denyOom && !running.wrote && !running.allowOom && this.oomAtStart()) return errorValue(OOM_TEXT);
     if (block !== null) {
       // A script cannot wait: a blocking command answers as if it timed out.
       engine.pendingBlock = null;

@@ -107,6 +107,9 @@ export class CinnabarServer implements ClientOwner {
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
     this.acl = new Acl(this.engine.registry, {
+    this.engine.eviction.baseline = this.startupMemory;
+    // No evictions while a dataset loads (isSafeToPerformEvictions).
+    this.engine.eviction.suspended = () => this.rdb !== undefined && this.rdb.loading;
       clients: () => this.clients.values(),
       freeClient: (c) => this.freeClient(c as Client),
       clientInfo: (c) => formatClient(this, c as Client),
@@ -269,7 +272,26 @@ export class CinnabarServer implements ClientOwner {
       if (perm) chmodSync(sock, perm);
     }
     this.startTimers();
-    this.peakMemory.value = usedMemory();
+    this.measureBaseline();
+  }
+
+  /**
+   * used_memory_startup: the live heap after a full collection, less the dataset already loaded, is the
+   * fixed part of used_memory that the accounting adds the dataset and client buffers to.
+   */
+  private measureBaseline(): void {
+    fullGc();
+    const ev = this.engine.eviction;
+    this.startupMemory = ev.baseline = Math.max(0, usedMemory() - ev.datasetMemory());
+    this.peakMemory.value = ev.usedMemory();
+  }
+
+  /** Client buffers and script caches, the part of used_memory outside the dataset and the baseline. */
+  private refreshMemoryExtra(): void {
+    let m = 0;
+    for (const c of this.clients.values()) m += c.parser.allocated + (c.socket?.writableLength ?? 0);
+    const s = this.scripting.memoryInfo();
+    this.engine.eviction.extra = m + s.scriptsMemory + s.functionsMemory;
   }
 
   private listenOn(opts: { host?: string; port?: number; path?: string; ipv6Only?: boolean }): Promise<void> {
@@ -315,6 +337,7 @@ export class CinnabarServer implements ClientOwner {
       this.aof.cron();
     }
   }
+    this.refreshMemoryExtra();
 
   private clientsCron(): void {
     const timeout = this.config.getNumber('timeout');
@@ -674,6 +697,7 @@ export class CinnabarServer implements ClientOwner {
     this.resolveStopped(code);
   }
 
+    this.engine.eviction.stop();
   /** SIGTERM/SIGINT/SHUTDOWN path: log, then stop. Persistence hooks in here later. */
   prepareForShutdown(opts: { save?: boolean; nosave?: boolean; now?: boolean; force?: boolean }, why: string): string | null {
     if (this.shuttingDown) return null;
@@ -754,6 +778,7 @@ export class CinnabarServer implements ClientOwner {
       },
       rdb: {
         inProgress: this.rdb.inProgress,
+      ...this.memoryFigures(),
         lastStatus: this.rdb.lastBgsaveStatus,
         lastTimeSec: this.rdb.lastBgsaveTimeSec,
         currentTimeSec: this.rdb.currentSaveSeconds,
@@ -798,6 +823,14 @@ export class CinnabarServer implements ClientOwner {
     return {
       get dbCount() {
         return self.engine.dbs.length;
+  /** used_memory and the eviction figures INFO reports. */
+  private memoryFigures(): Pick<InfoSource, 'usedMemory' | 'datasetMemory' | 'eviction'> {
+    this.refreshMemoryExtra();
+    const ev = this.engine.eviction;
+    const t = ev.exceededTimes();
+    return { usedMemory: ev.usedMemory(), datasetMemory: ev.datasetMemory(), eviction: { totalExceededMs: t.total, currentExceededMs: t.current } };
+  }
+
       },
       getDb: (i) => self.engine.dbs[i],
       config: self.config,

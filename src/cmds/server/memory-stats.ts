@@ -30,9 +30,10 @@ export default defineCommand('memory|stats', (ctx) => {
     keys += db.size;
     out.push(`db.${i}`, new MapReply(['overhead.hashtable.main', db.size * 32, 'overhead.hashtable.expires', db.expires.size * 32, 'overhead.hashtable.slot-to-keys', 0]));
   }
-  const dataset = Math.max(0, used - startup);
+  // The accounting's dataset (src/keyspace/accounting.ts); everything else is overhead.
+  const dataset = field('used_memory_dataset');
   out.push(
-    'overhead.total', startup,
+    'overhead.total', used - dataset,
     'keys.count', keys,
     'keys.bytes-per-key', keys > 0 ? Math.floor(dataset / keys) : 0,
     'dataset.bytes', dataset,

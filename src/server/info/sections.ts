@@ -25,6 +25,11 @@ export interface InfoSource {
   maxmemoryPolicy: string;
   peakMemory: { value: number };
   startupMemory: number;
+  /** used_memory from the accounting (src/server/eviction.ts) and the dataset's part of it. */
+  usedMemory?: number;
+  datasetMemory?: number;
+  /** total/current_eviction_exceeded_time in milliseconds. */
+  eviction?: { totalExceededMs: number; currentExceededMs: number };
   stats: {
     connectionsReceived: number; commandsProcessed: number; opsPerSec: number; netInputBytes: number;
     netOutputBytes: number; inputKbps: number; outputKbps: number; rejectedConnections: number;
@@ -126,11 +131,11 @@ const clients: Section = (s) => [
 ];
 
 const memory: Section = (s) => {
-  const used = usedMemory();
+  const used = s.usedMemory ?? usedMemory();
   if (used > s.peakMemory.value) s.peakMemory.value = used;
   const rss = memoryUsage.rss();
   const peak = s.peakMemory.value;
-  const dataset = Math.max(0, used - s.startupMemory);
+  const dataset = s.datasetMemory ?? Math.max(0, used - s.startupMemory);
   return [
     `used_memory:${used}`,
     `used_memory_human:${human(used)}`,
@@ -139,7 +144,7 @@ const memory: Section = (s) => {
     `used_memory_peak:${peak}`,
     `used_memory_peak_human:${human(peak)}`,
     `used_memory_peak_perc:${((used * 100) / peak).toFixed(2)}%`,
-    `used_memory_overhead:${s.startupMemory}`,
+    `used_memory_overhead:${used - dataset}`,
     `used_memory_startup:${s.startupMemory}`,
     `used_memory_dataset:${dataset}`,
     `used_memory_dataset_perc:${used > s.startupMemory ? ((dataset * 100) / (used - s.startupMemory || 1)).toFixed(2) : '0.00'}%`,
@@ -243,8 +248,8 @@ const stats: Section = (s) => {
     'expire_cycle_cpu_milliseconds:0',
     `evicted_keys:${t.evictedKeys}`,
     'evicted_clients:0',
-    'total_eviction_exceeded_time:0',
-    'current_eviction_exceeded_time:0',
+    `total_eviction_exceeded_time:${s.eviction?.totalExceededMs ?? 0}`,
+    `current_eviction_exceeded_time:${s.eviction?.currentExceededMs ?? 0}`,
     `keyspace_hits:${t.hits}`,
     `keyspace_misses:${t.misses}`,
     `pubsub_channels:${s.pubsubChannels}`,
