@@ -108,17 +108,18 @@ export class Config implements ConfigApi {
       old.push([d.name, this.values.get(d.name)!]);
       this.values.set(d.name, v);
     }
-    const ran = new Set<Listener>();
+    // Each listener once, with the first directive of the call it is registered for.
+    const ran = new Map<Listener, string>();
     for (const [name] of pairs) {
       const d = this.byName.get(name.toLowerCase())!;
       for (const fn of this.listeners.get(d.name) ?? []) {
         if (ran.has(fn)) continue;
-        ran.add(fn);
+        ran.set(fn, d.name);
         const err = fn(d.name, this.values.get(d.name)!);
         if (err) {
           restore();
-          // Listeners see the restored values again (Redis re-applies its backup).
-          for (const f of ran) if (f !== fn) f(d.name, this.values.get(d.name)!);
+          // The listeners that took the new values see the old ones again (Redis re-applies its backup).
+          for (const [f, n] of ran) if (f !== fn) f(n, this.values.get(n)!);
           return [name, err];
         }
       }

@@ -26,6 +26,26 @@ describe('parseProtocols', () => {
   });
 });
 
+describe('Config.setMany (CONFIG SET of several directives)', () => {
+  it('runs each listener once after all values are in, and on failure gives every listener its old value back', () => {
+    const config = new Config();
+    const seen: string[] = [];
+    config.onChange('hz', (n, v) => (seen.push(`${n}=${v}`), null));
+    const both = (n: string) => (seen.push(`both:${n}:${config.get('maxclients')}:${config.get('timeout')}`), null);
+    config.onChange('maxclients', both);
+    config.onChange('timeout', both);
+    expect(config.setMany([['hz', '20'], ['maxclients', '50'], ['timeout', '7']])).toBeNull();
+    expect(seen).toEqual(['hz=20', 'both:maxclients:50:7']);
+    seen.length = 0;
+    config.onChange('slowlog-max-len', () => 'refused');
+    expect(config.setMany([['hz', '30'], ['slowlog-max-len', '5']])).toEqual(['slowlog-max-len', 'refused']);
+    expect(seen).toEqual(['hz=30', 'hz=20']);
+    expect(config.get('hz')).toBe('20');
+    expect(config.setMany([['hz', '40'], ['timeout', 'x']])).toEqual(['timeout', "argument couldn't be parsed into an integer"]);
+    expect(config.get('hz')).toBe('20');
+  });
+});
+
 describe.runIf(hasOpenssl)('buildTlsContext', () => {
   let certs: Certs;
   beforeAll(() => {
