@@ -24,11 +24,11 @@ import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
 import { createBusyPoller } from './busy-poll.js';
-import { TlsService } from './tls.js';
-import type { TLSSocket } from 'node:tls';
 import { Tracking } from './tracking.js';
 import { ClientPause } from './pause.js';
 import { rewriteConfigFile } from './config-rewrite.js';
+import { TlsService } from './tls.js';
+import type { TLSSocket } from 'node:tls';
 
 export const CINNABAR_VERSION = '0.1.0';
 
@@ -106,10 +106,10 @@ export class CinnabarServer implements ClientOwner {
     this.log = opts.logger ?? new Logger();
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
-    this.acl = new Acl(this.engine.registry, {
     this.engine.eviction.baseline = this.startupMemory;
     // No evictions while a dataset loads (isSafeToPerformEvictions).
     this.engine.eviction.suspended = () => this.rdb !== undefined && this.rdb.loading;
+    this.acl = new Acl(this.engine.registry, {
       clients: () => this.clients.values(),
       freeClient: (c) => this.freeClient(c as Client),
       clientInfo: (c) => formatClient(this, c as Client),
@@ -171,12 +171,12 @@ export class CinnabarServer implements ClientOwner {
     this.engine.tracking = this.tracking;
     this.clientPause = new ClientPause(this.engine, (c, argv) => this.resumePostponed(c, argv));
     this.engine.api = this.makeApi();
-    this.tls = new TlsService(this.config, (level, msg) => this.log.log(level, msg));
     // Whole-database changes (db-services.ts): one null invalidation for a flush, none for SWAPDB.
     Object.assign(this.engine.api, {
       flushedDb: (dbIndex: number) => this.flushedDb(dbIndex),
       swappedDb: (a: number, b: number) => this.swappedDb(a, b),
     });
+    this.tls = new TlsService(this.config, (level, msg) => this.log.log(level, msg));
     this.blocking = new BlockingManager({
       retry: (c, state) => this.engine.retryBlocked(c, state.req),
       finish: (c, reply) => this.finishBlocked(c, reply),
@@ -326,6 +326,7 @@ export class CinnabarServer implements ClientOwner {
   /** serverCron: active expiry with a quarter of the period as budget, then once a second timeouts. */
   private cron(periodMs: number, tick: number, hz: number): void {
     this.coarseNow = Date.now();
+    this.refreshMemoryExtra();
     this.engine.activeExpireCycle(periodMs / 4);
     // The table may be over tracking-table-max-keys after CONFIG SET even with no command coming.
     if (this.tracking.trackingClients > 0) this.tracking.limit(null);
@@ -337,7 +338,6 @@ export class CinnabarServer implements ClientOwner {
       this.aof.cron();
     }
   }
-    this.refreshMemoryExtra();
 
   private clientsCron(): void {
     const timeout = this.config.getNumber('timeout');
@@ -508,6 +508,12 @@ export class CinnabarServer implements ClientOwner {
   /** A blocked client's wait ended: send its reply, then go on with what it sent meanwhile. */
   private finishBlocked(c: Client, reply: Reply): void {
     if (c.closed) return;
+    if (reply instanceof ErrorReply) {
+      // An error ending a wait (CLIENT UNBLOCK ... ERROR, a destroyed group) counts like any error reply.
+      this.engine.stats.countError(reply.code);
+      const cmd = this.engine.registry.lookup(c.lastCmd);
+      if (cmd) cmd.failedCalls++;
+    }
     if (c.replyMode === 'on') c.out.write(reply, c.resp);
     else if (c.replyMode === 'skip') c.replyMode = 'on';
     this.engine.beginBatch();
@@ -680,6 +686,7 @@ export class CinnabarServer implements ClientOwner {
     if (this.timer) clearInterval(this.timer);
     if (this.statsTimer) clearInterval(this.statsTimer);
     this.timer = this.statsTimer = null;
+    this.engine.eviction.stop();
     for (const c of [...this.clients.values()]) this.freeClient(c);
     await Promise.all(this.listeners.map((l) => new Promise((r) => l.close(() => r(null)))));
     this.listeners = [];
@@ -697,7 +704,6 @@ export class CinnabarServer implements ClientOwner {
     this.resolveStopped(code);
   }
 
-    this.engine.eviction.stop();
   /** SIGTERM/SIGINT/SHUTDOWN path: log, then stop. Persistence hooks in here later. */
   prepareForShutdown(opts: { save?: boolean; nosave?: boolean; now?: boolean; force?: boolean }, why: string): string | null {
     if (this.shuttingDown) return null;
@@ -761,6 +767,7 @@ export class CinnabarServer implements ClientOwner {
       maxmemoryPolicy: this.config.get('maxmemory-policy')!,
       peakMemory: this.peakMemory,
       startupMemory: this.startupMemory,
+      ...this.memoryFigures(),
       stats: e.stats,
       dirtySinceSave: e.dirty - this.dirtyAtSave,
       aof: {
@@ -778,7 +785,6 @@ export class CinnabarServer implements ClientOwner {
       },
       rdb: {
         inProgress: this.rdb.inProgress,
-      ...this.memoryFigures(),
         lastStatus: this.rdb.lastBgsaveStatus,
         lastTimeSec: this.rdb.lastBgsaveTimeSec,
         currentTimeSec: this.rdb.currentSaveSeconds,
@@ -806,6 +812,14 @@ export class CinnabarServer implements ClientOwner {
     };
   }
 
+  /** used_memory and the eviction figures INFO reports. */
+  private memoryFigures(): Pick<InfoSource, 'usedMemory' | 'datasetMemory' | 'eviction'> {
+    this.refreshMemoryExtra();
+    const ev = this.engine.eviction;
+    const t = ev.exceededTimes();
+    return { usedMemory: ev.usedMemory(), datasetMemory: ev.datasetMemory(), eviction: { totalExceededMs: t.total, currentExceededMs: t.current } };
+  }
+
   private makeApi(): ServerApi {
     const self = this;
     const debug: DebugApi = {
@@ -823,14 +837,6 @@ export class CinnabarServer implements ClientOwner {
     return {
       get dbCount() {
         return self.engine.dbs.length;
-  /** used_memory and the eviction figures INFO reports. */
-  private memoryFigures(): Pick<InfoSource, 'usedMemory' | 'datasetMemory' | 'eviction'> {
-    this.refreshMemoryExtra();
-    const ev = this.engine.eviction;
-    const t = ev.exceededTimes();
-    return { usedMemory: ev.usedMemory(), datasetMemory: ev.datasetMemory(), eviction: { totalExceededMs: t.total, currentExceededMs: t.current } };
-  }
-
       },
       getDb: (i) => self.engine.dbs[i],
       config: self.config,
