@@ -48,7 +48,9 @@ const POOL_SIZE = 16;
 export interface EvictionHost {
   readonly dbs: Db[];
   readonly stats: { evictedKeys: number };
-  readonly clockConfig: ClockConfig & { now: number };
+  readonly clockConfig: ClockConfig;
+  /** The clock of the commands being run (ms). */
+  readonly eventNow: number;
   signalModifiedKey(db: Db, key: string): void;
   notifyKeyspaceEvent(type: NotifyClass, event: string, key: string, dbIndex: number): void;
   propagate(dbIndex: number, argv: string[]): void;
@@ -154,8 +156,9 @@ export class Eviction {
    * performEvictions: evicts until used memory is under maxmemory or the time box ends. EVICT_FAIL
    * means memory is over the limit and nothing can be evicted (noeviction, or no candidate keys).
    */
-  perform(): EvictResult {
+  perform(now = this.host.eventNow): EvictResult {
     if (this.maxmemory === 0 || this.suspended()) return EVICT_OK;
+    this.now = now;
     let result: EvictResult = EVICT_FAIL;
     const used = this.usedMemory();
     if (used <= this.maxmemory) result = EVICT_OK;
@@ -205,6 +208,8 @@ export class Eviction {
   }
 
   private bestKey: string | null = null;
+  /** The clock idle times and LFU decay are measured against in this round. */
+  private now = 0;
 
   /** allkeys-random / volatile-random: a random key of the next non-empty database, round robin. */
   private pickRandom(): number {
@@ -259,7 +264,7 @@ export class Eviction {
     const out = this.sampled;
     const count = all ? db.sampleKeys(out, this.samples) : db.sampleVolatileKeys(out, this.samples, false);
     const cfg = this.host.clockConfig;
-    const now = cfg.now;
+    const now = this.now;
     const keys = this.poolKey;
     const idles = this.poolIdle;
     const dbids = this.poolDb;
@@ -303,9 +308,8 @@ export class Eviction {
     this.procRunning = true;
     const tick = () => {
       this.proc = null;
-      this.host.clockConfig.now = Date.now();
       // A round that ends under the limit (or with nothing left to evict) ends the loop.
-      if (this.perform() === EVICT_RUNNING) this.schedule(tick);
+      if (this.perform(Date.now()) === EVICT_RUNNING) this.schedule(tick);
       else this.procRunning = false;
     };
     this.schedule(tick);
