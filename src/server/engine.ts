@@ -238,10 +238,10 @@ export class Engine {
     if (!this.watches.empty) this.watches.touched(db.id, key);
     for (let i = 0; i < this.modifiedKeyHooks.length; i++) this.modifiedKeyHooks[i](db, key);
   }
-
   signalKeyAsReady(db: Db, key: string): void {
     for (let i = 0; i < this.keyReadyHooks.length; i++) this.keyReadyHooks[i](db, key);
   }
+
 
   /**
    * The client of the executing command: the outermost (Redis's current_client, e.g. EVAL's caller) or

@@ -218,10 +218,10 @@ export class ScriptingService implements ScriptingApi {
       if (script instanceof ErrorReply) return script;
     }
     if (readOnly && script.flags.declared && !script.flags.noWrites) return ERR_RO_WITH_WRITE_FLAG;
-    const ro = readOnly || script.flags.noWrites;
-    // Scripts show in MONITOR before the commands they run (the dispatcher skips them).
     // A script with flags that may write is refused as a whole when memory is full (its flags make it denyoom).
     if (script.flags.declared && !script.flags.noWrites && !script.flags.allowOom && this.oomAtStart()) return errorReply(OOM_TEXT);
+    const ro = readOnly || script.flags.noWrites;
+    // Scripts show in MONITOR before the commands they run (the dispatcher skips them).
     this.engine.monitorFeed?.(ctx.client as Client, argv);
     return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro, argv, allowOom: script.flags.allowOom });
   }
@@ -351,10 +351,10 @@ export class ScriptingService implements ScriptingApi {
     if (split instanceof ErrorReply) return split;
     const noWrites = found.fn.flags.includes('no-writes');
     if (readOnly && !noWrites) return errorReply('ERR Can not execute a script with write flag using *_ro command.');
-    this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv, allowOom });
     const allowOom = found.fn.flags.includes('allow-oom');
     if (!noWrites && !allowOom && this.oomAtStart()) return errorReply(OOM_TEXT);
+    this.engine.monitorFeed?.(ctx.client as Client, argv);
+    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv, allowOom });
   }
 
   // ---- running a script ---------------------------------------------------------------------
@@ -461,13 +461,13 @@ export class ScriptingService implements ScriptingApi {
       const denied = engine.api.acl.checkPermission(running.client, cmd, argv, running.caller);
       if (denied !== null) return errorValue(`ERR ACL failure in script: ${denied}`);
     }
+    // scriptVerifyOOM: only the first write may be refused, never one after the script has written.
+    if (cmd.denyOom && !running.wrote && !running.allowOom && this.oomAtStart()) return errorValue(OOM_TEXT);
     if (cmd.isBlocking && blocksWithOption(cmd.name, argv)) {
       return errorValue(`ERR ${cmd.name} command is not allowed with BLOCK option from scripts`);
     }
     let r = engine.call(running.client, cmd, argv);
     const block = engine.pendingBlock;
-    // scriptVerifyOOM: only the first write may be refused, never one after the script has written.
-    if (cmd.denyOom && !running.wrote && !running.allowOom && this.oomAtStart()) return errorValue(OOM_TEXT);
     if (block !== null) {
       // A script cannot wait: a blocking command answers as if it timed out.
       engine.pendingBlock = null;
