@@ -19,7 +19,7 @@ import { commandBare } from '../cmds/server/command/index.js';
 import { getKeysFromCommand } from '../spec/keys.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
 import { EVICT_FAIL, Eviction } from './eviction.js';
-import { pendingCount, settle } from '../keyspace/accounting.js';
+import { noteChanged, pendingCount, settle, type Accounted } from '../keyspace/accounting.js';
 import type { Tracking } from './tracking.js';
 import type { ClientPause } from './pause.js';
 import { LatencyMonitor } from './latency.js';
@@ -355,15 +355,13 @@ export class Engine {
 
   private reject(c: Client, cmd: Command | null, err: ErrorReply): ErrorReply {
     if (cmd) cmd.rejectedCalls++;
-    this.stats.countError(err.code);
-    if (c.multiQueue !== null) {
-      // A refused EXEC ends the transaction; any other refusal dooms it (execCommandAbort/flagTransaction).
-      if (cmd !== null && cmd.name === 'exec') {
-        this.discardTransaction(c);
-        const why = err === ERR_OOM ? err.text : err.text.slice(err.text.indexOf(' ') + 1);
-        return errorReply(`EXECABORT Transaction discarded because of: ${why}`);
-      }
-      c.multiDirty = true;
+    if (cmd !== null && cmd.name === 'exec') {
+      // A refused EXEC ends the transaction and its WATCHes, inside MULTI or not (execCommandAbort). The
+      // reason keeps its code (NOAUTH, OOM, NOPERM...) except for plain ERR errors.
+      this.discardTransaction(c);
+      this.stats.countError('EXECABORT');
+      const why = err.code === 'ERR' ? err.text.slice(err.text.indexOf(' ') + 1) : err.text;
+      return errorReply(`EXECABORT Transaction discarded because of: ${why}`);
     }
     return err;
   }
@@ -511,6 +509,8 @@ export class Engine {
     if (pendingCount !== 0) settle();
     const t1 = performance.now();
     const dt = t1 - t0;
+    // Aggregates a write changed through a read lookup (XREADGROUP's PEL): priced again like the rest.
+    if (cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
     this.lastMark = t1;
     // A slow command (DEBUG SLEEP, a huge KEYS) moves the shared clock on for the commands after it;
     // inside a script the clock stays frozen at the script's start, as Redis keeps it.
@@ -540,6 +540,15 @@ export class Engine {
   /** LATENCY HISTOGRAM / latencystats (one typed-array increment) and the command latency events. */
   private recordLatency(cmd: Command, micros: number): void {
     const lat = this.latency;
+  /** Notes the aggregate values under the keys a write command names, for the used_memory accounting. */
+  private noteWrittenKeys(db: Db, cmd: Command, argv: string[]): void {
+    for (const ref of getKeysFromCommand(cmd.meta, argv)) {
+      const key = argv[ref.index];
+      const v = db.dict.get(key);
+      if (v !== undefined && typeof v !== 'string') noteChanged(db, key, v as unknown as Accounted);
+    }
+  }
+
     if (lat.tracking) lat.recordCommand(cmd, micros);
     if (micros >= lat.thresholdUs) lat.addSample(cmd.isFast ? 'fast-command' : 'command', micros / 1000);
   }
