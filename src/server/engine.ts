@@ -363,6 +363,9 @@ export class Engine {
       const why = err.code === 'ERR' ? err.text.slice(err.text.indexOf(' ') + 1) : err.text;
       return errorReply(`EXECABORT Transaction discarded because of: ${why}`);
     }
+    this.stats.countError(err.code);
+    // Any other refusal dooms the transaction being queued (flagTransaction).
+    if (c.multiQueue !== null) c.multiDirty = true;
     return err;
   }
 
@@ -506,11 +509,11 @@ export class Engine {
       if (cur.tracking) this.tracking!.rememberKeys(cur, cmd, argv);
     }
     if (depth === 0) this.clockConfig.suspended = false;
+    // Aggregates a write changed through a read lookup (XREADGROUP's PEL): priced again like the rest.
+    if (cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
     if (pendingCount !== 0) settle();
     const t1 = performance.now();
     const dt = t1 - t0;
-    // Aggregates a write changed through a read lookup (XREADGROUP's PEL): priced again like the rest.
-    if (cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
     this.lastMark = t1;
     // A slow command (DEBUG SLEEP, a huge KEYS) moves the shared clock on for the commands after it;
     // inside a script the clock stays frozen at the script's start, as Redis keeps it.
@@ -537,9 +540,6 @@ export class Engine {
     return r;
   }
 
-  /** LATENCY HISTOGRAM / latencystats (one typed-array increment) and the command latency events. */
-  private recordLatency(cmd: Command, micros: number): void {
-    const lat = this.latency;
   /** Notes the aggregate values under the keys a write command names, for the used_memory accounting. */
   private noteWrittenKeys(db: Db, cmd: Command, argv: string[]): void {
     for (const ref of getKeysFromCommand(cmd.meta, argv)) {
@@ -549,6 +549,9 @@ export class Engine {
     }
   }
 
+  /** LATENCY HISTOGRAM / latencystats (one typed-array increment) and the command latency events. */
+  private recordLatency(cmd: Command, micros: number): void {
+    const lat = this.latency;
     if (lat.tracking) lat.recordCommand(cmd, micros);
     if (micros >= lat.thresholdUs) lat.addSample(cmd.isFast ? 'fast-command' : 'command', micros / 1000);
   }

@@ -377,6 +377,8 @@ describe('unauthenticated clients', () => {
       ['COMMAND', 'COUNT'],
       ['MULTI'],
       ['DISCARD'],
+      ['EXEC'],
+      ['EXEC', 'extra'],
       ['SUBSCRIBE', 'ch'],
       ['NOSUCH', 'a'],
       ['GET'],
@@ -390,6 +392,11 @@ describe('unauthenticated clients', () => {
       ['GET', 'k'],
       ['AUTH', 'secret'],
       ['GET', 'k'],
+      ['EXEC', 'extra'],
+      ['WATCH', 'k'],
+      ['EXEC', 'extra'],
+      ['MULTI'],
+      ['EXEC'],
       ['QUIT'],
     ];
     const replies: Record<string, string[]> = {};
