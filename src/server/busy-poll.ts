@@ -4,8 +4,9 @@
 // non-blocking (libuv makes them so), so fs.readSync returns what has arrived or fails with EAGAIN. What
 // is read takes the normal path (parser, processCommand, which answers BUSY to all but the allow-busy
 // commands, then the reply write, which libuv performs at once when nothing is queued on the socket).
-// Not served meanwhile: the script's caller (Redis protects it the same way), TLS connections (their
-// bytes need the TLS layer) and new connections, which wait in the listen backlog until the script ends.
+// New connections are accepted by a helper thread (busy-accept.ts) and served the same way.
+// Not served meanwhile: the script's caller (Redis protects it the same way) and TLS connections (their
+// bytes need the TLS layer, which runs on the event loop); they are served when the script ends.
 import { readSync } from 'node:fs';
 import type { Client } from './client.js';
 
@@ -21,24 +22,36 @@ export interface BusyPollTarget {
   stopping(): boolean;
   /** The clock the commands see, kept as the script froze it. */
   clock: { eventNow: number };
+  /** Accepts new connections while the event loop is held (start), hands them over (take). */
+  acceptor?: { start(): void; take(): void; stop(): void };
 }
 
 /** Reads per client and poll: bounded, so one client streaming commands cannot stall the script. */
 const READS_PER_CLIENT = 16;
 
-/**
- * Returns the whileBusy callback: one pass over the clients, no more often than every millisecond,
- * nor more than a fifth of the time (a failed read costs microseconds, and there may be many idle
- * connections). Returns true when the script must stop.
- */
-export function createBusyPoller(t: BusyPollTarget): (caller: Client) => boolean {
+export interface BusyPoller {
+  /** One pass over the clients (no more often than every millisecond, nor more than a fifth of the
+   * time: a read that finds nothing costs microseconds, and there may be many idle connections).
+   * Returns true when the script must stop. */
+  poll(caller: Client): boolean;
+  /** The timed-out script ended. */
+  end(): void;
+}
+
+export function createBusyPoller(t: BusyPollTarget): BusyPoller {
   const buf = Buffer.allocUnsafe(65536);
   let next = 0;
-  return (caller) => {
+  let accepting = false;
+  const poll = (caller: Client): boolean => {
     const start = performance.now();
     if (start < next) return t.stopping();
     const frozen = t.clock.eventNow;
     try {
+      if (t.acceptor !== undefined) {
+        if (!accepting) t.acceptor.start();
+        accepting = true;
+        t.acceptor.take();
+      }
       for (const c of [...t.clients()]) {
         if (c === caller || c.closed || c.socket === null || c.fd < 0) continue;
         if ((c.socket as { encrypted?: boolean }).encrypted === true) continue;
@@ -68,4 +81,10 @@ export function createBusyPoller(t: BusyPollTarget): (caller: Client) => boolean
     next = end + Math.max(1, 4 * (end - start));
     return t.stopping();
   };
+  const end = (): void => {
+    next = 0;
+    if (accepting) t.acceptor?.stop();
+    accepting = false;
+  };
+  return { poll, end };
 }

@@ -97,6 +97,8 @@ export class ScriptingService implements ScriptingApi {
    * down, which stops the script.
    */
   whileBusy: ((caller: Client) => boolean) | null = null;
+  /** Set by the network server: a timed-out script ended. */
+  afterBusy: (() => void) | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -382,7 +384,10 @@ export class ScriptingService implements ScriptingApi {
       r = runLua(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running), how.name);
     } finally {
       this.running = outer;
-      if (running.timedOut) this.engine.busyError = null;
+      if (running.timedOut) {
+        this.engine.busyError = null;
+        this.afterBusy?.();
+      }
       if (owns) this.engine.endAtomicPropagation();
     }
     if (running.killed) {

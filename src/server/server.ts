@@ -24,6 +24,7 @@ import { RdbPersistence } from './rdb-persistence.js';
 import { AppendOnlyFile } from './aof.js';
 import { monitorLine } from './monitor.js';
 import { createBusyPoller } from './busy-poll.js';
+import { BusyAcceptor } from './busy-accept.js';
 import { Tracking } from './tracking.js';
 import { ClientPause } from './pause.js';
 import { rewriteConfigFile } from './config-rewrite.js';
@@ -127,14 +128,24 @@ export class CinnabarServer implements ClientOwner {
     this.engine.onKeyspaceEvent((channel, message) => this.pubsub.publish(channel, message));
     this.scripting = new ScriptingService(this.engine, this);
     // A script past busy-reply-threshold serves the other connections from its count hook.
-    this.scripting.whileBusy = createBusyPoller({
+    const busy = createBusyPoller({
       clients: () => this.clients.values(),
       feed: (c, chunk) => this.onData(c, chunk),
       write: (c) => this.writeOut(c),
       drop: (c) => this.freeClient(c),
       stopping: () => this.shuttingDown,
       clock: this.engine,
+      acceptor: new BusyAcceptor(
+        () =>
+          this.listeners
+            .filter((l) => !('addContext' in l))
+            .map((l) => ({ fd: (l as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1, isUnix: typeof l.address() === 'string' }))
+            .filter((l) => l.fd >= 0),
+        (fd, isUnix) => this.accept(new Socket({ fd, readable: true, writable: true }), isUnix),
+      ),
     });
+    this.scripting.whileBusy = busy.poll;
+    this.scripting.afterBusy = busy.end;
     this.engine.onScriptLog = (level, msg) => {
       // redis.log levels: 0 debug, 1 verbose, 2 notice, 3 warning.
       const name = (['debug', 'verbose', 'notice', 'warning'] as const)[level];

@@ -2,8 +2,7 @@
 // byte: past busy-reply-threshold other clients get BUSY (EVAL and function wordings) except for the
 // allow-busy commands, SCRIPT KILL / FUNCTION KILL stop a script that has not written (and refuse each
 // other's kind), UNKILLABLE once it wrote, NOTBUSY when nothing runs, SHUTDOWN NOSAVE ends the server
-// without saving, FUNCTION LOAD's 500 ms limit. Every session opens its connections before the script
-// starts: new connections are not accepted while a script holds cinnabar's event loop (see ARCHITECTURE).
+// without saving, FUNCTION LOAD's 500 ms limit, connections opened while a script runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,6 +138,35 @@ async function shutdownSession(s: RunningServer): Promise<{ t: Transcript; exitC
   return { t, exitCode: exited ? s.proc.exitCode : null, rdb: existsSync(join(s.dir, 'dump.rdb')) };
 }
 
+/** Connections opened while a script runs (as redis-cli opens one for SCRIPT KILL) are served. */
+async function newConnectionSession(s: RunningServer): Promise<Transcript> {
+  const t: Transcript = [];
+  const [a, b] = await connections(s);
+  const opened: RespConnection[] = [];
+  try {
+    await step(t, 'config set', b, ['CONFIG', 'SET', 'busy-reply-threshold', '100']);
+    await startBusy(a, b, ['EVAL', 'while true do end', '0'], t);
+    for (let i = 0; i < 3; i++) {
+      const c = await RespConnection.open(s.port, { readTimeoutMs: 20_000 });
+      opened.push(c);
+      await step(t, `new connection ${i} ping`, c, ['PING']);
+    }
+    await step(t, 'script kill from a new connection', opened[2], ['SCRIPT', 'KILL']);
+    t.push(['caller', text(await a.read(20_000))]);
+    for (const [i, c] of opened.entries()) await step(t, `new connection ${i} after`, c, ['ECHO', `c${i}`]);
+    // A second busy period: accepting again.
+    await startBusy(a, b, ['EVAL', 'while true do end', '0'], t);
+    const late = await RespConnection.open(s.port, { readTimeoutMs: 20_000 });
+    opened.push(late);
+    await step(t, 'script kill again', late, ['SCRIPT', 'KILL']);
+    t.push(['caller again', text(await a.read(20_000))]);
+    await step(t, 'late connection after', late, ['PING']);
+  } finally {
+    for (const c of [a, b, ...opened]) c.close();
+  }
+  return t;
+}
+
 /** FUNCTION LOAD stops a library whose top-level code runs longer than 500 ms. */
 async function loadTimeoutSession(s: RunningServer): Promise<Transcript> {
   const t: Transcript = [];
@@ -170,6 +198,13 @@ describe('long-running scripts (differential)', () => {
     expect(mine).toEqual(theirs);
     expect(mine[0][1]).toBe('-ERR Error registering functions: ERR FUNCTION LOAD timeout\r\n');
   }, 60_000);
+
+  it('connections opened while a script runs are accepted and served', async () => {
+    const mine = await newConnectionSession(cinnabar);
+    const theirs = await newConnectionSession(redis);
+    expect(mine).toEqual(theirs);
+    expect(mine.find(([l]) => l === 'new connection 0 ping')?.[1]).toMatch(/^-BUSY /);
+  }, 120_000);
 
   it('BUSY, allow-busy commands, SCRIPT KILL, FUNCTION KILL, NOTBUSY, UNKILLABLE', async () => {
     const mine = await killSession(cinnabar);
