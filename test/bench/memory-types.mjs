@@ -80,7 +80,7 @@ async function infoField(port, field) {
 async function liveBytes(s) {
   if (s.kind === 'redis' || process.env.BENCH_SUBJECT === 'redis') return infoField(s.port, 'used_memory');
   await command(s.port, ['DEBUG', 'GC']);
-  const heap = await infoField(s.port, 'used_memory_vm_heap');
+  const heap = await infoField(s.port, 'used_memory_js_heap');
   return Number.isNaN(heap) ? infoField(s.port, 'used_memory') : heap;
 }
 
