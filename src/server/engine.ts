@@ -311,7 +311,7 @@ export class Engine {
     if (this.clientPause !== null && this.clientPause.mustWait(c, cmd)) return this.clientPause.postpone(c, cmd, argv);
     // A timed-out script runs: only allow-busy commands (SCRIPT KILL, SHUTDOWN, MULTI...) get through,
     // checked before MULTI queueing so a refused command dooms the transaction.
-    if (this.busyError !== null && !cmd.allowBusy) return this.rejectBusy(c, cmd, this.busyError);
+    if (this.busyError !== null && !cmd.allowBusy) return this.reject(c, cmd, this.busyError);
     if (c.multiQueue !== null && !MULTI_RUNS_NOW.has(cmd.name)) {
       if (cmd.noMulti) return this.reject(c, cmd, ERR_NO_MULTI);
       c.multiQueue.push([cmd, argv]);
@@ -342,15 +342,6 @@ export class Engine {
       return false;
     }
     return !MULTI_OOM_EXEMPT.has(cmd.name);
-  }
-
-  /** A command refused while a script is timed out; EXEC's abort keeps the BUSY code, as Redis's shared error does. */
-  private rejectBusy(c: Client, cmd: Command, err: ErrorReply): ErrorReply {
-    if (cmd.name !== 'exec' || c.multiQueue === null) return this.reject(c, cmd, err);
-    cmd.rejectedCalls++;
-    this.stats.countError(err.code);
-    this.discardTransaction(c);
-    return errorReply(`EXECABORT Transaction discarded because of: ${err.text}`);
   }
 
   private reject(c: Client, cmd: Command | null, err: ErrorReply): ErrorReply {

@@ -74,6 +74,8 @@ async function killSession(s: RunningServer): Promise<Transcript> {
     await step(t, 'queued get', b, ['GET', 'k']);
     await step(t, 'watch in multi', b, ['WATCH', 'k']);
     await step(t, 'exec', b, ['EXEC']);
+    await step(t, 'exec without multi', b, ['EXEC']);
+    await step(t, 'client setname', b, ['CLIENT', 'SETNAME', 'x']);
     await step(t, 'script kill', b, ['SCRIPT', 'KILL']);
     t.push(['caller', text(await a.read(20_000))]);
     await step(t, 'script kill after', b, ['SCRIPT', 'KILL']);
