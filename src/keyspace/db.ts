@@ -265,12 +265,20 @@ export class Db {
   }
 
   /**
-   * dictGetSomeKeys for eviction: up to `count` live keys at random into `out` (repeats possible),
-   * without expiring anything; returns how many.
+   * dictGetSomeKeys for eviction: up to `count` keys at random into `out` (repeats possible), without
+   * expiring anything; returns how many. Unless `live`, a key deleted since it was added may come back
+   * (the sampling array keeps stale entries): the eviction pool checks its pick anyway, and skipping
+   * the dict lookup per sample (a cache miss each in a big keyspace) is most of the sampling's cost.
    */
-  sampleKeys(out: string[], count: number): number {
+  sampleKeys(out: string[], count: number, live = true): number {
+    if (this.dict.size === 0) return 0;
     let got = 0;
     let misses = 0;
+    if (!live) {
+      const s = this.sample;
+      for (; got < count; got++) out[got] = s[(Math.random() * s.length) | 0];
+      return got;
+    }
     while (got < count && this.dict.size > 0) {
       const s = this.sample;
       const k = s[(Math.random() * s.length) | 0];

@@ -43,7 +43,7 @@ export function stringBytes(s: string): number {
 
 /** Power-of-two capacity a JS Map holding n entries has (it starts at 4 and doubles when full). */
 function mapCapacity(n: number): number {
-  return n <= 4 ? 4 : 2 ** Math.ceil(Math.log2(n));
+  return n <= 4 ? 4 : 2 ** (32 - Math.clz32(n - 1));
 }
 
 /** A Map holding n entries: its header and its capacity's slots. */

@@ -262,7 +262,7 @@ export class Eviction {
   /** evictionPoolPopulate: scores a sample of the database and inserts the better ones into the pool. */
   private populate(dbIndex: number, db: Db, all: boolean): void {
     const out = this.sampled;
-    const count = all ? db.sampleKeys(out, this.samples) : db.sampleVolatileKeys(out, this.samples, false);
+    const count = all ? db.sampleKeys(out, this.samples, false) : db.sampleVolatileKeys(out, this.samples, false);
     const cfg = this.host.clockConfig;
     const now = this.now;
     const keys = this.poolKey;
