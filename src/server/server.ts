@@ -108,8 +108,8 @@ export class CinnabarServer implements ClientOwner {
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
     this.engine.eviction.baseline = this.startupMemory;
-    // No evictions while a dataset loads (isSafeToPerformEvictions).
-    this.engine.eviction.suspended = () => this.rdb !== undefined && this.rdb.loading;
+    // No evictions while a dataset loads or clients are paused (isSafeToPerformEvictions).
+    this.engine.eviction.suspended = () => (this.rdb !== undefined && this.rdb.loading) || this.engine.clientPause !== null;
     this.acl = new Acl(this.engine.registry, {
       clients: () => this.clients.values(),
       freeClient: (c) => this.freeClient(c as Client),
