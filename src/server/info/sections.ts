@@ -86,6 +86,15 @@ export function usedMemory(): number {
 
 type Section = (s: InfoSource) => string[];
 
+function allocatorLines(rss: number): string[] {
+  const h = getHeapStatistics();
+  return [
+    `allocator_allocated:${h.used_heap_size + h.external_memory}`,
+    `allocator_active:${h.total_heap_size + h.external_memory}`,
+    `allocator_resident:${rss}`,
+  ];
+}
+
 const server: Section = (s) => {
   const now = Date.now();
   const up = Math.floor((now - s.startTime) / 1000);
@@ -151,6 +160,9 @@ const memory: Section = (s) => {
     `used_memory_startup:${s.startupMemory}`,
     `used_memory_dataset:${dataset}`,
     `used_memory_dataset_perc:${used > s.startupMemory ? ((dataset * 100) / (used - s.startupMemory || 1)).toFixed(2) : '0.00'}%`,
+    // The allocator's own figures are V8's: the live heap (with garbage until a collection), what it has
+    // committed, and the process's resident set. used_memory above is the accounting eviction runs on.
+    ...allocatorLines(rss),
     `total_system_memory:${totalmem()}`,
     `total_system_memory_human:${human(totalmem())}`,
     // One Lua interpreter serves EVAL and FCALL alike: its heap is reported as the eval VM.
