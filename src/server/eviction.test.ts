@@ -46,7 +46,7 @@ describe('eviction policies', () => {
   });
 
   test('allkeys-lfu keeps frequently used keys', () => {
-    h = createHarness({ ...UNBOXED, 'maxmemory-policy': 'allkeys-lfu', 'lfu-log-factor': '0', 'maxmemory-samples': '10' });
+    h = createHarness({ ...UNBOXED, 'maxmemory-policy': 'allkeys-lfu', 'lfu-log-factor': '0', 'lfu-decay-time': '0', 'maxmemory-samples': '10' });
     fill('k', KEYS);
     for (let r = 0; r < 10; r++) for (let i = 0; i < 200; i++) h.run(['get', `k${i}`]);
     expect(h.run(['object', 'freq', 'k0'])).toBe(15);
