@@ -67,7 +67,13 @@ let heapView: DataView | null = null;
 /** The count hook's call: refill the instruction budget, or make the hook raise at every instruction. */
 function onHook(state: number): void {
   const host = current;
-  const go = host !== null && host.tick !== undefined ? host.tick() : ++ticks < UNTICKED_LIMIT;
+  let go = true;
+  try {
+    go = host !== null && host.tick !== undefined ? host.tick() : ++ticks < UNTICKED_LIMIT;
+  } catch {
+    // A JavaScript exception must not unwind through the interpreter's C frames (its error handling
+    // is setjmp/longjmp): the script goes on.
+  }
   const heap = (internals as EngineInternals).exports.HEAPU8;
   if (heapView === null || heapView.buffer !== heap.buffer) heapView = new DataView(heap.buffer, heap.byteOffset, heap.byteLength);
   // lua_State.hookcount (offset 64 in this wasm32 build): counted down per instruction, the hook runs at

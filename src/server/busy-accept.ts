@@ -8,6 +8,7 @@
 // shared memory; the main thread wraps it in a Socket of its own and serves it as any client. The
 // helper's wrapper of the connection never reads, writes or closes it (it is only kept referenced).
 // TLS listeners are not shared: their connections wait for the script to end.
+import { closeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** state[0]: 0 parked, 1 accepting, 2 asked to park. state[1]/[2]: ring write/read counts. */
@@ -88,7 +89,16 @@ export class BusyAcceptor {
       const fd = Atomics.load(s, slot);
       const isUnix = Atomics.load(s, slot + 1) === 1;
       Atomics.store(s, READ, r + 1);
-      this.adopt(fd, isUnix);
+      try {
+        this.adopt(fd, isUnix);
+      } catch {
+        // The connection could not be wrapped (already gone): release its descriptor.
+        try {
+          closeSync(fd);
+        } catch {
+          // already closed
+        }
+      }
     }
   }
 

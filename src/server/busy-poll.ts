@@ -53,9 +53,9 @@ export function createBusyPoller(t: BusyPollTarget): BusyPoller {
         t.acceptor.take();
       }
       for (const c of [...t.clients()]) {
-        if (c === caller || c.closed || c.socket === null || c.fd < 0) continue;
-        if ((c.socket as { encrypted?: boolean }).encrypted === true) continue;
-        for (let reads = 0; reads < READS_PER_CLIENT && !c.closed; reads++) {
+        if (c === caller || c.closed || c.socket === null) continue;
+        const readable = c.fd >= 0 && (c.socket as { encrypted?: boolean }).encrypted !== true;
+        for (let reads = 0; readable && reads < READS_PER_CLIENT && !c.closed; reads++) {
           let n: number;
           try {
             n = readSync(c.fd, buf, 0, buf.length, null);
@@ -69,9 +69,10 @@ export function createBusyPoller(t: BusyPollTarget): BusyPoller {
             break;
           }
           t.feed(c, buf.subarray(0, n));
-          if (!c.closed) t.write(c);
           if (n < buf.length) break;
         }
+        // Replies, and what others' commands produced for it (MONITOR lines), go out now.
+        if (!c.closed && c.out.len > 0) t.write(c);
         if (t.stopping()) return true;
       }
     } finally {

@@ -437,7 +437,13 @@ export class ScriptingService implements ScriptingApi {
         `Slow script detected: still in execution after ${Math.floor(elapsed)} milliseconds. You can try killing the script using the ${running.isEval ? 'SCRIPT KILL' : 'FUNCTION KILL'} command. Script name is: ${running.name}.`,
       );
     }
-    const stopping = this.whileBusy !== null && this.whileBusy(running.caller);
+    let stopping = false;
+    try {
+      stopping = this.whileBusy !== null && this.whileBusy(running.caller);
+    } catch (err) {
+      // An exception must not unwind through the interpreter's C frames: report it and go on.
+      this.engine.onScriptLog(LOG_WARNING, `Serving clients during a script failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
     if (stopping) running.killed = true;
     else if (running.killed) this.engine.onScriptLog(LOG_NOTICE, 'Lua script killed by user with SCRIPT KILL.');
     return !running.killed;
