@@ -500,8 +500,9 @@ export class Engine {
       if (cur.tracking) this.tracking!.rememberKeys(cur, cmd, argv);
     }
     if (depth === 0) this.clockConfig.suspended = false;
-    // Aggregates a write changed through a read lookup (XREADGROUP's PEL): priced again like the rest.
-    if (cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
+    // Aggregates a write changed through a read lookup (XREADGROUP's PEL), noting nothing itself: priced
+    // again from the keys its key specs name.
+    if (pendingCount === 0 && cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
     if (pendingCount !== 0) settle();
     const t1 = performance.now();
     const dt = t1 - t0;
