@@ -69,6 +69,12 @@ export class BlockingManager {
     this.ready.push([dbIndex, key]);
   }
 
+  /** FLUSHDB/FLUSHALL: every key of the database that has waiters is signalled (their keys are gone). */
+  signalDb(dbIndex: number): void {
+    const byKey = this.waiting.get(dbIndex);
+    if (byKey) for (const key of byKey.keys()) this.signal(dbIndex, key);
+  }
+
   /** Serves waiters of every ready key, oldest first, until no key is ready (serving may ready more). */
   handleReady(): void {
     if (this.serving) return;

@@ -550,6 +550,8 @@ export class CinnabarServer implements ClientOwner {
         for (const key of db.dict.keys()) watches.touched(db.id, key);
       }
     }
+    // Clients blocked on the emptied keys get another look (a group reader is told its key is gone).
+    for (const db of dbIndex === -1 ? this.engine.dbs : [this.engine.dbs[dbIndex]]) this.blocking.signalDb(db.id);
     this.tracking.flushed();
   }
 
