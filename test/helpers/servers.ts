@@ -109,7 +109,7 @@ async function start(kind: 'cinnabar' | 'redis', extraArgs: string[], port?: num
   };
   running.add(server);
   try {
-    await waitForPort(port, proc, 15000);
+    await waitForPort(port, proc, 30000);
   } catch (err) {
     await server.stop();
     throw new Error(`${(err as Error).message}\n${out}`);
