@@ -108,8 +108,10 @@ export class CinnabarServer implements ClientOwner {
     this.log.setLevel(this.config.get('loglevel')!);
     this.engine = new Engine(this.config);
     this.engine.eviction.baseline = this.startupMemory;
-    // No evictions while a dataset loads or clients are paused (isSafeToPerformEvictions).
-    this.engine.eviction.suspended = () => (this.rdb !== undefined && this.rdb.loading) || this.engine.clientPause !== null;
+    // No evictions (and no OOM refusals) while a dataset loads, the AOF replays or clients are paused
+    // (isSafeToPerformEvictions; the AOF client is one Redis must obey).
+    this.engine.eviction.suspended = () =>
+      (this.rdb !== undefined && this.rdb.loading) || (this.aof !== undefined && this.aof.replaying) || this.engine.clientPause !== null;
     this.acl = new Acl(this.engine.registry, {
       clients: () => this.clients.values(),
       freeClient: (c) => this.freeClient(c as Client),
