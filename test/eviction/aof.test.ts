@@ -1,14 +1,17 @@
 // Evicted keys reach the append-only file as DEL (UNLINK with lazyfree-lazy-eviction), on cinnabar and on
 // redis-server alike.
 import { afterAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCinnabar, startRedis, type RunningServer } from '../helpers/servers.js';
 import { withConnection } from '../helpers/resp.js';
 
 const servers: RunningServer[] = [];
+const dirs: string[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** The commands of the incremental AOF files, as text. */
@@ -55,4 +58,32 @@ describe('evicted keys in the AOF', () => {
       }
     });
   }
+});
+
+describe('loading under maxmemory', () => {
+  it('an AOF larger than maxmemory loads whole; the limit applies to the commands after it', async () => {
+    const results: string[][] = [];
+    for (const start of [startCinnabar, startRedis]) {
+      const dir = mkdtempSync(join(tmpdir(), 'evict-aof-'));
+      dirs.push(dir);
+      const first = await start(['--appendonly', 'yes', '--dir', dir]);
+      servers.push(first);
+      await withConnection(first.port, async (c) => {
+        await c.call(['CONFIG', 'SET', 'appendfsync', 'always']);
+        for (let i = 0; i < 50; i++) await c.call(['SET', `k${i}`, 'v'.repeat(100)]);
+      });
+      await first.stop();
+      const second = await start(['--appendonly', 'yes', '--dir', dir, '--maxmemory', '1', '--maxmemory-policy', 'noeviction']);
+      servers.push(second);
+      results.push(
+        await withConnection(second.port, async (c) => [
+          (await c.call(['DBSIZE'])).toString('latin1'),
+          (await c.call(['SET', 'more', 'x'])).toString('latin1'),
+          (await c.call(['STRLEN', 'k49'])).toString('latin1'),
+        ]),
+      );
+    }
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0][0]).toBe(':50\r\n');
+  }, 60_000);
 });
