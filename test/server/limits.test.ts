@@ -214,7 +214,7 @@ describe('client-output-buffer-limit', () => {
     const values = Array.from({ length: 1000 }, (_, i) => `element-${i}`);
     expect(text(await admin.call(['RPUSH', 'biglist', ...values]))).toBe(':1000\r\n');
     await admin.call(['DEBUG', 'GC']);
-    const heapBefore = await info(admin, 'used_memory');
+    const heapBefore = await info(admin, 'used_memory_js_heap');
     const rssBefore = await info(admin, 'used_memory_rss');
     const hog = await nonReader(s.port);
     const req = encodeCommand(['LRANGE', 'biglist', '0', '-1']);
@@ -230,7 +230,7 @@ describe('client-output-buffer-limit', () => {
     expect(s.output()).toMatch(/scheduled to be closed ASAP for overcoming of output buffer limits/);
     await sleep(200);
     await admin.call(['DEBUG', 'GC']);
-    const heapAfter = await info(admin, 'used_memory');
+    const heapAfter = await info(admin, 'used_memory_js_heap');
     const rssAfter = await info(admin, 'used_memory_rss');
     expect(heapAfter).toBeLessThan(heapBefore + 8 * 1024 * 1024);
     // RSS: V8 and the allocator keep some pages; it must not hold the 32 MB buffer or more.
@@ -331,7 +331,7 @@ describe('many connections', () => {
     const s = await server('cinnabar', ['--enable-debug-command', 'yes']);
     const admin = await conn(s.port);
     await admin.call(['DEBUG', 'GC']);
-    const heapStart = await info(admin, 'used_memory');
+    const heapStart = await info(admin, 'used_memory_js_heap');
     const received = await info(admin, 'total_connections_received');
     const ping = encodeCommand(['PING']);
     for (let round = 0; round < 3; round++) {
@@ -362,7 +362,7 @@ describe('many connections', () => {
     expect(await info(admin, 'total_connections_received')).toBe(received + 3 * MANY);
     await sleep(200);
     await admin.call(['DEBUG', 'GC']);
-    expect(await info(admin, 'used_memory')).toBeLessThan(heapStart + 4 * 1024 * 1024);
+    expect(await info(admin, 'used_memory_js_heap')).toBeLessThan(heapStart + 4 * 1024 * 1024);
   }, 90000);
 });
 
