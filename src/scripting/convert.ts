@@ -85,6 +85,47 @@ export function errorText(v: { err: Buffer; code?: Buffer }): string {
   return v.code ? `${v.code.toString('latin1')} ${msg}` : msg;
 }
 
+/**
+ * Leads the arrays a script's RESP3 result tables are encoded into on their way out of the interpreter
+ * (see RESULT_ENCODER in the scripting service): a status no script has reason to produce.
+ */
+export const RESULT_MARK = '\\1cinnabar\\1';
+const MARK_TEXT = '\x01cinnabar\x01';
+
+function markOf(v: ReplyValue): string | null {
+  if (typeof v !== 'object' || v === null || Buffer.isBuffer(v) || Array.isArray(v) || !('ok' in v)) return null;
+  const t = v.ok.toString('latin1');
+  return t.startsWith(MARK_TEXT) ? t.slice(MARK_TEXT.length) : null;
+}
+
+/** %.17g text (inf, -inf, nan included) back to the number. */
+function parseG(b: ReplyValue): number {
+  const t = Buffer.isBuffer(b) ? b.toString('latin1') : String(b);
+  if (t === 'inf') return Infinity;
+  if (t === '-inf') return -Infinity;
+  if (t === 'nan' || t === '-nan') return NaN;
+  return Number(t);
+}
+
+function decodeMarked(kind: string, v: ReplyValue[]): Reply {
+  const str = (x: ReplyValue) => (Buffer.isBuffer(x) ? x.toString('latin1') : '');
+  switch (kind) {
+    case 'double':
+      return new DoubleReply(parseG(v[1]));
+    case 'big_number':
+      return new BigNumberReply(sanitize(str(v[1])));
+    case 'verbatim':
+      return new VerbatimReply(str(v[1]), str(v[2]));
+    case 'map': {
+      const flat: Reply[] = new Array(v.length - 1);
+      for (let i = 1; i < v.length; i++) flat[i - 1] = luaToReply(v[i]);
+      return new MapReply(flat);
+    }
+    default:
+      return new SetReply(v.slice(1).map(luaToReply));
+  }
+}
+
 /** A script's return value as the reply sent to the client (errors are handled by the caller). */
 export function luaToReply(v: ReplyValue): Reply {
   if (v === null) return null;
@@ -93,6 +134,10 @@ export function luaToReply(v: ReplyValue): Reply {
   if (typeof v === 'boolean') return new BoolReply(v);
   if (Buffer.isBuffer(v)) return v.latin1Slice(0, v.length);
   if (Array.isArray(v)) {
+    if (v.length > 0) {
+      const kind = markOf(v[0]);
+      if (kind !== null) return decodeMarked(kind, v);
+    }
     const out: Reply[] = new Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = luaToReply(v[i]);
     return out;

@@ -15,7 +15,7 @@ import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
 import { compileError, luaHeapSize, runLua, type LuaHost, type ReplyValue } from '../scripting/lua-vm.js';
-import { errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
+import { RESULT_MARK, errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
 
@@ -161,7 +161,10 @@ export class ScriptingService implements ScriptingApi {
     // The prelude is only compiled into scripts that can reach what it changes (it costs a few
     // microseconds per run); `redis` used indirectly (e.g. via _G) falls back to the interpreter's own.
     const prelude = /error_reply|setresp/.test(parsed.source) ? SCRIPT_PREFIX : '';
-    const wrapped = Buffer.from(`${prelude}return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
+    // RESP3 result tables ({double=...}, {map=...}, ...) pass through the encoder when the script can make them.
+    const wrapped = RESP3_RESULT.test(parsed.source)
+      ? Buffer.from(`${prelude}${RESULT_ENCODER}return (__cinnabar_enc((function(...) ${parsed.source}\nend)(...)))`, 'latin1')
+      : Buffer.from(`${prelude}return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
     const entry: CachedScript = { sha, source: wrapped, flags: parsed.flags };
     this.scripts.set(sha, entry);
     this.scriptsMemory += body.length + 100;
@@ -275,7 +278,8 @@ export class ScriptingService implements ScriptingApi {
       const fname = Buffer.isBuffer(entry[0]) ? entry[0].toString('latin1') : '';
       const desc = Buffer.isBuffer(entry[1]) && entry[1].length > 0 ? entry[1].toString('latin1') : null;
       const flags = Array.isArray(entry[2]) ? entry[2].filter(Buffer.isBuffer).map((b) => b.toString('latin1')) : [];
-      out.push({ name: fname, description: desc, flags, runner: Buffer.from(`${runnerPrefix(fname)} do\n${body}\nend return (__cinnabar_fn(KEYS, ARGV))`, 'latin1') });
+      const call = RESP3_RESULT.test(body) ? `${RESULT_ENCODER}return (__cinnabar_enc(__cinnabar_fn(KEYS, ARGV)))` : 'return (__cinnabar_fn(KEYS, ARGV))';
+      out.push({ name: fname, description: desc, flags, runner: Buffer.from(`${runnerPrefix(fname)} do\n${body}\nend ${call}`, 'latin1') });
     }
     return out;
   }
@@ -554,6 +558,28 @@ function runnerPrefix(target: string): string {
     `if name == __cinnabar_target then __cinnabar_fn = cb end end ` + REGISTER +
     `local redis = setmetatable({register_function = __cinnabar_register}, {__index = __cinnabar_real}) local server = redis `;
 }
+
+/** Sources that can return RESP3 result tables: they say so, or switch redis.call's replies to RESP3. */
+const RESP3_RESULT = /\b(double|big_number|verbatim_string|map|set)\s*=|setresp/;
+
+/**
+ * A script's result on its way out, on one line (line numbers stay the script's own): the interpreter's
+ * own conversion knows only {err=}, {ok=} and arrays, so the RESP3 tables Redis converts (double,
+ * big_number, verbatim_string, map, set; checked in Redis's order with rawget) become arrays led by a
+ * marker status that luaToReply turns back into the reply type. Arrays stop at the first nil, as Redis's.
+ */
+const RESULT_ENCODER =
+  `local __cinnabar_enc __cinnabar_enc = function(v) if type(v) ~= 'table' then return v end ` +
+  `if type(rawget(v, 'err')) == 'string' or type(rawget(v, 'ok')) == 'string' then return v end ` +
+  `local x = rawget(v, 'double') if type(x) == 'number' then return {{ok = '${RESULT_MARK}double'}, string.format('%.17g', x)} end ` +
+  `x = rawget(v, 'big_number') if type(x) == 'string' then return {{ok = '${RESULT_MARK}big_number'}, x} end ` +
+  `x = rawget(v, 'verbatim_string') if type(x) == 'table' and type(rawget(x, 'format')) == 'string' and type(rawget(x, 'string')) == 'string' then ` +
+  `return {{ok = '${RESULT_MARK}verbatim'}, rawget(x, 'format'), rawget(x, 'string')} end ` +
+  `x = rawget(v, 'map') if type(x) == 'table' then local out, n = {{ok = '${RESULT_MARK}map'}}, 1 ` +
+  `for k, e in pairs(x) do out[n + 1] = __cinnabar_enc(k) out[n + 2] = __cinnabar_enc(e) n = n + 2 end return out end ` +
+  `x = rawget(v, 'set') if type(x) == 'table' then local out, n = {{ok = '${RESULT_MARK}set'}}, 1 ` +
+  `for k in pairs(x) do n = n + 1 out[n] = __cinnabar_enc(k) end return out end ` +
+  `local out, i = {}, 1 while true do local e = rawget(v, i) if e == nil then break end out[i] = __cinnabar_enc(e) i = i + 1 end return out end `;
 
 /** The pseudo-command the script prelude raises errors through (not a name a client can send). */
 const RAISE = '\u0000raise';

@@ -22,6 +22,43 @@ const list = (...argv: string[]): CaseInput => as({ normalize: libsNormalized, l
 
 const ev = (script: string, ...rest: string[]): string[] => ['EVAL', script, ...(rest.length ? rest : ['0'])];
 
+/** Doubles compared by value: 7.0 prints %.17g, 7.2 (our target) the shortest form that reads back the same. */
+function doublesByValue(v: RespValue): string {
+  const render = (r: RespValue): string => {
+    if (r.items) return `${r.type}${r.items.length}[${r.items.map(render).join('|')}]`;
+    const text = r.data?.toString('latin1');
+    if (text !== undefined && (r.type === ',' || r.type === '$') && /^-?[0-9.]+(e[-+]?[0-9]+)?$/.test(text)) return `${r.type}#${Number(text)}`;
+    return r.raw.toString('latin1');
+  };
+  return render(v);
+}
+const evd = (script: string): CaseInput => as({ normalize: doublesByValue, label: 'doubles by value' }, ['EVAL', script, '0']);
+
+describe('scripting: RESP3 result tables', () => {
+  // Redis converts these tables whatever the client's protocol (RESP2 gets the flattened forms).
+  diffCases('double, big_number, verbatim_string, map, set', pair, [
+    evd('return {double=3.14}'),
+    evd('return {double=-0.5}'),
+    evd('return {double=1/0}'),
+    evd('return {double=-1/0}'),
+    ev("return {double='3.14'}"),
+    ev("return {big_number='123456789012345678901234567890'}"),
+    ev('return {big_number=5}'),
+    ev("return {verbatim_string={format='txt', string='hello'}}"),
+    ev("return {verbatim_string={format='txt'}}"),
+    ev("return {map={a=1}}"),
+    evd("return {map={a={double=2.5}}, 'ignored'}"),
+    ev("return {set={x=true}}"),
+    ev("return {{set={p=true}}, {map={k='v'}}, 'tail'}"),
+    ev("return {err='MYERR e', double=1}"),
+    ev("return {ok='fine', map={a=1}}"),
+    ev("redis.call('del', 'h3') redis.call('hset', 'h3', 'f', 'v') redis.setresp(3) return redis.call('hgetall', 'h3')"),
+    ev("redis.call('del', 's3') redis.call('sadd', 's3', 'm') redis.setresp(3) return redis.call('smembers', 's3')"),
+    evd("redis.call('del', 'z3') redis.call('zadd', 'z3', '1.5', 'm') redis.setresp(3) return redis.call('zscore', 'z3', 'm')"),
+    ev("redis.setresp(3) return redis.call('hgetall', 'nosuch')"),
+  ]);
+});
+
 describe('scripting: Lua to RESP conversions', () => {
   diffCases('return values', pair, [
     ev('return 1'),
