@@ -280,9 +280,11 @@ describe('invalidation messages', () => {
       [0, ['GET', 'b']],
       [0, ['EXEC']],
       [1, ['SET', 'a', '1']],
-      [1, ['SET', 'b', '1', 'PX', '50']],
+      // The expiry comes well after the GET's reply (so its invalidation arrives during the sleep, not
+      // with the reply, whatever the load) and well before the PING.
+      [1, ['SET', 'b', '1', 'PX', '400']],
       [0, ['GET', 'b']],
-      { sleep: 300 },
+      { sleep: 900 },
       [0, ['PING']],
       [0, ['GET', 'b']],
       [0, ['RESET']],
