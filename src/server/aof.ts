@@ -409,8 +409,7 @@ export class AppendOnlyFile {
     const tmp = join(this.dir(), `temp-rewriteaof-bg-${process.pid}.aof`);
     const fd = openSync(tmp, 'w');
     const snap = this.snapshot();
-    for (const db of this.engine.dbs) db.snapshot = snap;
-    this.engine.snapshotActive = true;
+    this.rdb.attachSnapshot(snap);
     this.rewrite = { snap, fd, tmp, startedAt: Date.now(), newIncrSeq, baseSeq };
     this.log.log('notice', 'Background append only file rewriting started');
     setImmediate(() => this.rewriteSlice());
@@ -435,8 +434,7 @@ export class AppendOnlyFile {
     }
     // The whole base is written: writes need no copy-on-write any more, and the fsync of the new base
     // runs on the thread pool instead of stalling the event loop.
-    for (const db of this.engine.dbs) db.snapshot = null;
-    this.engine.snapshotActive = false;
+    this.rdb.releaseSnapshot();
     fsync(r.fd, (err) => {
       if (this.rewrite !== r) return; // aborted meanwhile
       if (err !== null) this.rewriteFailed(r, err);
@@ -489,8 +487,7 @@ export class AppendOnlyFile {
 
   private endRewrite(ok: boolean): void {
     const r = this.rewrite!;
-    for (const db of this.engine.dbs) db.snapshot = null;
-    this.engine.snapshotActive = false;
+    this.rdb.releaseSnapshot();
     this.rewrite = null;
     this.lastRewriteTimeSec = Math.round((Date.now() - r.startedAt) / 1000);
     this.lastRewriteStatus = ok ? 'ok' : 'err';
@@ -503,8 +500,7 @@ export class AppendOnlyFile {
   abortRewrite(): void {
     const r = this.rewrite;
     if (r === null) return;
-    for (const db of this.engine.dbs) db.snapshot = null;
-    this.engine.snapshotActive = false;
+    this.rdb.releaseSnapshot();
     this.rewrite = null;
     try {
       closeSync(r.fd);

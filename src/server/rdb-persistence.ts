@@ -157,8 +157,7 @@ export class RdbPersistence {
       return false;
     }
     const snap = this.startSnapshot();
-    for (const db of this.engine.dbs) db.snapshot = snap;
-    this.engine.snapshotActive = true;
+    this.attachSnapshot(snap);
     let resolve!: (ok: boolean) => void;
     const done = new Promise<boolean>((r) => (resolve = r));
     this.running = { snap, fd, tmp, startedAt: Date.now(), dirtyAtStart: this.engine.dirty, done, resolve };
@@ -219,7 +218,14 @@ export class RdbPersistence {
     this.finish(false);
   }
 
-  private releaseSnapshot(): void {
+  /** Routes every database's writes through the snapshot's copy-on-write hooks (BGSAVE, AOF rewrite). */
+  attachSnapshot(snap: Snapshot): void {
+    for (const db of this.engine.dbs) db.snapshot = snap;
+    this.engine.snapshotActive = true;
+  }
+
+  /** The snapshot no longer needs old values: writes go straight to the data again. */
+  releaseSnapshot(): void {
     for (const db of this.engine.dbs) db.snapshot = null;
     this.engine.snapshotActive = false;
   }

@@ -1,7 +1,7 @@
 // An error that ends a blocked command (CLIENT UNBLOCK ... ERROR) is counted in INFO errorstats and
 // total_error_replies like any other error reply: compared with redis-server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, startRedis, type RunningServer } from '../helpers/servers.js';
+import { describe, expect, it } from 'vitest';
+import { useDiffPair } from '../helpers/differential.js';
 import { RespConnection } from '../helpers/resp.js';
 
 async function stats(port: number): Promise<string[]> {
@@ -23,19 +23,11 @@ async function stats(port: number): Promise<string[]> {
 }
 
 describe('errors that end a wait', () => {
-  let ours: RunningServer;
-  let redis: RunningServer;
-  beforeAll(async () => {
-    [ours, redis] = await Promise.all([startCinnabar(), startRedis()]);
-  });
-  afterAll(async () => {
-    await ours?.stop();
-    await redis?.stop();
-  });
+  const pair = useDiffPair();
 
   it('CLIENT UNBLOCK ERROR counts in errorstats', async () => {
-    const theirs = await stats(redis.port);
+    const theirs = await stats(pair().oracle.port);
     expect(theirs).toEqual(['total_error_replies:1', 'errorstat_UNBLOCKED:count=1']);
-    expect(await stats(ours.port)).toEqual(theirs);
+    expect(await stats(pair().subject.port)).toEqual(theirs);
   });
 });

@@ -1,7 +1,7 @@
 // CLIENT LIST ID lists the clients in the order the IDs are given, repeats included, skipping unknown
 // IDs: compared with redis-server on three connections of each.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, startRedis, type RunningServer } from '../helpers/servers.js';
+import { describe, expect, it } from 'vitest';
+import { useDiffPair } from '../helpers/differential.js';
 import { RespConnection } from '../helpers/resp.js';
 
 async function listed(port: number): Promise<string[]> {
@@ -19,19 +19,11 @@ async function listed(port: number): Promise<string[]> {
 }
 
 describe('CLIENT LIST ID', () => {
-  let ours: RunningServer;
-  let redis: RunningServer;
-  beforeAll(async () => {
-    [ours, redis] = await Promise.all([startCinnabar(), startRedis()]);
-  });
-  afterAll(async () => {
-    await ours?.stop();
-    await redis?.stop();
-  });
+  const pair = useDiffPair();
 
   it('follows the order of the arguments, as redis-server', async () => {
-    const theirs = await listed(redis.port);
+    const theirs = await listed(pair().oracle.port);
     expect(theirs).toEqual(['conn2', 'conn0', 'conn2', 'conn1']);
-    expect(await listed(ours.port)).toEqual(theirs);
+    expect(await listed(pair().subject.port)).toEqual(theirs);
   });
 });

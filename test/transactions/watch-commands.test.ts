@@ -1,8 +1,8 @@
 // Which commands invalidate a WATCH: the same sequence against redis-server and cinnabar, one watched key
 // per command, each changed (or not) by a second connection, EXEC's answer compared. Commands that only
 // wake blocked readers (XGROUP DESTROY) or leave the value alone must not abort the transaction.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, startRedis, type RunningServer } from '../helpers/servers.js';
+import { describe, expect, it } from 'vitest';
+import { useDiffPair } from '../helpers/differential.js';
 import { RespConnection } from '../helpers/resp.js';
 
 /** [set-up commands, the command another client runs while the key is watched]. */
@@ -55,17 +55,9 @@ async function runAll(port: number): Promise<string[]> {
 }
 
 describe('WATCH: which commands touch a watched key', () => {
-  let ours: RunningServer;
-  let redis: RunningServer;
-  beforeAll(async () => {
-    [ours, redis] = await Promise.all([startCinnabar(), startRedis()]);
-  });
-  afterAll(async () => {
-    await ours?.stop();
-    await redis?.stop();
-  });
+  const pair = useDiffPair();
 
   it('EXEC aborts after the same commands on both servers', async () => {
-    expect(await runAll(ours.port)).toEqual(await runAll(redis.port));
+    expect(await runAll(pair().subject.port)).toEqual(await runAll(pair().oracle.port));
   });
 });
