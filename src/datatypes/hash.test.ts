@@ -77,9 +77,27 @@ describe('HashValue', () => {
     expect([...h.scanSource.keys()]).toEqual([...ref.keys()]);
   });
 
-  it('keeps the dense pair array consistent across pages under random sets and deletes', () => {
+  it('keeps a plain (Map-only) hash consistent under random sets and deletes, without pair pages', () => {
     const h = new HashValue();
     const ref = new Map<string, string>();
+    churn(h, ref, 60000, 9000);
+    expect(h.isSampled).toBe(false);
+    expect(h.size).toBe(ref.size);
+    expect(pairsOf(h)).toEqual([...ref]);
+    // Memory sampling reads pairs without moving the hash.
+    let n = 0;
+    h.samplePairs(8, true, () => n++);
+    expect(n).toBe(8);
+    expect(h.isSampled).toBe(false);
+  });
+
+  it('moves to the sampled layout on the first random pick and keeps its pages consistent after', () => {
+    const h = new HashValue();
+    const ref = new Map<string, string>();
+    churn(h, ref, 20000, 9000);
+    h.randomPosition();
+    expect(h.isSampled).toBe(true);
+    expect(pairsOf(h)).toEqual([...ref]);
     churn(h, ref, 60000, 9000);
     expect(h.size).toBe(ref.size);
     expect(pairsOf(h)).toEqual([...ref]);
@@ -92,12 +110,19 @@ describe('HashValue', () => {
     expect(h.fieldAt(0)).toBe('again');
   });
 
-  it('scans through its Map, reading values by position', () => {
+  it('scans through its Map, reading values at visit time in either layout', () => {
     const h = new HashValue();
     h.set('a', '1');
     h.set('b', '2');
-    const got = [...h.scanSource].map(([f, p]) => [f, h.valueOfPosition(p)]);
-    expect(got).toEqual([['a', '1'], ['b', '2']]);
+    expect([...h.scanSource].map(([f, x]) => [f, h.scanValue(x)])).toEqual([['a', '1'], ['b', '2']]);
+    for (let i = 0; i < 100; i++) h.set(`f${i}`, `v${i}`);
+    // An iterator opened before the move to the sampled layout carries on over the same Map.
+    const it = h.scanSource.entries();
+    const first = it.next().value!;
+    h.randomPosition();
+    const rest = [...it].map(([f, x]) => [f, h.scanValue(x)]);
+    expect([[first[0], h.scanValue(first[1])], ...rest]).toEqual(pairsOf(h));
+    expect(rest.length).toBe(101);
   });
 
   it('clones a small hash independently', () => {

@@ -91,9 +91,12 @@ export function valueBytes(v: RValue, samples: number, spread = false): number {
   if (v instanceof HashValue) {
     const n = v.size;
     const k = samples <= 0 ? n : Math.min(n, samples);
-    const strings = sampledStrings(n, k, spread, (i) => stringBytes(v.fieldAt(i)) + stringBytes(v.valueAt(i)));
+    let sum = 0;
+    v.samplePairs(k, spread, (f, x) => (sum += stringBytes(f) + stringBytes(x)));
+    const strings = k === 0 ? 0 : k === n ? sum : Math.round((sum / k) * n);
     if (n <= HASH_SMALL && v.isListpack) return HASH_SMALL_BASE + 2 * WORD * n + strings;
-    return HASH_INDEXED_BASE + mapBytes(n) + arrayBytes(2 * n) + strings;
+    // The Map, plus the pair pages once random picks moved the hash to its sampled layout.
+    return HASH_INDEXED_BASE + mapBytes(n) + (v.isSampled ? arrayBytes(2 * n) : 0) + strings;
   }
   if (v instanceof SetValue) {
     const n = v.size;

@@ -28,8 +28,8 @@ export default defineCommand('hscan', (ctx, argv): Reply => {
     h.forEach(keep);
     return ['0', items];
   }
-  const next = ctx.db.cursors.scan<[string, number]>(cursor, h.scanSource, count, (entry) => {
-    keep(entry[0], h.valueOfPosition(entry[1]));
+  const next = ctx.db.cursors.scan<[string, string | number]>(cursor, h.scanSource, count, (entry) => {
+    keep(entry[0], h.scanValue(entry[1]));
   });
   return [next.toString(), items];
 });
