@@ -1,12 +1,13 @@
 // DEBUG <subcommand> - the subset operators and test suites use: SLEEP, SET-ACTIVE-EXPIRE, OBJECT,
-// DIGEST, DIGEST-VALUE, LOG, PROTOCOL, STRINGMATCH-LEN, CHANGE-REPL-ID, JMAP, HELP. Gated by enable-debug-command as in
+// POPULATE, DIGEST, DIGEST-VALUE, LOG, PROTOCOL, STRINGMATCH-LEN, CHANGE-REPL-ID, JMAP, HELP. Gated by enable-debug-command as in
 // Redis ("local" allows loopback and unix-socket clients; the server decides that before dispatch).
 // Counterpart: debugCommand (debug.c).
 import { defineCommand } from '../../spec/define.js';
+import type { CommandContext } from '../../spec/context.js';
 import {
-  BigNumberReply, BoolReply, DoubleReply, MapReply, NullArray, OK, PushReply, SetReply, Status, VerbatimReply, type Reply,
+  BigNumberReply, BoolReply, DoubleReply, ErrorReply, MapReply, NullArray, OK, PushReply, SetReply, Status, VerbatimReply, type Reply,
 } from '../../protocol/reply.js';
-import { ERR_NO_SUCH_KEY, errorReply } from '../../protocol/errors.js';
+import { ERR_NO_SUCH_KEY, ERR_POSITIVE, errorReply } from '../../protocol/errors.js';
 import { parseDouble, parseI64 } from '../../util/number.js';
 import { isStringValue, stringEncoding, type TypedValue } from '../../keyspace/value.js';
 import { stringMatch as globMatch } from '../../util/glob.js';
@@ -50,6 +51,9 @@ const HELP = [
   '    Write <message> to the server log.',
   'OBJECT <key>',
   '    Describe the internal representation of the value at <key>.',
+  'POPULATE <count> [<prefix>] [<size>]',
+  '    Add <count> string keys <prefix>:<n> (prefix "key" by default) holding value:<n>, cut or padded',
+  '    with zero bytes to <size> when given. Existing keys stay; nothing is propagated.',
   'PROTOCOL <type>',
   `    Reply with a sample of a protocol type: ${PROTOCOL_TYPES}.`,
   'RELOAD [MERGE] [NOFLUSH] [NOSAVE]',
@@ -109,6 +113,7 @@ export default defineCommand('debug', (ctx, argv) => {
     const lru = Math.floor(Date.now() / 1000) & 0xffffff;
     return new Status(`Value at:0x0 refcount:${refcount} encoding:${enc} serializedlength:${len} lru:${lru} lru_seconds_idle:0`);
   }
+  if (sub === 'populate' && n >= 3 && n <= 5) return populate(ctx, argv);
   if (sub === 'reload') {
     const opts = { save: true, flush: true, merge: false };
     for (let i = 2; i < n; i++) {
@@ -151,3 +156,39 @@ export default defineCommand('debug', (ctx, argv) => {
   }
   return unknownSub(argv[1]);
 });
+
+/** A non-negative integer argument; Redis's getPositiveLongFromObjectOrReply answers one error for any other. */
+function positiveLong(s: string): number | ErrorReply {
+  const v = parseI64(s);
+  if (v === null || v < 0n) return ERR_POSITIVE;
+  return Number(v);
+}
+
+/**
+ * DEBUG POPULATE count [prefix] [size]: string keys prefix:0 .. prefix:count-1 holding value:<n>
+ * (cut or padded with NUL bytes to size when given); existing keys are left alone. Not propagated.
+ */
+function populate(ctx: CommandContext, argv: string[]): Reply {
+  const count = positiveLong(argv[2]);
+  if (count instanceof ErrorReply) return count;
+  let size = 0;
+  if (argv.length === 5) {
+    const v = positiveLong(argv[4]);
+    if (v instanceof ErrorReply) return v;
+    size = v;
+  }
+  const prefix = argv.length >= 4 ? argv[3] : 'key';
+  const db = ctx.db;
+  const pad = size > 0 ? '\0'.repeat(Math.min(size, 1 << 20)) : '';
+  for (let j = 0; j < count; j++) {
+    // Redis formats the name into a 128-byte buffer: longer names are cut to 127 bytes.
+    let key = `${prefix}:${j}`;
+    if (key.length > 127) key = key.slice(0, 127);
+    if (db.lookupWrite(key, ctx.now) !== undefined) continue;
+    let value = `value:${j}`;
+    if (size > 0) value = value.length >= size ? value.slice(0, size) : value + (size <= pad.length ? pad.slice(0, size - value.length) : '\0'.repeat(size - value.length));
+    db.add(key, value);
+    ctx.signalModifiedKey(db, key);
+  }
+  return OK;
+}
