@@ -9,6 +9,7 @@
 // wherever its Map goes. Counterpart: rdbSaveBackground's fork in Redis; the approach is Dragonfly's.
 import type { RValue } from '../keyspace/value.js';
 import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
+import { FingerprintSet } from './fingerprint-set.js';
 
 export interface SnapshotDb {
   readonly id: number;
@@ -24,28 +25,6 @@ export interface SnapshotHook {
   created(dict: Map<string, RValue>, key: string): void;
 }
 
-/**
- * A set of keys split over many small Sets: one large Set rehashes everything at once as it grows
- * (tens of milliseconds at a million keys), which would stall the event loop during a save.
- */
-class ShardedKeySet {
-  private readonly shards: Array<Set<string>> = [];
-  constructor() {
-    for (let i = 0; i < 256; i++) this.shards.push(new Set());
-  }
-  private shard(key: string): Set<string> {
-    const n = key.length;
-    const h = n === 0 ? 0 : (key.charCodeAt(n - 1) * 31 + key.charCodeAt(n >> 1) * 7 + n) & 255;
-    return this.shards[h];
-  }
-  has(key: string): boolean {
-    return this.shard(key).has(key);
-  }
-  add(key: string): void {
-    this.shard(key).add(key);
-  }
-}
-
 interface DbState {
   id: number;
   dict: Map<string, RValue>;
@@ -54,12 +33,16 @@ interface DbState {
   expiresSize: number;
   iter: Iterator<string>;
   /** Keys already written (at or ahead of their turn) and keys created after the start. */
-  skip: ShardedKeySet;
+  skip: FingerprintSet;
   /** Keys written ahead of their turn while an earlier database's section was being written. */
   early: RdbWriter | null;
   started: boolean;
   done: boolean;
 }
+
+/** Bytes gathered before step() hands them out: one file write per this much, not one per slice. */
+const FLUSH_AT = 256 * 1024;
+const NOTHING = Buffer.alloc(0);
 
 export class Snapshot implements SnapshotHook {
   private readonly writer: RdbWriter;
@@ -89,7 +72,7 @@ export class Snapshot implements SnapshotHook {
         size: db.dict.size,
         expiresSize: db.expires.size,
         iter: db.dict.keys(),
-        skip: new ShardedKeySet(),
+        skip: new FingerprintSet(db.dict.size),
         early: null,
         started: false,
         done: false,
@@ -151,13 +134,12 @@ export class Snapshot implements SnapshotHook {
           break;
         }
         const key = r.value;
-        if (s.skip.has(key)) continue;
-        // Written now: a later change must not write it again.
-        s.skip.add(key);
+        // Written now (unless it was already): a later change must not write it again.
+        if (!s.skip.add(key)) continue;
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
         w.key(key, s.dict.get(key)!, when === undefined ? -1 : when);
         this.keysProcessed++;
-        if ((++n & 63) === 0 && performance.now() - start > budgetMs) return w.take();
+        if ((++n & 63) === 0 && performance.now() - start > budgetMs) return w.pending >= FLUSH_AT ? w.take() : NOTHING;
       }
     }
     if (!this.finished) {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import type { RdbPersistence } from './rdb-persistence.js';
+import { SLICE_MS, type RdbPersistence } from './rdb-persistence.js';
 import type { Client } from './client.js';
 import type { Snapshot } from '../persistence/snapshot.js';
 import { ErrorReply } from '../protocol/reply.js';
@@ -421,7 +421,7 @@ export class AppendOnlyFile {
     if (r === null) return;
     try {
       const t0 = latencyStartMonitor(this.engine.latency);
-      const bytes = r.snap.step(2);
+      const bytes = r.snap.step(SLICE_MS);
       if (bytes.length > 0) writeSync(r.fd, bytes);
       latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
       if (!r.snap.done) {

@@ -18,8 +18,12 @@ import { usedMemory } from './info/sections.js';
 import { errorReply } from '../protocol/errors.js';
 import { ErrorReply } from '../protocol/reply.js';
 
-/** Milliseconds of serialisation per event-loop turn during BGSAVE. */
-const SLICE_MS = 2;
+/**
+ * Milliseconds of serialisation per event-loop turn during BGSAVE and an AOF rewrite: a request arriving
+ * meanwhile waits at most about this long (measured at 1M keys: 2 ms slices gave GET p50 2.6 ms and p99
+ * 6 ms during the save, 0.5 ms slices p50 0.8 ms and p99 4 ms for the same save time).
+ */
+export const SLICE_MS = 0.5;
 /** After a failed BGSAVE, save points wait this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
 const RETRY_DELAY_MS = 5000;
 
