@@ -98,9 +98,21 @@ export class AccessClock {
     return lfu ? (lfuMinutes(this.origin) << 8) | LFU_INIT_VAL : lruClock(this.origin);
   }
 
+  /** The key whose hash was computed last (a hot key is hashed once, not at every access). */
+  private lastKey = '';
+  private lastHash = hashKey('');
+
+  private hashOf(key: string): number {
+    if (key === this.lastKey) return this.lastHash;
+    const h = hashKey(key);
+    this.lastKey = key;
+    this.lastHash = h;
+    return h;
+  }
+
   /** A key was read or written (Redis's lookupKey side effect): LRU stamp or LFU increment. */
   touch(key: string, nowMs: number, cfg: ClockConfig): void {
-    const i = hashKey(key) & this.mask;
+    const i = this.hashOf(key) & this.mask;
     if (cfg.lfu) {
       const counter = lfuLogIncr(decayedCounter(this.value(i, true), nowMs, cfg.decayTime), cfg.logFactor);
       this.slots[i] = STAMPED | (lfuMinutes(nowMs) << 8) | counter;
@@ -111,7 +123,7 @@ export class AccessClock {
 
   /** A new value was stored under the key (createObject): fresh LRU stamp or LFU_INIT_VAL. */
   created(key: string, nowMs: number, cfg: ClockConfig): void {
-    const i = hashKey(key) & this.mask;
+    const i = this.hashOf(key) & this.mask;
     this.slots[i] = STAMPED | (cfg.lfu ? (lfuMinutes(nowMs) << 8) | LFU_INIT_VAL : lruClock(nowMs));
   }
 

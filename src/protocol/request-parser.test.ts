@@ -22,6 +22,24 @@ describe('RequestParser', () => {
     }
   });
 
+  it('reads whole commands of every common shape the same as split ones, and leaves odd ones to the general path', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    const wire =
+      '*1\r\n$0\r\n\r\n' + // empty argument
+      `*12\r\n${many.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}` + // two-digit count
+      `*2\r\n$3\r\nSET\r\n$16384\r\n${'v'.repeat(16384)}\r\n` + // longest fast-path argument
+      `*2\r\n$3\r\nSET\r\n$16385\r\n${'w'.repeat(16385)}\r\n`; // general path
+    const want = [[''], many, ['SET', 'v'.repeat(16384)], ['SET', 'w'.repeat(16385)]];
+    expect(parseAll([wire]).cmds).toEqual(want);
+    for (const i of [1, 3, 5, 9, 40, 60, 100, 16400, wire.length - 3]) {
+      expect(parseAll([wire.slice(0, i), wire.slice(i)]).cmds, `split at ${i}`).toEqual(want);
+    }
+    expect(parseAll(['*1\r\n$03\r\nabc\r\n']).error).toBe('ERR Protocol error: invalid bulk length');
+    expect(parseAll(['*1\r\n$-1\r\n']).error).toBe('ERR Protocol error: invalid bulk length');
+    expect(parseAll(['*1\r\nx3\r\nabc\r\n']).error).toBe("ERR Protocol error: expected '$', got 'x'");
+    expect(parseAll(['*100\r\n$1\r\na\r\n']).cmds).toEqual([]);
+  });
+
   it('keeps bytes 0x80-0xff as latin1 chars', () => {
     const payload = Buffer.from([0x2a, 0x31, 0x0d, 0x0a, 0x24, 0x33, 0x0d, 0x0a, 0xff, 0x80, 0xc3, 0x0d, 0x0a]);
     const r = parseAll([payload]);

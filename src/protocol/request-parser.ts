@@ -137,6 +137,16 @@ export class RequestParser {
     while (this.pos < end && this.protocolError === null) {
       if (this.multibulkLen === 0) {
         if (buf[this.pos] === 42 /* * */) {
+          // A whole ordinary command in the buffer is read in one pass with no state kept between its
+          // elements; anything else (incomplete, big, unusual, unauthenticated) takes the general path.
+          const argv = this.limits.unauthenticated ? null : this.wholeCommand(buf, end);
+          if (argv !== null) {
+            if (!sink(argv)) {
+              this.paused = true;
+              break;
+            }
+            continue;
+          }
           if (!this.parseMultibulkHeader(buf)) break;
           if (this.multibulkLen === 0) continue; // *0 or *-1: empty command, skipped
         } else {
@@ -153,6 +163,44 @@ export class RequestParser {
       this.buf = null;
       this.pos = 0;
     }
+  }
+
+  /**
+   * The command starting at pos when the buffer holds all of it in the common form: "*<1-99>\r\n", then
+   * each "$<len>\r\n<bytes>\r\n" with len at most 16384 written without leading zeros. pos moves past it.
+   * Null (nothing consumed) for anything else; the general path then reads it, or reports its error.
+   */
+  private wholeCommand(buf: Buffer, end: number): string[] | null {
+    let p = this.pos + 1;
+    let n = buf[p] - 48;
+    if (!(n >= 1 && n <= 9)) return null;
+    let d = buf[++p] - 48;
+    if (d >= 0 && d <= 9) {
+      n = n * 10 + d;
+      d = buf[++p] - 48;
+    }
+    if (buf[p] !== 13 || buf[p + 1] !== 10) return null;
+    p += 2;
+    const argv = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      if (buf[p] !== 36 /* $ */) return null;
+      let len = buf[++p] - 48;
+      if (len === 0) {
+        p++;
+      } else if (len >= 1 && len <= 9) {
+        for (d = buf[++p] - 48; d >= 0 && d <= 9; d = buf[++p] - 48) len = len * 10 + d;
+        if (len > 16384) return null;
+      } else {
+        return null;
+      }
+      if (buf[p] !== 13 || buf[p + 1] !== 10) return null;
+      p += 2;
+      if (end - p < len + 2) return null;
+      argv[i] = i === 0 ? this.commandName(buf, p, len) : latin1(buf, p, p + len);
+      p += len + 2;
+    }
+    this.pos = p;
+    return argv;
   }
 
   private fail(msg: string): false {
