@@ -41,9 +41,19 @@ export function stringBytes(s: string): number {
   return 16 + ((s.length + 7) & ~7);
 }
 
+/** 2^e without Math.pow (which `2 ** e` becomes when e is not a constant). */
+function pow2(e: number): number {
+  return e < 31 ? 1 << e : 2 ** e;
+}
+
+/** Smallest power of two at or above n (n >= 1). */
+function ceilPow2(n: number): number {
+  return n <= 1 ? 1 : pow2(32 - Math.clz32(n - 1));
+}
+
 /** Power-of-two capacity a JS Map holding n entries has (it starts at 4 and doubles when full). */
 function mapCapacity(n: number): number {
-  return n <= 4 ? 4 : 2 ** (32 - Math.clz32(n - 1));
+  return n <= 4 ? 4 : ceilPow2(n);
 }
 
 /** A Map holding n entries: its header and its capacity's slots. */
@@ -62,6 +72,31 @@ export function keyBytes(key: string, hasExpire: boolean): number {
 }
 
 /** The bytes of element strings, from `k` of `n` elements taken by `at` (scaled to n). */
+/**
+ * What the accounting remembers of a big aggregate's last sampling: [size then, string bytes per
+ * element, re-prices since]. Re-pricing after every write to a big value would sample its elements
+ * every time; while its size stays within 1/32 of the sampled size the per-element figure is reused,
+ * and it is sampled again every 32 re-prices anyway (values overwritten in place change it too).
+ */
+export type StringsCache = WeakMap<object, [number, number, number]>;
+/** Aggregates smaller than this are always sampled again (cheap, and a few elements move the average). */
+const CACHED_FROM = 256;
+const CACHE_REUSE = 32;
+
+/** The string bytes of an aggregate of n elements: sampled by `compute`, or scaled from the cache. */
+function estimateStrings(v: object, n: number, cache: StringsCache | undefined, compute: () => number): number {
+  if (cache === undefined || n < CACHED_FROM) return compute();
+  const c = cache.get(v);
+  if (c !== undefined && Math.abs(n - c[0]) * 32 < c[0] && ++c[2] < CACHE_REUSE) return Math.round(c[1] * n);
+  const s = compute();
+  if (c !== undefined) {
+    c[0] = n;
+    c[1] = s / n;
+    c[2] = 0;
+  } else cache.set(v, [n, s / n, 0]);
+  return s;
+}
+
 function sampledStrings(n: number, k: number, spread: boolean, at: (i: number) => number): number {
   if (n === 0 || k === 0) return 0;
   let sum = 0;
@@ -79,21 +114,24 @@ function sampledStrings(n: number, k: number, spread: boolean, at: (i: number) =
  * A value's bytes. samples: how many elements' strings to look at (0 = all); spread: take them from
  * across the value rather than the first ones (the accounting's choice; MEMORY USAGE reads the first).
  */
-export function valueBytes(v: RValue, samples: number, spread = false): number {
+export function valueBytes(v: RValue, samples: number, spread = false, cache?: StringsCache): number {
   if (typeof v === 'string') return stringBytes(v);
   if (v instanceof MutableString) return BUFFER + v.buf.length;
   if (v instanceof ListValue) {
     const n = v.length;
     const k = samples <= 0 ? n : Math.min(n, samples);
-    const cap = n <= LIST_MIN_CAPACITY ? LIST_MIN_CAPACITY : 2 ** Math.ceil(Math.log2(n));
-    return LIST_BASE + WORD * cap + sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)));
+    const cap = n <= LIST_MIN_CAPACITY ? LIST_MIN_CAPACITY : ceilPow2(n);
+    return LIST_BASE + WORD * cap + estimateStrings(v, n, cache, () => sampledStrings(n, k, spread, (i) => stringBytes(v.at(i))));
   }
   if (v instanceof HashValue) {
     const n = v.size;
     const k = samples <= 0 ? n : Math.min(n, samples);
-    let sum = 0;
-    v.samplePairs(k, spread, (f, x) => (sum += stringBytes(f) + stringBytes(x)));
-    const strings = k === 0 ? 0 : k === n ? sum : Math.round((sum / k) * n);
+    const strings = estimateStrings(v, n, cache, () => {
+      if (k === 0) return 0;
+      let sum = 0;
+      v.samplePairs(k, spread, (f, x) => (sum += stringBytes(f) + stringBytes(x)));
+      return k === n ? sum : Math.round((sum / k) * n);
+    });
     if (n <= HASH_SMALL && v.isListpack) return HASH_SMALL_BASE + 2 * WORD * n + strings;
     // The Map, plus the pair pages once random picks moved the hash to its sampled layout.
     return HASH_INDEXED_BASE + mapBytes(n) + (v.isSampled ? arrayBytes(2 * n) : 0) + strings;
@@ -101,14 +139,14 @@ export function valueBytes(v: RValue, samples: number, spread = false): number {
   if (v instanceof SetValue) {
     const n = v.size;
     const k = samples <= 0 ? n : Math.min(n, samples);
-    const strings = sampledStrings(n, k, spread, (i) => stringBytes(v.memberAt(i)));
+    const strings = estimateStrings(v, n, cache, () => sampledStrings(n, k, spread, (i) => stringBytes(v.memberAt(i))));
     const table = v.encoding() === 'hashtable' ? mapBytes(n) : 0;
     return SET_BASE + table + arrayBytes(n) + strings;
   }
   if (v instanceof ZsetValue) {
     const n = v.size;
     const k = samples <= 0 ? n : Math.min(n, samples);
-    const strings = sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)[0]));
+    const strings = estimateStrings(v, n, cache, () => sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)[0])));
     // The member map with its scores, and the ordered blocks (a member array and a score array).
     return ZSET_BASE + mapBytes(n) + HEAP_NUMBER * n + 2 * arrayBytes(n) + strings;
   }
