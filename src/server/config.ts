@@ -37,8 +37,14 @@ export class Config implements ConfigApi {
     for (const d of directives) {
       this.byName.set(d.name, d);
       for (const a of d.aliases ?? []) this.byName.set(a, d);
-      this.values.set(d.name, d.default);
+      this.store(d.name, d.default);
     }
+  }
+
+  /** Every change of a stored value goes through here. */
+  private store(name: string, value: string): void {
+    this.values.set(name, value);
+    this.numbers.clear();
   }
 
   directive(name: string): Directive | undefined {
@@ -50,8 +56,16 @@ export class Config implements ConfigApi {
     return d ? this.values.get(d.name) : undefined;
   }
 
+  /** getNumber's parsed values, dropped whenever any value changes (data types read limits per command). */
+  private readonly numbers = new Map<string, number>();
+
   getNumber(name: string): number {
-    return Number(this.get(name) ?? 0);
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      n = Number(this.get(name) ?? 0);
+      this.numbers.set(name, n);
+    }
+    return n;
   }
 
   getBool(name: string): boolean {
@@ -72,11 +86,11 @@ export class Config implements ConfigApi {
     const v = normalise(d, value);
     if (typeof v !== 'string') return v.error;
     const old = this.values.get(d.name)!;
-    this.values.set(d.name, v);
+    this.store(d.name, v);
     for (const fn of this.listeners.get(d.name) ?? []) {
       const err = fn(d.name, v);
       if (err) {
-        this.values.set(d.name, old);
+        this.store(d.name, old);
         return err;
       }
     }
@@ -92,7 +106,7 @@ export class Config implements ConfigApi {
   setMany(pairs: Array<[string, string]>): [string, string] | null {
     const old: Array<[string, string]> = [];
     const restore = () => {
-      for (const [n, v] of old.reverse()) this.values.set(n, v);
+      for (const [n, v] of old.reverse()) this.store(n, v);
     };
     for (const [name, value] of pairs) {
       const d = this.byName.get(name.toLowerCase());
@@ -106,7 +120,7 @@ export class Config implements ConfigApi {
         return [name, v.error];
       }
       old.push([d.name, this.values.get(d.name)!]);
-      this.values.set(d.name, v);
+      this.store(d.name, v);
     }
     // Each listener once, with the first directive of the call it is registered for.
     const ran = new Map<Listener, string>();
@@ -130,7 +144,7 @@ export class Config implements ConfigApi {
   /** Sets without running listeners (start-up, rollback). */
   setRaw(name: string, value: string): void {
     const d = this.byName.get(name)!;
-    this.values.set(d.name, value);
+    this.store(d.name, value);
   }
 
   /** Every canonical directive name with its value (CONFIG GET *). */
@@ -192,7 +206,7 @@ export class Config implements ConfigApi {
       }
       const v = normalise(d, value);
       if (typeof v !== 'string') throw new ConfigError(n + 1, line, v.error);
-      this.values.set(d.name, v);
+      this.store(d.name, v);
     }
   }
 
