@@ -6,7 +6,7 @@ export function formatClient(_srv: unknown, c: Client): string {
   const now = Date.now();
   const qbuf = c.parser.pending;
   const qalloc = c.parser.allocated;
-  const omem = c.socket?.writableLength ?? 0;
+  const omem = c.outputPending;
   return (
     `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=${c.name} ` +
     `age=${Math.floor((now - c.createdAt) / 1000)} idle=${Math.floor((now - c.lastInteraction) / 1000)} ` +

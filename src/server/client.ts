@@ -1,5 +1,6 @@
 // One connected client: identity, protocol version, selected database, query parser and output
 // buffer, and the fields CLIENT LIST reports. Counterpart: the client struct of Redis's server.h.
+import type { DirectWriter } from './direct-write.js';
 import type { Socket } from 'node:net';
 import type { ClientApi } from '../spec/context.js';
 import type { Db } from '../keyspace/db.js';
@@ -38,8 +39,8 @@ export class Client implements ClientApi {
   lastCmd = 'NULL';
   closing = false;
   closed = false;
-  /** Bytes handed to the socket that it has not sent yet (CLIENT LIST omem, output limits). */
-  pendingWrite = 0;
+  /** Writes straight to the connection's handle (plain TCP and unix sockets; null for TLS). */
+  direct: DirectWriter | null = null;
   /** Flags for CLIENT LIST (N normal; more with later features). */
   flags = 'N';
   noEvict = false;
@@ -81,6 +82,13 @@ export class Client implements ClientApi {
   readonly ssubs = new Set<string>();
   /** The parser's sink, bound once so the hot path allocates nothing per read. */
   readonly sink: (argv: string[]) => boolean;
+
+  /** Bytes handed to the connection and not sent yet (CLIENT LIST omem, output limits). */
+  get outputPending(): number {
+    const s = this.socket;
+    if (s === null) return 0;
+    return this.direct === null ? s.writableLength : s.writableLength + this.direct.pending;
+  }
 
   constructor(
     readonly id: number,

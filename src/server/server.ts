@@ -2,6 +2,7 @@
 // write per readable event, client limits, the hz timer (active expiry, timeouts, stats), signals and
 // SHUTDOWN, and the ServerApi that server-level commands use.
 // Counterpart: Redis's networking.c (connections), server.c (serverCron, main) and the listeners.
+import { DirectWriter } from './direct-write.js';
 import { createServer, Socket, type Server as NetServer } from 'node:net';
 import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -305,7 +306,7 @@ export class CinnabarServer implements ClientOwner {
   /** Client buffers and script caches, the part of used_memory outside the dataset and the baseline. */
   private refreshMemoryExtra(): void {
     let m = 0;
-    for (const c of this.clients.values()) m += c.parser.allocated + (c.socket?.writableLength ?? 0);
+    for (const c of this.clients.values()) m += c.parser.allocated + c.outputPending;
     const s = this.scripting.memoryInfo();
     this.engine.eviction.extra = m + s.scriptsMemory + s.functionsMemory;
   }
@@ -366,7 +367,7 @@ export class CinnabarServer implements ClientOwner {
         continue;
       }
       // Output limits are checked here too, so a soft limit held too long closes a client that gets no new output.
-      if (c.socket !== null && !c.closed && c.socket.writableLength > 0 && this.overOutputLimit(c)) {
+      if (c.socket !== null && !c.closed && c.outputPending > 0 && this.overOutputLimit(c)) {
         this.log.log('warning', `Client ${formatClient(this, c)} scheduled to be closed ASAP for overcoming of output buffer limits.`);
         this.freeClient(c);
       }
@@ -405,7 +406,10 @@ export class CinnabarServer implements ClientOwner {
       if (c !== null) this.onData(c, chunk);
     });
     c = this.admit(socket, isUnix);
-    if (c !== null) socket.resume();
+    if (c !== null) {
+      if (DirectWriter.available) c.direct = new DirectWriter(socket);
+      socket.resume();
+    }
   }
 
   /**
@@ -617,7 +621,8 @@ export class CinnabarServer implements ClientOwner {
       c.netOut += n;
       this.engine.stats.netOutputBytes += n;
       this.writesProcessed++;
-      c.socket.write(c.out.take());
+      const bytes = c.out.take();
+      if (c.direct === null || !c.direct.write(bytes)) c.socket.write(bytes);
       if (this.overOutputLimit(c)) {
         this.log.log('warning', `Client ${formatClient(this, c)} scheduled to be closed ASAP for overcoming of output buffer limits.`);
         this.freeClient(c);
@@ -635,7 +640,7 @@ export class CinnabarServer implements ClientOwner {
   private overOutputLimit(c: Client): boolean {
     const lim = this.outputLimits(c.kind());
     if (lim === null) return false;
-    const pending = c.socket!.writableLength;
+    const pending = c.outputPending;
     if (pending === 0) {
       c.softLimitSince = 0;
       return false;
@@ -763,7 +768,7 @@ export class CinnabarServer implements ClientOwner {
     for (const c of this.clients.values()) {
       if (c.blocked) blocked++;
       maxIn = Math.max(maxIn, c.parser.allocated);
-      maxOut = Math.max(maxOut, c.socket?.writableLength ?? 0);
+      maxOut = Math.max(maxOut, c.outputPending);
     }
     return {
       version: e.version,
