@@ -1,5 +1,5 @@
-// Replies written straight to a connection's libuv handle instead of through net.Socket's Writable
-// stream. socket.write costs, per reply, a WriteWrap object built from its template, the Writable's
+// The connection hot path below net.Socket: reads delivered from the handle's read callback, and replies
+// written straight to the connection's libuv handle instead of through net.Socket's Writable stream. socket.write costs, per reply, a WriteWrap object built from its template, the Writable's
 // state machine, and a process.nextTick to report completion - several microseconds next to a write
 // syscall that on loopback costs about ten. Here a write is one handle call: the kernel usually takes
 // all of it at once (the common case: nothing to track), and a write the kernel only partly takes is
@@ -17,6 +17,7 @@ interface StreamWrapBinding {
   WriteWrap: new () => WriteReq;
   streamBaseState: Int32Array;
   kLastWriteWasAsync: number;
+  kReadBytesOrError: number;
 }
 
 interface WriteReq {
@@ -35,7 +36,7 @@ interface StreamHandle {
 function loadBinding(): StreamWrapBinding | null {
   try {
     const b = (process as unknown as { binding(name: string): unknown }).binding('stream_wrap') as Partial<StreamWrapBinding>;
-    if (typeof b.WriteWrap !== 'function' || !(b.streamBaseState instanceof Int32Array) || typeof b.kLastWriteWasAsync !== 'number') return null;
+    if (typeof b.WriteWrap !== 'function' || !(b.streamBaseState instanceof Int32Array) || typeof b.kLastWriteWasAsync !== 'number' || typeof b.kReadBytesOrError !== 'number') return null;
     return b as StreamWrapBinding;
   } catch {
     return null;
@@ -100,4 +101,25 @@ export class DirectWriter {
     }
     return true;
   }
+}
+
+/**
+ * Reads of a socket created with a shared read buffer (net.Socket's `onread` option) go straight to
+ * `onBytes(n)` with the byte count; end of stream and errors still go to Node's own handler. This skips
+ * a JavaScript layer per read (socket timers, which a server connection here never sets, and checks).
+ */
+export function readDirect(socket: Socket, onBytes: (n: number) => void): void {
+  const handle = (socket as unknown as { _handle?: { onread?: (this: unknown, ab: unknown) => unknown } | null })._handle;
+  if (binding === null || handle == null || typeof handle.onread !== 'function') return;
+  const node = handle.onread;
+  const state = binding.streamBaseState;
+  const at = binding.kReadBytesOrError;
+  handle.onread = function (this: unknown, ab: unknown): unknown {
+    const n = state[at];
+    if (n > 0 && !socket.destroyed) {
+      onBytes(n);
+      return undefined;
+    }
+    return node.call(this, ab);
+  };
 }

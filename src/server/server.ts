@@ -2,7 +2,7 @@
 // write per readable event, client limits, the hz timer (active expiry, timeouts, stats), signals and
 // SHUTDOWN, and the ServerApi that server-level commands use.
 // Counterpart: Redis's networking.c (connections), server.c (serverCron, main) and the listeners.
-import { DirectWriter } from './direct-write.js';
+import { DirectWriter, readDirect } from './direct-write.js';
 import { createServer, Socket, type Server as NetServer } from 'node:net';
 import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -395,6 +395,7 @@ export class CinnabarServer implements ClientOwner {
       handle,
       onread: { buffer, callback: (n: number) => (onChunk(buffer.subarray(0, n)), true) },
     } as unknown as ConstructorParameters<typeof Socket>[0]);
+    readDirect(sock, (n) => onChunk(buffer.subarray(0, n)));
     // The listener counted the first wrapper as a connection; let it go so close() can complete.
     accepted.destroy();
     return sock;
