@@ -237,12 +237,42 @@ export class RequestParser {
     }
     let lineEnd = nl;
     if (lineEnd > this.pos && buf[lineEnd - 1] === 13) lineEnd--;
+    const plain = RequestParser.splitPlain(buf, this.pos, lineEnd);
+    if (plain !== null) {
+      this.pos = nl + 1;
+      this.argv = plain;
+      return true;
+    }
     const line = buf.latin1Slice(this.pos, lineEnd);
     this.pos = nl + 1;
     const args = splitArgs(line);
     if (args === null) return this.fail('unbalanced quotes in request');
     this.argv = args;
     return true;
+  }
+
+  /**
+   * An inline line without quotes split on whitespace (as sdssplitargs does outside quotes, where a
+   * backslash is an ordinary byte); null when the line has quotes and needs the full splitter.
+   */
+  private static splitPlain(buf: Buffer, start: number, end: number): string[] | null {
+    const args: string[] = [];
+    let i = start;
+    while (i < end) {
+      let c = buf[i];
+      // isspace(): space, \t, \n, \v, \f, \r
+      while (c === 32 || (c >= 9 && c <= 13)) {
+        if (++i >= end) return args;
+        c = buf[i];
+      }
+      const from = i;
+      while (i < end && c !== 32 && !(c >= 9 && c <= 13)) {
+        if (c === 34 || c === 39) return null;
+        c = buf[++i];
+      }
+      args.push(args.length === 0 && i - from <= 24 ? RequestParser.internName(buf, from, i - from) : latin1(buf, from, i));
+    }
+    return args;
   }
 
   /** Parses a decimal between pos and the CR; NaN when not an integer as string2ll reads it. */
@@ -348,6 +378,11 @@ export class RequestParser {
    */
   private commandName(buf: Buffer, start: number, n: number): string {
     if (n === 0 || n > 24) return latin1(buf, start, start + n);
+    return RequestParser.internName(buf, start, n);
+  }
+
+  /** The interned string of a 1-24 byte command name (see commandName). */
+  private static internName(buf: Buffer, start: number, n: number): string {
     const slot = (n * 7 + buf[start] * 3 + buf[start + n - 1]) & 127;
     const cached = NAME_CACHE[slot];
     if (cached !== undefined && cached.length === n) {
