@@ -62,9 +62,9 @@ describe('RequestParser', () => {
     expect(r.cmds).toEqual([['SET', 'a b', 'c d', 'A\n'], ['PING']]);
   });
 
-  it('splits quote-free inline lines on any whitespace, backslashes kept as they are', () => {
-    const r = parseAll(['  SET\tk\\x  \x0bv\x0c\r\nPING\nget  "a b"\r\n   \r\n\xffk\r\n']);
-    expect(r.cmds).toEqual([['SET', 'k\\x', 'v'], ['PING'], ['get', 'a b'], ['\xffk']]);
+  it('splits quote-free inline lines as Redis does, backslashes kept as they are', () => {
+    const r = parseAll(['  SET\tk\\x  \x0bv\x0c\r\nPING\nget  "a b"\r\n   \r\n\xffk a\x0bb\r\n']);
+    expect(r.cmds).toEqual([['SET', 'k\\x', 'v\x0c'], ['PING'], ['get', 'a b'], ['\xffk', 'a\x0bb']]);
   });
 
   it('stalls an inline request holding a NUL before its newline, like Redis', () => {

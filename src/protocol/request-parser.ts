@@ -252,21 +252,21 @@ export class RequestParser {
   }
 
   /**
-   * An inline line without quotes split on whitespace (as sdssplitargs does outside quotes, where a
-   * backslash is an ordinary byte); null when the line has quotes and needs the full splitter.
+   * An inline line without quotes split as sdssplitargs does outside quotes: blanks (isspace, so \v and
+   * \f too) skipped between arguments, an argument ended by space, \t, \r or \n only, a backslash an
+   * ordinary byte. Null when the line has quotes and needs the full splitter.
    */
   private static splitPlain(buf: Buffer, start: number, end: number): string[] | null {
     const args: string[] = [];
     let i = start;
     while (i < end) {
       let c = buf[i];
-      // isspace(): space, \t, \n, \v, \f, \r
       while (c === 32 || (c >= 9 && c <= 13)) {
         if (++i >= end) return args;
         c = buf[i];
       }
       const from = i;
-      while (i < end && c !== 32 && !(c >= 9 && c <= 13)) {
+      while (i < end && c !== 32 && c !== 9 && c !== 10 && c !== 13) {
         if (c === 34 || c === 39) return null;
         c = buf[++i];
       }
