@@ -37,6 +37,9 @@ const COMMANDS: string[][] = [
   ['set', 'tmp', 'x', 'px', '1'], ['swapdb', '0', '1'], ['swapdb', '0', '1'],
   ['select', '1'], ['set', 'other', 'db'], ['flushdb'], ['select', '0'],
   ['object', 'freq', 'h'], ['touch', 'h', 'z'],
+  // Writes that change nothing (no dirty count): their notes are dropped, not priced.
+  ['sadd', 'st', 'member'], ['srem', 'st', 'absent'], ['zadd', 'z', '8', 'a'], ['zadd', 'z', 'xx', '1', 'absent'], ['zrem', 'z', 'absent'],
+  ['lrem', 'l', '0', 'absent'], ['hdel', 'h', 'absent'], ['rpushx', 'absent', 'x'], ['xdel', 'x', '9-9'],
 ];
 
 test('the running byte counts equal a fresh count after every kind of write', () => {

@@ -55,6 +55,21 @@ export function noteChanged(db: AccountedDb, key: string, v: Accounted): void {
   if (pendingCount >= MAX_PENDING) settle();
 }
 
+/**
+ * Drops the notes of a command that changed nothing (no dirty count: ZADD of a present member with its
+ * score, SADD of a present member...): its values are as they were priced. A command that changes a
+ * value always counts it dirty (that is what replicates it), so nothing is missed.
+ */
+export function dropPending(): void {
+  const n = pendingCount;
+  pendingCount = 0;
+  for (let i = 0; i < n; i++) {
+    pendingDbs[i] = undefined as unknown as AccountedDb;
+    pendingValues[i] = undefined as unknown as Accounted;
+    pendingKeys[i] = '';
+  }
+}
+
 /** Re-estimates every noted value still stored under its key and applies the differences. */
 export function settle(): void {
   const n = pendingCount;

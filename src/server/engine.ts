@@ -19,7 +19,7 @@ import { commandBare } from '../cmds/server/command/index.js';
 import { getKeysFromCommand } from '../spec/keys.js';
 import { KEYSPACE, KEYEVENT, classBit, parseNotifyFlags } from './notify-flags.js';
 import { EVICT_FAIL, Eviction } from './eviction.js';
-import { noteChanged, pendingCount, settle, type Accounted } from '../keyspace/accounting.js';
+import { dropPending, noteChanged, pendingCount, settle, type Accounted } from '../keyspace/accounting.js';
 import type { Tracking } from './tracking.js';
 import type { ClientPause } from './pause.js';
 import { LatencyMonitor } from './latency.js';
@@ -481,6 +481,9 @@ export class Engine {
     // CLIENT NO-TOUCH: this client's commands leave access times alone, except TOUCH itself.
     this.clockConfig.suspended = c.noTouch && cmd.name !== 'touch';
     const t0 = this.lastMark;
+    // Values changed outside any command (a blocked client served, a load) are priced first: the notes
+    // this command leaves may be dropped if it changes nothing.
+    if (pendingCount !== 0 && depth === 0) settle();
     // A background save is running: keys this write command names are written to it first.
     if (this.snapshotActive && cmd.isWrite) this.beforeWrite(c, cmd, argv);
     let r: Reply;
@@ -503,7 +506,10 @@ export class Engine {
     // Aggregates a write changed through a read lookup (XREADGROUP's PEL), noting nothing itself: priced
     // again from the keys its key specs name.
     if (pendingCount === 0 && cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
-    if (pendingCount !== 0) settle();
+    if (pendingCount !== 0) {
+      if (ctx.dirtyDelta > 0 || ctx.forced || depth > 0) settle();
+      else dropPending();
+    }
     const t1 = performance.now();
     const dt = t1 - t0;
     this.lastMark = t1;

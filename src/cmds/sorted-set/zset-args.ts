@@ -9,8 +9,28 @@ const HEX_RE = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?[0-
 const INF_RE = /^[+-]?(?:inf|infinity)$/i;
 const NAN_RE = /^[+-]?nan(?:\([0-9a-zA-Z_]*\))?$/i;
 
+/**
+ * True for [+-]digits[.digits] of at most 20 characters (what clients send nearly always): Number
+ * reads it exactly as strtod does, and it can neither overflow nor underflow to zero.
+ */
+function plainDecimal(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 20) return false;
+  let i = s.charCodeAt(0) === 45 || s.charCodeAt(0) === 43 ? 1 : 0;
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
 /** strtod over the whole C string (up to a NUL): the value and whether it over- or underflowed. */
 function strtod(arg: string, skipSpace: boolean): { v: number; erange: boolean } | null {
+  if (plainDecimal(arg)) return { v: Number(arg), erange: false };
   const nul = arg.indexOf('\0');
   let s = nul < 0 ? arg : arg.slice(0, nul);
   if (skipSpace) s = s.replace(/^[ \t\n\v\f\r]+/, '');
