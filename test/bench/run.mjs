@@ -49,9 +49,9 @@ function build() {
   buildProject();
 }
 
-/** Runs redis-benchmark and returns { TEST: rps }. */
-function runBenchmark(port, args) {
-  const r = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), ...args, '-t', TESTS, '--csv'], {
+/** Runs redis-benchmark for the given tests (comma-separated) and returns { TEST: rps }. */
+function runBenchmark(port, args, tests = TESTS) {
+  const r = spawnSync('redis-benchmark', ['-h', '127.0.0.1', '-p', String(port), ...args, '-t', tests, '--csv'], {
     encoding: 'utf8',
     timeout: 600_000,
   });
@@ -67,15 +67,19 @@ function runBenchmark(port, args) {
 async function throughput(servers) {
   // results[config][test][kind] = [rps...]
   const results = {};
+  // Each test runs on both servers back to back (alternating which goes first), so the machine's speed
+  // drifting over a long run moves both sides of a ratio alike.
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? servers : [...servers].reverse();
     for (const cfg of CONFIGS) {
-      for (const s of order) {
-        log(`round ${round + 1}/${ROUNDS}: ${s.kind} ${cfg.name}`);
-        const rps = runBenchmark(s.port, cfg.args);
-        for (const [test, v] of Object.entries(rps)) {
-          ((results[cfg.name] ??= {})[test] ??= {})[s.kind] ??= [];
-          results[cfg.name][test][s.kind].push(v);
+      log(`round ${round + 1}/${ROUNDS}: ${cfg.name}`);
+      for (const test of TESTS.split(',')) {
+        for (const s of order) {
+          const rps = runBenchmark(s.port, cfg.args, test);
+          for (const [name, v] of Object.entries(rps)) {
+            ((results[cfg.name] ??= {})[name] ??= {})[s.kind] ??= [];
+            results[cfg.name][name][s.kind].push(v);
+          }
         }
       }
     }
