@@ -167,10 +167,13 @@ export class Db {
     this.clock.created(key, this.hooks.clock.now, this.hooks.clock);
   }
 
-  /** Replaces the value of an existing key, keeping its TTL (in-place style updates). */
-  overwrite(key: string, value: RValue): void {
+  /**
+   * Replaces the value of an existing key, keeping its TTL (in-place style updates). `current`: the value
+   * the caller just looked up under the key, saving a second lookup.
+   */
+  overwrite(key: string, value: RValue, current?: RValue): void {
     if (this.snapshot !== null) this.snapshot.beforeChange(this.dict, key);
-    const prev = this.dict.get(key);
+    const prev = current ?? this.dict.get(key);
     if (prev !== undefined) this.bytes -= costOf(prev);
     this.bytes += this.stored(key, value);
     this.dict.set(key, value);

@@ -35,7 +35,7 @@ export function incrDecr(ctx: CommandContext, key: string, incr: number | bigint
   }
   const text = String(result);
   // Replacing the value keeps its TTL, as Redis's in-place integer update does.
-  if (v !== undefined) db.overwrite(key, text);
+  if (v !== undefined) db.overwrite(key, text, v);
   else db.add(key, text);
   ctx.signalModifiedKey(db, key);
   ctx.notify('$', 'incrby', key, db.id);
