@@ -71,7 +71,6 @@ export function keyBytes(key: string, hasExpire: boolean): number {
   return stringBytes(key) + MAP_ENTRY + WORD + (hasExpire ? MAP_ENTRY + HEAP_NUMBER : 0);
 }
 
-/** The bytes of element strings, from `k` of `n` elements taken by `at` (scaled to n). */
 /**
  * What the accounting remembers of a big aggregate's last sampling: [size then, string bytes per
  * element, re-prices since]. Re-pricing after every write to a big value would sample its elements
@@ -81,13 +80,15 @@ export function keyBytes(key: string, hasExpire: boolean): number {
 export type StringsCache = WeakMap<object, [number, number, number]>;
 /** Aggregates smaller than this are always sampled again (cheap, and a few elements move the average). */
 const CACHED_FROM = 256;
+/** The size may drift by 1/SIZE_DRIFT of the sampled size, for at most CACHE_REUSE re-prices. */
+const SIZE_DRIFT = 32;
 const CACHE_REUSE = 32;
 
 /** The string bytes of an aggregate of n elements: sampled by `compute`, or scaled from the cache. */
 function estimateStrings(v: object, n: number, cache: StringsCache | undefined, compute: () => number): number {
   if (cache === undefined || n < CACHED_FROM) return compute();
   const c = cache.get(v);
-  if (c !== undefined && Math.abs(n - c[0]) * 32 < c[0] && ++c[2] < CACHE_REUSE) return Math.round(c[1] * n);
+  if (c !== undefined && Math.abs(n - c[0]) * SIZE_DRIFT < c[0] && ++c[2] < CACHE_REUSE) return Math.round(c[1] * n);
   const s = compute();
   if (c !== undefined) {
     c[0] = n;
@@ -97,6 +98,7 @@ function estimateStrings(v: object, n: number, cache: StringsCache | undefined, 
   return s;
 }
 
+/** The bytes of element strings, from `k` of `n` elements taken by `at` (scaled to n). */
 function sampledStrings(n: number, k: number, spread: boolean, at: (i: number) => number): number {
   if (n === 0 || k === 0) return 0;
   let sum = 0;

@@ -196,7 +196,7 @@ export class RequestParser {
       if (buf[p] !== 13 || buf[p + 1] !== 10) return null;
       p += 2;
       if (end - p < len + 2) return null;
-      argv[i] = i === 0 ? this.commandName(buf, p, len) : latin1(buf, p, p + len);
+      argv[i] = i === 0 ? RequestParser.commandName(buf, p, len) : latin1(buf, p, p + len);
       p += len + 2;
     }
     this.pos = p;
@@ -270,7 +270,7 @@ export class RequestParser {
         if (c === 34 || c === 39) return null;
         c = buf[++i];
       }
-      args.push(args.length === 0 && i - from <= 24 ? RequestParser.internName(buf, from, i - from) : latin1(buf, from, i));
+      args.push(args.length === 0 ? RequestParser.commandName(buf, from, i - from) : latin1(buf, from, i));
     }
     return args;
   }
@@ -333,7 +333,7 @@ export class RequestParser {
             this.pos = p + 2;
             this.bulkLen = v;
             if (end - this.pos < v + 2) return false;
-            this.argv.push(this.argv.length === 0 ? this.commandName(buf, this.pos, v) : latin1(buf, this.pos, this.pos + v));
+            this.argv.push(this.argv.length === 0 ? RequestParser.commandName(buf, this.pos, v) : latin1(buf, this.pos, this.pos + v));
             this.pos += v + 2;
             this.bulkLen = -1;
             this.multibulkLen--;
@@ -376,13 +376,8 @@ export class RequestParser {
    * The command name, interned: a small table keyed by length and end bytes returns the same string
    * object for repeated names, so its hash is already known to the command lookup.
    */
-  private commandName(buf: Buffer, start: number, n: number): string {
+  private static commandName(buf: Buffer, start: number, n: number): string {
     if (n === 0 || n > 24) return latin1(buf, start, start + n);
-    return RequestParser.internName(buf, start, n);
-  }
-
-  /** The interned string of a 1-24 byte command name (see commandName). */
-  private static internName(buf: Buffer, start: number, n: number): string {
     const slot = (n * 7 + buf[start] * 3 + buf[start + n - 1]) & 127;
     const cached = NAME_CACHE[slot];
     if (cached !== undefined && cached.length === n) {

@@ -21,9 +21,7 @@ interface StreamWrapBinding {
 }
 
 interface WriteReq {
-  handle: unknown;
   oncomplete: (this: WriteReq, status: number) => void;
-  async: boolean;
   bytes: number;
   buffer: Buffer | null;
   owner: DirectWriter | null;
@@ -76,9 +74,7 @@ export class DirectWriter {
     let req = this.req;
     if (req === null) {
       req = new binding.WriteWrap();
-      req.handle = handle;
       req.oncomplete = onComplete;
-      req.async = false;
       req.bytes = 0;
       req.buffer = null;
       req.owner = null;
@@ -92,7 +88,6 @@ export class DirectWriter {
     }
     if (binding.streamBaseState[binding.kLastWriteWasAsync] !== 0) {
       // libuv keeps this request until the rest is sent: it must not be reused, and the bytes are pending.
-      req.async = true;
       req.bytes = buf.length;
       req.buffer = buf;
       req.owner = this;

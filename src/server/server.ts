@@ -391,11 +391,12 @@ export class CinnabarServer implements ClientOwner {
     }
     raw._handle = null;
     const buffer = this.readBuf;
+    const deliver = (n: number): void => onChunk(buffer.subarray(0, n));
     const sock = new Socket({
       handle,
-      onread: { buffer, callback: (n: number) => (onChunk(buffer.subarray(0, n)), true) },
+      onread: { buffer, callback: (n: number) => (deliver(n), true) },
     } as unknown as ConstructorParameters<typeof Socket>[0]);
-    readDirect(sock, (n) => onChunk(buffer.subarray(0, n)));
+    readDirect(sock, deliver);
     // The listener counted the first wrapper as a connection; let it go so close() can complete.
     accepted.destroy();
     return sock;

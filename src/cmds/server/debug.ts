@@ -179,14 +179,13 @@ function populate(ctx: CommandContext, argv: string[]): Reply {
   }
   const prefix = argv.length >= 4 ? argv[3] : 'key';
   const db = ctx.db;
-  const pad = size > 0 ? '\0'.repeat(Math.min(size, 1 << 20)) : '';
   for (let j = 0; j < count; j++) {
     // Redis formats the name into a 128-byte buffer: longer names are cut to 127 bytes.
     let key = `${prefix}:${j}`;
     if (key.length > 127) key = key.slice(0, 127);
     if (db.lookupWrite(key, ctx.now) !== undefined) continue;
     let value = `value:${j}`;
-    if (size > 0) value = value.length >= size ? value.slice(0, size) : value + (size <= pad.length ? pad.slice(0, size - value.length) : '\0'.repeat(size - value.length));
+    if (size > 0) value = value.length >= size ? value.slice(0, size) : value.padEnd(size, '\0');
     db.add(key, value);
     ctx.signalModifiedKey(db, key);
   }
