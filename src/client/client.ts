@@ -122,6 +122,9 @@ export class Client extends EventEmitter {
       }
     });
     socket.on('error', (err: NodeJS.ErrnoException) => this.fail(describeSocketError(err)));
+    // The server's FIN: the connection is over as of now (as hiredis reports EOF on its next read), even
+    // if a command typed meanwhile would otherwise meet the dead socket as EPIPE before 'close' arrives.
+    socket.on('end', () => this.fail(new ConnectionError('Server closed the connection', 'EOF')));
     socket.on('close', () => this.fail(new ConnectionError('Server closed the connection', 'EOF')));
   }
 
