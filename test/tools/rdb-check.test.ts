@@ -326,10 +326,12 @@ describe('exports', () => {
         const enc = (await conn.command(['object', 'encoding', key])).data!.toString();
         const usage = Number((await conn.command(['memory', 'usage', key, 'samples', '0'])).data!.toString());
         expect(row.encoding, row.key).toBe(enc);
-        // Strings, hashes, sets and lists are counted exactly; skiplist levels are random and stream
-        // radix trees are estimated, so those get a margin.
-        const margin = row.type === 'stream' ? 0.3 : row.type === 'zset' ? 0.05 : 0.01;
-        expect(Math.abs(row.size - usage) / usage, `${row.key}: ${row.size} vs ${usage}`).toBeLessThanOrEqual(margin);
+        // Strings, hashes, sets and lists are counted exactly; stream radix trees are estimated. A
+        // skiplist node's level is random (each level 16 bytes, then rounded to an allocator size
+        // class), so a zset with one or two members can sit several levels off the expected
+        // height: allow 5% or ten levels' worth, whichever is larger.
+        const margin = row.type === 'stream' ? 0.3 * usage : row.type === 'zset' ? Math.max(0.05 * usage, 160) : 0.01 * usage;
+        expect(Math.abs(row.size - usage), `${row.key}: ${row.size} vs ${usage}`).toBeLessThanOrEqual(margin);
         checked++;
       }
       expect(checked).toBe(rows.length);
