@@ -1,8 +1,16 @@
-// The Lua interpreter behind EVAL and FCALL: Redis's own Lua 5.1 (with cjson, cmsgpack, bit and struct)
-// compiled to WebAssembly (npm lua-redis-wasm, pinned). One interpreter per process, loaded when this
-// module is first imported; scripts run synchronously on it. Everything Redis-specific about calling
-// commands, converting replies and wording errors lives in the host (src/server/scripting.ts), which
-// installs itself for the duration of one script with runLua().
+// The Lua interpreters behind EVAL and FCALL: Redis's own Lua 5.1 (with cjson, cmsgpack, bit and
+// struct) compiled to WebAssembly (npm lua-redis-wasm, pinned). As in Redis, EVAL scripts and function
+// libraries each have their own interpreter state (evalVm, functionVm), created when this module is
+// first imported; scripts run synchronously on them. Everything Redis-specific about calling commands,
+// converting replies and wording errors lives in the host (src/server/scripting.ts), which installs
+// itself for the duration of one script with LuaVm.run().
+//
+// Compiled code lives in the interpreter, as in Redis: an EVAL script is compiled once into the global
+// function f_<sha> and each run calls it; a library's code runs once at FUNCTION LOAD and the functions
+// it registers (closures over the library's locals, which therefore persist between calls) are kept in
+// a table only the host can write. Globals are read-only to scripts (Redis's protection, enforced by
+// the interpreter's per-table readonly flag); the host writes them by clearing that flag in the
+// interpreter's memory around its own short chunks, which never run script code.
 //
 // Long scripts: the interpreter's instruction-count hook is rewritten at load (wasm-hook.ts) to call
 // LuaHost.tick every HOOK_STEP Lua instructions, as Redis's count hook does every 100,000; the host may
@@ -11,7 +19,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LuaWasmEngine, type ReplyValue } from 'lua-redis-wasm';
+import { randomBytes } from 'node:crypto';
 import { patchFuelHook } from './wasm-hook.js';
+import { escapeLuaString } from './lua-source.js';
+import { patchInterpreter, TABLE_ERROR_FLAG } from './wasm-patch.js';
+
+export { TABLE_ERROR_FLAG };
 
 export type { ReplyValue };
 
@@ -41,74 +54,41 @@ export const STOPPED_MESSAGE = 'Script killed by fuel limit';
 /** The Redis version scripts see in redis.REDIS_VERSION / redis.REDIS_VERSION_NUM. */
 export const SCRIPT_REDIS_VERSION = '7.2.4';
 
-let current: LuaHost | null = null;
-
-const noHost = (): ReplyValue => ({ err: Buffer.from('This Redis command is not allowed from script'), code: Buffer.from('ERR') });
-
-/** The interpreter's binary with the hook that reaches the host; the stock one if this build differs. */
-function interpreterBinary(): { bytes?: Uint8Array; fuelAddress: number } {
+/**
+ * The interpreter's binary with the hook that reaches the host and the corrections of wasm-patch.ts;
+ * the stock one if this build differs.
+ */
+function interpreterBinary(): { bytes?: Uint8Array; fuelAddress: number; corrected: boolean } {
   try {
     const where = LuaWasmEngine.defaultWasmPath();
     const stock = readFileSync(where.startsWith('file:') ? fileURLToPath(where) : where);
-    const patched = patchFuelHook(new Uint8Array(stock.buffer, stock.byteOffset, stock.length));
-    if (patched !== null) return { bytes: patched.bytes, fuelAddress: patched.fuelAddress };
+    const view = new Uint8Array(stock.buffer, stock.byteOffset, stock.length);
+    const corrected = patchInterpreter(view);
+    const patched = patchFuelHook(corrected ?? view);
+    if (patched !== null) return { bytes: patched.bytes, fuelAddress: patched.fuelAddress, corrected: corrected !== null };
   } catch {
     // Fall back to the stock binary below.
   }
-  return { fuelAddress: -1 };
+  return { fuelAddress: -1, corrected: false };
 }
 
 const binary = interpreterBinary();
 /** Whether a running script can be interrupted (false only with an unexpected interpreter build). */
 export const interruptible = binary.bytes !== undefined;
-let ticks = 0;
-let heapView: DataView | null = null;
+/** Whether RESP3 nulls reach Lua as nil and table errors carry their err field (wasm-patch.ts). */
+export const corrected = binary.corrected;
 
-/** The count hook's call: refill the instruction budget, or make the hook raise at every instruction. */
-function onHook(state: number): void {
-  const host = current;
-  let go = true;
-  try {
-    go = host !== null && host.tick !== undefined ? host.tick() : ++ticks < UNTICKED_LIMIT;
-  } catch {
-    // A JavaScript exception must not unwind through the interpreter's C frames (its error handling
-    // is setjmp/longjmp): the script goes on.
-  }
-  const heap = (internals as EngineInternals).exports.HEAPU8;
-  if (heapView === null || heapView.buffer !== heap.buffer) heapView = new DataView(heap.buffer, heap.byteOffset, heap.byteLength);
-  // lua_State.hookcount (offset 64 in this wasm32 build): counted down per instruction, the hook runs at
-  // zero. Left at 1 the hook runs again at the next instruction, so a killed script cannot go on
-  // inside pcall; Lua resets it to the hook's period on the way, so nothing lingers.
-  // Checked against basehookcount (offset 60), which holds the interpreter's hook period of 1,000.
-  if (go) heapView.setBigInt64(binary.fuelAddress, BigInt(HOOK_STEP), true);
-  else if (heapView.getInt32(state + 60, true) === 1000) heapView.setInt32(state + 64, 1, true);
-}
+/** Lua's table type tag, and where a Table keeps it and Redis's readonly flag (wasm32 layout). */
+const LUA_TTABLE = 5;
+const TABLE_TT = 4;
+const TABLE_READONLY = 8;
 
-const vm = await LuaWasmEngine.create({
-  host: {
-    redisCall: (args) => (current === null ? noHost() : current.call(args, true)),
-    redisPcall: (args) => (current === null ? noHost() : current.call(args, false)),
-    log: (level, message) => current?.log(level, message),
-    // Scripts reach this with 2 or 3 only; the rewritten count hook passes its lua_State pointer.
-    onSetResp: (v) => (v === 2 || v === 3 ? current?.setResp(v) : onHook(v)),
-  },
-  ...(binary.bytes !== undefined ? { wasmBytes: binary.bytes } : {}),
-  profile: 'redis-7.2',
-  // The instruction budget a script starts with: the hook calls the host when it is spent, which refills
-  // it. The stock interpreter (no host call) stops a script once its budget is spent.
-  limits: { maxFuel: binary.bytes !== undefined ? HOOK_STEP : 2_000_000_000 },
-  redisProps: {
-    REDIS_VERSION: { value: SCRIPT_REDIS_VERSION },
-    REDIS_VERSION_NUM: { value: 0x070204 },
-    REPL_NONE: { value: 0 },
-    REPL_AOF: { value: 1 },
-    REPL_SLAVE: { value: 2 },
-    REPL_REPLICA: { value: 2 },
-    REPL_ALL: { value: 3 },
-    set_repl: { returns: null },
-    replicate_commands: { returns: true },
-  },
-});
+/** The pseudo-command the host's own chunks open and close a sealed table with (see LuaVm.seal). */
+const GATE = '\u0000gate';
+/** Known only to the host's chunks: a script cannot open a sealed table by calling GATE itself. */
+const GATE_TOKEN = randomBytes(16).toString('hex');
+
+const noHost = (): ReplyValue => ({ err: Buffer.from('This Redis command is not allowed from script'), code: Buffer.from('ERR') });
 
 /**
  * The interpreter's own entry points below its public evalWithArgs, which hashes the whole source in
@@ -116,18 +96,241 @@ const vm = await LuaWasmEngine.create({
  * knows the digest. Used when this pinned version has them, else the public call.
  */
 interface EngineInternals {
-  exports: { _alloc(n: number): number; _free_mem(p: number): void; HEAPU8: Uint8Array };
+  exports: { _alloc(n: number): number; _free_mem(p: number): void; _reset?(): number; HEAPU8: Uint8Array };
   callEvalWithArgs(scriptPtr: number, scriptLen: number, argsPtr: number, argsLen: number, keys: number): unknown;
   decodeResult(result: unknown, sha: string): ReplyValue;
 }
-const internals = ((vm as unknown as { engine?: unknown }).engine ?? vm) as Partial<EngineInternals>;
-// The hook refills the budget in the interpreter's memory: without access to it every script would stop
-// after its first budget.
-if (interruptible && internals.exports?.HEAPU8 === undefined) throw new Error('lua-redis-wasm: the interpreter memory is not reachable');
-const direct =
-  internals.exports !== undefined && typeof internals.callEvalWithArgs === 'function' && typeof internals.decodeResult === 'function'
-    ? (internals as EngineInternals)
-    : null;
+
+/** A host for the interpreter's own chunks: they call nothing. */
+const QUIET: LuaHost = { call: noHost, log: () => {}, setResp: () => {} };
+
+const COMPILE_CHECK = Buffer.from("local f, e = loadstring(ARGV[1], '@user_script') if f then return false end return e");
+/** Compiles ARGV[2] (chunk name ARGV[3]) into the global ARGV[1]; Lua's message if it does not compile. */
+const DEFINE = Buffer.from('local f, e = loadstring(ARGV[3], ARGV[4]) if f == nil then return e end rawset(_G[ARGV[1]], ARGV[2], f) return false');
+const DEFINE_VALUE = Buffer.from("local f = assert(loadstring(ARGV[2], '=cinnabar')) rawset(_G, ARGV[1], (f()))");
+const NEW_TABLE = Buffer.from('rawset(_G, ARGV[1], {}) return tostring(rawget(_G, ARGV[1]))');
+const GLOBALS = Buffer.from('return tostring(_G)');
+/** One interpreter state (a WebAssembly instance of the interpreter). */
+export class LuaVm {
+  private current: LuaHost | null = null;
+  private ticks = 0;
+  private heapView: DataView | null = null;
+  private readonly internals: Partial<EngineInternals>;
+  private readonly direct: EngineInternals | null;
+  /** Address of the globals table in the interpreter's memory; 0 until looked up after a reset. */
+  private globalsAt = 0;
+  /** Sealed tables: name -> address (see seal()). */
+  private readonly sealed = new Map<string, number>();
+  /** Counts resets: what was defined under an older generation is gone. */
+  generation = 0;
+
+  private constructor(
+    private readonly vm: LuaWasmEngine,
+    /** Sealed tables every state of this interpreter has (made again after a reset). */
+    private readonly tables: string[],
+  ) {
+    this.internals = ((vm as unknown as { engine?: unknown }).engine ?? vm) as Partial<EngineInternals>;
+    // The hook refills the budget in the interpreter's memory: without access to it every script would
+    // stop after its first budget.
+    if (interruptible && this.internals.exports?.HEAPU8 === undefined) throw new Error('lua-redis-wasm: the interpreter memory is not reachable');
+    const i = this.internals;
+    this.direct = i.exports !== undefined && typeof i.callEvalWithArgs === 'function' && typeof i.decodeResult === 'function' ? (i as EngineInternals) : null;
+  }
+
+  static async create(tables: string[]): Promise<LuaVm> {
+    let self: LuaVm | null = null;
+    const vm = await LuaWasmEngine.create({
+      host: {
+        redisCall: (args) => self!.onCall(args, true),
+        redisPcall: (args) => self!.onCall(args, false),
+        log: (level, message) => self!.current?.log(level, message),
+        // Scripts reach this with 2 or 3 only; the rewritten count hook passes its lua_State pointer.
+        onSetResp: (v) => (v === 2 || v === 3 ? self!.current?.setResp(v) : self!.onHook(v)),
+      },
+      ...(binary.bytes !== undefined ? { wasmBytes: binary.bytes } : {}),
+      profile: 'redis-7.2',
+      // The instruction budget a script starts with: the hook calls the host when it is spent, which
+      // refills it. The stock interpreter (no host call) stops a script once its budget is spent.
+      limits: { maxFuel: binary.bytes !== undefined ? HOOK_STEP : 2_000_000_000 },
+      redisProps: {
+        REDIS_VERSION: { value: SCRIPT_REDIS_VERSION },
+        REDIS_VERSION_NUM: { value: 0x070204 },
+        REPL_NONE: { value: 0 },
+        REPL_AOF: { value: 1 },
+        REPL_SLAVE: { value: 2 },
+        REPL_REPLICA: { value: 2 },
+        REPL_ALL: { value: 3 },
+        set_repl: { returns: null },
+        replicate_commands: { returns: true },
+      },
+    });
+    self = new LuaVm(vm, tables);
+    self.setup();
+    return self;
+  }
+
+  private onCall(args: Buffer[], raise: boolean): ReplyValue {
+    if (args.length === 3 && args[0].length === GATE.length && args[0].latin1Slice() === GATE && args[1].latin1Slice() === GATE_TOKEN) {
+      const at = this.sealed.get(args[2].latin1Slice());
+      if (at !== undefined) this.setReadonly(at, !this.isReadonly(at));
+      return null;
+    }
+    const host = this.current;
+    return host === null ? noHost() : host.call(args, raise);
+  }
+
+  /** The count hook's call: refill the instruction budget, or make the hook raise at every instruction. */
+  private onHook(state: number): void {
+    const host = this.current;
+    let go = true;
+    try {
+      go = host !== null && host.tick !== undefined ? host.tick() : ++this.ticks < UNTICKED_LIMIT;
+    } catch {
+      // A JavaScript exception must not unwind through the interpreter's C frames (its error
+      // handling is setjmp/longjmp): the script goes on.
+    }
+    const heap = this.heap();
+    // lua_State.hookcount (offset 64 in this wasm32 build): counted down per instruction, the hook
+    // runs at zero. Left at 1 the hook runs again at the next instruction, so a killed script cannot
+    // go on inside pcall; Lua resets it to the hook's period on the way, so nothing lingers.
+    // Checked against basehookcount (offset 60), which holds the interpreter's hook period of 1,000.
+    if (go) heap.setBigInt64(binary.fuelAddress, BigInt(HOOK_STEP), true);
+    else if (heap.getInt32(state + 60, true) === 1000) heap.setInt32(state + 64, 1, true);
+  }
+
+  private heap(): DataView {
+    const bytes = (this.internals as EngineInternals).exports.HEAPU8;
+    if (this.heapView === null || this.heapView.buffer !== bytes.buffer) this.heapView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return this.heapView;
+  }
+
+  /** Runs Lua source with KEYS and ARGV bound, the given host answering redis.call and friends. */
+  run(source: Buffer, keys: Buffer[], args: Buffer[], host: LuaHost, sha = ''): ReplyValue {
+    const prev = this.current;
+    this.current = host;
+    this.ticks = 0;
+    try {
+      return this.direct !== null ? evalDirect(this.direct, source, keys, args, sha) : this.vm.evalWithArgs(source, keys, args);
+    } finally {
+      this.current = prev;
+    }
+  }
+
+  /** Compiles without running: null when the source compiles, else Lua's message ("user_script:1: ..."). */
+  compileError(source: Buffer): string | null {
+    const r = this.run(COMPILE_CHECK, [], [source], QUIET);
+    if (r === null || r === false) return null;
+    if (Buffer.isBuffer(r)) return r.toString('latin1');
+    return 'unknown compile error';
+  }
+
+  /**
+   * Compiles source (errors naming it chunkName, e.g. "@user_script") into a function kept as
+   * table[key] of a sealed table, without running it; Lua's message when it does not compile.
+   */
+  define(table: string, key: string, source: Buffer, chunkName: string): string | null {
+    const args = [table, key].map((x) => Buffer.from(x, 'latin1'));
+    const r = this.withSealed(table, () => this.run(DEFINE, [], [...args, source, Buffer.from(chunkName, 'latin1')], QUIET));
+    if (r === null || r === false) return null;
+    return Buffer.isBuffer(r) ? r.toString('latin1') : 'unknown compile error';
+  }
+
+  /** Runs the host's own chunk `source` and keeps its first result as the global `name`. */
+  defineValue(name: string, source: Buffer): void {
+    this.withGlobals(() => this.run(DEFINE_VALUE, [], [Buffer.from(name, 'latin1'), source], QUIET));
+  }
+
+  /**
+   * Creates the global table `name`, read-only to scripts like every global. The host's own chunks
+   * write it between `gate(name, callee)` statements: the first makes it writable, the second
+   * read-only again (callee: an expression for the real redis.call). Returns nothing useful to a
+   * script that calls the gate itself: it does not know the token.
+   */
+  private seal(name: string): void {
+    const text = this.withGlobals(() => this.run(NEW_TABLE, [], [Buffer.from(name, 'latin1')], QUIET));
+    const at = Buffer.isBuffer(text) ? tableAddress(text.toString('latin1')) : 0;
+    if (at === 0 || !this.isTable(at)) throw new Error(`lua: cannot seal ${name}`);
+    this.setReadonly(at, true);
+    this.sealed.set(name, at);
+  }
+
+  /** A Lua statement that toggles the sealed table `name` between read-only and writable. */
+  gate(name: string, callee: string): string {
+    return `${callee}(${escapeLuaString(GATE)}, '${GATE_TOKEN}', ${escapeLuaString(name)})`;
+  }
+
+  /** Makes the table whose tostring() is `text` ("table: 0x...") read-only, as globals are. */
+  protect(text: string): void {
+    const at = tableAddress(text);
+    if (this.isTable(at)) this.setReadonly(at, true);
+  }
+
+  /** Runs one of the host's chunks on a sealed table made writable for it. */
+  withSealed<T>(name: string, fn: () => T): T {
+    const at = this.sealed.get(name);
+    if (at === undefined) throw new Error(`lua: ${name} is not sealed`);
+    this.setReadonly(at, false);
+    try {
+      return fn();
+    } finally {
+      this.setReadonly(at, true);
+    }
+  }
+
+  /** A fresh interpreter state (SCRIPT FLUSH, FUNCTION FLUSH): every global defined is gone. */
+  reset(): void {
+    const reset = this.internals.exports?._reset;
+    if (reset === undefined) return;
+    if (reset.call(this.internals.exports) !== 0) throw new Error('lua: the interpreter could not be reset');
+    this.globalsAt = 0;
+    this.sealed.clear();
+    this.generation++;
+    this.setup();
+  }
+
+  /** Bytes of the interpreter's heap (its WebAssembly memory), for INFO memory. */
+  heapSize(): number {
+    return this.direct !== null ? this.direct.exports.HEAPU8.length : 0;
+  }
+
+  private setup(): void {
+    for (const name of this.tables) this.seal(name);
+  }
+
+  private withGlobals<T>(fn: () => T): T {
+    if (this.globalsAt === 0) {
+      const text = this.run(GLOBALS, [], [], QUIET);
+      const at = Buffer.isBuffer(text) ? tableAddress(text.toString('latin1')) : 0;
+      if (at === 0 || !this.isTable(at) || !this.isReadonly(at)) throw new Error('lua: the globals table is not where it was expected');
+      this.globalsAt = at;
+    }
+    const at = this.globalsAt;
+    this.setReadonly(at, false);
+    try {
+      return fn();
+    } finally {
+      this.setReadonly(at, true);
+    }
+  }
+
+  private isTable(at: number): boolean {
+    return at > 0 && at + TABLE_READONLY + 4 <= this.heap().byteLength && this.heap().getUint8(at + TABLE_TT) === LUA_TTABLE;
+  }
+
+  private isReadonly(at: number): boolean {
+    return this.heap().getInt32(at + TABLE_READONLY, true) !== 0;
+  }
+
+  private setReadonly(at: number, on: boolean): void {
+    this.heap().setInt32(at + TABLE_READONLY, on ? 1 : 0, true);
+  }
+}
+
+/** The address in "table: 0x1d9b0" (tostring of a table). */
+function tableAddress(text: string): number {
+  const m = /^table: (?:0x)?([0-9a-f]+)$/i.exec(text);
+  return m === null ? 0 : parseInt(m[1], 16);
+}
 
 /** KEYS then ARGV in the interpreter's argument layout: count, then length-prefixed items (LE u32). */
 function encodeArgs(keys: Buffer[], args: Buffer[]): Buffer {
@@ -162,32 +365,38 @@ function evalDirect(d: EngineInternals, source: Buffer, keys: Buffer[], args: Bu
     ex._free_mem(sp);
     ex._free_mem(ap);
   }
-  return d.decodeResult(result, sha);
+  const raised = corrected ? tableError(ex.HEAPU8, result) : null;
+  const value = d.decodeResult(result, sha);
+  if (raised !== null) return { err: raised.message, meta: { kind: 'error-table', line: raised.line, sha } };
+  return value;
 }
 
-/** Runs Lua source with KEYS and ARGV bound, the given host answering redis.call and friends. */
-export function runLua(source: Buffer, keys: Buffer[], args: Buffer[], host: LuaHost, sha = ''): ReplyValue {
-  const prev = current;
-  current = host;
-  ticks = 0;
-  try {
-    return direct !== null ? evalDirect(direct, source, keys, args, sha) : vm.evalWithArgs(source, keys, args);
-  } finally {
-    current = prev;
-  }
+/** Tag of an error that ended the script: u32 length, u32 line, then the message. */
+const REPLY_SCRIPT_ERROR = 0x06;
+
+/**
+ * A script that raised a table ends with the table's err field as its message and the flagged line
+ * (wasm-patch.ts). The message is taken as it is: the interpreter's decoder would split an error code
+ * off it or add "ERR", which Redis does not do for error tables.
+ */
+function tableError(heap: Uint8Array, result: unknown): { message: Buffer; line: number } | null {
+  if (result === null || typeof result !== 'object' || !('ptr' in result) || !('len' in result)) return null;
+  const ptr = Number(result.ptr);
+  const len = Number(result.len);
+  if (ptr <= 0 || len < 9 || ptr + len > heap.length || heap[ptr] !== REPLY_SCRIPT_ERROR) return null;
+  const view = new DataView(heap.buffer, heap.byteOffset + ptr, len);
+  const size = view.getUint32(1, true);
+  const line = view.getUint32(5, true);
+  if (line < TABLE_ERROR_FLAG || size < 4 || 5 + size > len) return null;
+  return { message: Buffer.from(heap.subarray(ptr + 9, ptr + 5 + size)), line: line - TABLE_ERROR_FLAG };
 }
 
-const COMPILE_CHECK = Buffer.from("local f, e = loadstring(ARGV[1], '@user_script') if f then return false end return e");
+/** Where evalVm keeps each cached script's function by SHA1 (Redis keeps them out of sight too). */
+export const SCRIPTS = '__cinnabar_scripts';
+/** Where functionVm keeps each loaded library's registered callbacks. */
+export const LIBRARIES = '__cinnabar_libraries';
 
-/** Compiles without running: null when the source compiles, else Lua's message ("user_script:1: ..."). */
-export function compileError(source: Buffer): string | null {
-  const r = runLua(COMPILE_CHECK, [], [source], { call: noHost, log: () => {}, setResp: () => {} });
-  if (r === null || r === false) return null;
-  if (Buffer.isBuffer(r)) return r.toString('latin1');
-  return 'unknown compile error';
-}
-
-/** Bytes of the interpreter's heap (its WebAssembly memory), for INFO memory. */
-export function luaHeapSize(): number {
-  return direct !== null ? direct.exports.HEAPU8.length : 0;
-}
+/** The interpreter EVAL scripts run in. */
+export const evalVm = await LuaVm.create([SCRIPTS]);
+/** The interpreter function libraries are loaded into and FCALL runs in (Redis keeps them apart too). */
+export const functionVm = await LuaVm.create([LIBRARIES]);

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LuaWasmEngine } from 'lua-redis-wasm';
 import { patchFuelHook } from './wasm-hook.js';
-import { HOOK_STEP, STOPPED_MESSAGE, interruptible, runLua, type LuaHost } from './lua-vm.js';
+import { HOOK_STEP, STOPPED_MESSAGE, evalVm, interruptible, type LuaHost } from './lua-vm.js';
+
+const runLua = evalVm.run.bind(evalVm);
 
 function host(tick: () => boolean): LuaHost {
   return { call: () => null, log: () => {}, setResp: () => {}, tick };

@@ -14,7 +14,7 @@ import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
-import { compileError, luaHeapSize, runLua, type LuaHost, type ReplyValue } from '../scripting/lua-vm.js';
+import { LIBRARIES, SCRIPTS, evalVm, functionVm, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
 import { RESULT_MARK, errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
@@ -37,6 +37,10 @@ interface CachedScript {
   sha: string;
   /** The source as compiled: the shebang line (if any) blanked so line numbers stay the same. */
   source: Buffer;
+  /** The chunk each run compiles: a call of the script's function, compiled once by define(). */
+  call: Buffer;
+  /** evalVm.generation when it was defined: another engine's SCRIPT FLUSH resets the interpreter. */
+  generation: number;
   flags: ScriptFlags;
 }
 
@@ -44,14 +48,28 @@ interface LibraryFunction {
   name: string;
   description: string | null;
   flags: string[];
-  /** Source that loads the library and calls this function with (KEYS, ARGV). */
+  /** The chunk each FCALL compiles: a call of the registered callback with (KEYS, ARGV). */
   runner: Buffer;
 }
 
 interface Library {
   name: string;
   code: string;
+  /** Where functionVm keeps the library's registered callbacks: LIBRARIES[key]. */
+  key: string;
   functions: Map<string, LibraryFunction>;
+}
+
+/** The global RESP3 result encoder of functionVm (RESULT_ENCODER). */
+const ENCODER = '__cinnabar_enc';
+let librarySeq = 0;
+let functionVmReady = false;
+
+/** functionVm's own globals, made once per process (that interpreter is never reset). */
+function prepareFunctionVm(): void {
+  if (functionVmReady) return;
+  functionVm.defineValue(ENCODER, Buffer.from(`${RESULT_ENCODER}return __cinnabar_enc`, 'latin1'));
+  functionVmReady = true;
 }
 
 /** Script flags a function declares (register_function's flags=). */
@@ -86,6 +104,8 @@ export class ScriptingService implements ScriptingApi {
   private readonly scripts = new Map<string, CachedScript>();
   private readonly libraries = new Map<string, Library>();
   private readonly functions = new Map<string, { lib: Library; fn: LibraryFunction }>();
+  /** Keys of functionVm's library table this engine has filled (see sweepLibraries). */
+  private readonly ownedKeys = new Set<string>();
   private running: Running | null = null;
   /** The client commands called from scripts run as (never listed by CLIENT LIST). */
   private scriptClientCache: Client | null = null;
@@ -122,7 +142,7 @@ export class ScriptingService implements ScriptingApi {
   }
 
   /** INFO memory's scripting fields. */
-  memoryInfo(): { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number } {
+  memoryInfo(): { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number; vmFunctionsMemory: number } {
     let functionsMemory = 0;
     for (const lib of this.libraries.values()) {
       functionsMemory += lib.code.length + 64;
@@ -134,7 +154,8 @@ export class ScriptingService implements ScriptingApi {
       functions: this.functions.size,
       libraries: this.libraries.size,
       functionsMemory,
-      vmMemory: luaHeapSize(),
+      vmMemory: evalVm.heapSize(),
+      vmFunctionsMemory: functionVm.heapSize(),
     };
   }
 
@@ -155,7 +176,7 @@ export class ScriptingService implements ScriptingApi {
     const parsed = parseScriptShebang(body);
     if (parsed instanceof ErrorReply) return parsed;
     const source = Buffer.from(parsed.source, 'latin1');
-    const err = compileError(source);
+    const err = evalVm.compileError(source);
     if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
     // The chunk's first value is the script's result (a Lua chunk called for one result).
     // The prelude is only compiled into scripts that can reach what it changes (it costs a few
@@ -165,10 +186,20 @@ export class ScriptingService implements ScriptingApi {
     const wrapped = RESP3_RESULT.test(parsed.source)
       ? Buffer.from(`${prelude}${RESULT_ENCODER}return (__cinnabar_enc((function(...) ${parsed.source}\nend)(...)))`, 'latin1')
       : Buffer.from(`${prelude}return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
-    const entry: CachedScript = { sha, source: wrapped, flags: parsed.flags };
+    const entry: CachedScript = { sha, source: wrapped, call: Buffer.from(`return ${SCRIPTS}['${sha}']()`, 'latin1'), generation: -1, flags: parsed.flags };
+    const defined = this.define(entry);
+    if (defined !== null) return defined;
     this.scripts.set(sha, entry);
     this.scriptsMemory += body.length + 100;
     return entry;
+  }
+
+  /** Compiles the script into the eval interpreter (again, after a reset by another engine). */
+  private define(script: CachedScript): ErrorReply | null {
+    const err = evalVm.define(SCRIPTS, script.sha, script.source, '@user_script');
+    if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
+    script.generation = evalVm.generation;
+    return null;
   }
 
   scriptLoad(body: string): Reply {
@@ -184,6 +215,8 @@ export class ScriptingService implements ScriptingApi {
   scriptFlush(): Reply {
     this.scripts.clear();
     this.scriptsMemory = 0;
+    // As Redis, a fresh interpreter: every compiled script is gone.
+    evalVm.reset();
     return OK;
   }
 
@@ -228,25 +261,36 @@ export class ScriptingService implements ScriptingApi {
     const ro = readOnly || script.flags.noWrites;
     // Scripts show in MONITOR before the commands they run (the dispatcher skips them).
     this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, script.source, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro, argv, allowOom: script.flags.allowOom });
+    if (script.generation !== evalVm.generation) {
+      const err = this.define(script);
+      if (err !== null) return err;
+    }
+    return this.run(evalVm, ctx, script.call, split[0], split[1], { name: script.sha, chunk: 'user_script', readOnly: ro, argv, allowOom: script.flags.allowOom });
   }
 
   // ---- functions ----------------------------------------------------------------------------
 
   functionLoad(code: string, replace: boolean): Reply {
+    const r = this.loadOne(code, replace);
+    this.sweepLibraries();
+    return r;
+  }
+
+  private loadOne(code: string, replace: boolean): Reply {
     const meta = parseLibraryShebang(code);
     if (meta instanceof ErrorReply) return meta;
     const existing = this.libraries.get(meta.name);
     if (existing !== undefined && !replace) return errorReply(`ERR Library '${meta.name}' already exists`);
-    const registered = this.loadLibrary(meta.name, meta.body);
-    if (registered instanceof ErrorReply) return registered;
+    const loaded = this.loadLibrary(meta.body);
+    if (loaded instanceof ErrorReply) return loaded;
+    const { key, registered } = loaded;
     for (const fn of registered) {
       const owner = this.functions.get(fn.name);
       if (owner !== undefined && owner.lib.name !== meta.name) return errorReply(`ERR Function ${fn.name} already exists`);
     }
     if (registered.length === 0) return errorReply('ERR No functions registered');
     if (existing !== undefined) this.dropLibrary(existing);
-    const lib: Library = { name: meta.name, code, functions: new Map() };
+    const lib: Library = { name: meta.name, code, key, functions: new Map() };
     for (const fn of registered) {
       lib.functions.set(fn.name, fn);
       this.functions.set(fn.name, { lib, fn });
@@ -255,33 +299,64 @@ export class ScriptingService implements ScriptingApi {
     return meta.name;
   }
 
-  /** Runs the library's code once to learn what it registers; every error as Redis words it. */
-  private loadLibrary(name: string, body: string): LibraryFunction[] | ErrorReply {
-    const source = Buffer.from(body, 'latin1');
+  /**
+   * Runs the library's code once, as FUNCTION LOAD does: the callbacks it registers stay in
+   * functionVm under a new key (closures over the library's locals, which persist between calls);
+   * what it registers is returned. Every error as Redis words it.
+   */
+  private loadLibrary(body: string): { key: string; registered: LibraryFunction[] } | ErrorReply {
+    prepareFunctionVm();
     // Compiled with the metadata line in place so line numbers count it, as Redis's do.
-    const err = compileError(Buffer.from(`\n${body}`, 'latin1'));
+    const err = functionVm.compileError(Buffer.from(`\n${body}`, 'latin1'));
     if (err !== null) return errorReply(`ERR Error compiling function: ${err.replace(/^user_script:/, 'user_function:')}`);
-    const loader = Buffer.from(`${LOADER_PREFIX} do\n${body}\nend return __cinnabar_registered`, 'latin1');
+    const key = `L${++librarySeq}`;
+    this.ownedKeys.add(key);
+    const keep =
+      `__cinnabar_loading = false __cinnabar_meta.__index = __cinnabar_real rawset(redis, 'register_function', nil) ` +
+      `${functionVm.gate(LIBRARIES, '__cinnabar_real.call')} rawset(${LIBRARIES}, ${escapeLuaString(key)}, __cinnabar_fns) ` +
+      `${functionVm.gate(LIBRARIES, '__cinnabar_real.call')} return {__cinnabar_registered, tostring(__cinnabar_fns)}`;
+    const loader = Buffer.from(`${LOADER_PREFIX} do\n${body}\nend ${keep}`, 'latin1');
     const host = this.loadHost();
-    const r = runLua(loader, [], [], host);
+    const r = functionVm.run(loader, [], [], host);
     if (host.timedOut) return errorReply('ERR Error registering functions: ERR FUNCTION LOAD timeout');
     if (isErrorValue(r)) {
       let text = errorText(r).replace(/user_script:/g, 'user_function:');
       if (r.meta?.kind === 'global-read') text = `ERR user_function:${r.meta.line}: Script attempted to access nonexistent global variable '${r.meta.name}'`;
+      else if (r.meta?.kind === 'error-table') text = r.err.toString('latin1');
       else if (r.code === undefined) text = `ERR ${text}`;
       return errorReply(`ERR Error registering functions: ${text}`);
     }
-    if (!Array.isArray(r)) return [];
-    const out: LibraryFunction[] = [];
-    for (const entry of r) {
+    if (!Array.isArray(r) || !Array.isArray(r[0]) || !Buffer.isBuffer(r[1])) return { key, registered: [] };
+    // The callbacks' table is as read-only to scripts as the globals it hangs from.
+    functionVm.protect(r[1].toString('latin1'));
+    const registered: LibraryFunction[] = [];
+    const encode = RESP3_RESULT.test(body);
+    for (const entry of r[0]) {
       if (!Array.isArray(entry)) continue;
       const fname = Buffer.isBuffer(entry[0]) ? entry[0].toString('latin1') : '';
       const desc = Buffer.isBuffer(entry[1]) && entry[1].length > 0 ? entry[1].toString('latin1') : null;
       const flags = Array.isArray(entry[2]) ? entry[2].filter(Buffer.isBuffer).map((b) => b.toString('latin1')) : [];
-      const call = RESP3_RESULT.test(body) ? `${RESULT_ENCODER}return (__cinnabar_enc(__cinnabar_fn(KEYS, ARGV)))` : 'return (__cinnabar_fn(KEYS, ARGV))';
-      out.push({ name: fname, description: desc, flags, runner: Buffer.from(`${runnerPrefix(fname)} do\n${body}\nend ${call}`, 'latin1') });
+      const callback = `${LIBRARIES}[${escapeLuaString(key)}][${escapeLuaString(fname)}](KEYS, ARGV)`;
+      const call = encode ? `return (${ENCODER}(${callback}))` : `return (${callback})`;
+      registered.push({ name: fname, description: desc, flags, runner: Buffer.from(call, 'latin1') });
     }
-    return out;
+    return { key, registered };
+  }
+
+  /** Drops from functionVm the callbacks of this engine's libraries that are no longer loaded. */
+  private sweepLibraries(): void {
+    const live = new Set<string>();
+    for (const lib of this.libraries.values()) live.add(lib.key);
+    const dead = [...this.ownedKeys].filter((k) => !live.has(k));
+    if (dead.length === 0) return;
+    for (const k of dead) this.ownedKeys.delete(k);
+    functionVm.withSealed(LIBRARIES, () =>
+      functionVm.run(Buffer.from(`for _, k in ipairs(ARGV) do ${LIBRARIES}[k] = nil end`, 'latin1'), [], dead.map((k) => Buffer.from(k, 'latin1')), {
+        call: () => null,
+        log: () => {},
+        setResp: () => {},
+      }),
+    );
   }
 
   /** While a library loads, only registration and logging are allowed, for at most LOAD_TIMEOUT_MS. */
@@ -306,12 +381,14 @@ export class ScriptingService implements ScriptingApi {
     const lib = this.libraries.get(name);
     if (lib === undefined) return errorReply('ERR Library not found');
     this.dropLibrary(lib);
+    this.sweepLibraries();
     return OK;
   }
 
   functionFlush(): Reply {
     this.libraries.clear();
     this.functions.clear();
+    this.sweepLibraries();
     return OK;
   }
 
@@ -329,13 +406,23 @@ export class ScriptingService implements ScriptingApi {
 
   /** Replaces or adds libraries from their codes (FUNCTION RESTORE and loading a dump). */
   restoreLibraries(codes: string[], policy: 'flush' | 'append' | 'replace'): Reply {
+    const r = this.restoreAll(codes, policy);
+    // Only now may callbacks go: a rollback brings back libraries the restore had replaced.
+    this.sweepLibraries();
+    return r;
+  }
+
+  private restoreAll(codes: string[], policy: 'flush' | 'append' | 'replace'): Reply {
     const saved = { libs: new Map(this.libraries), fns: new Map(this.functions) };
-    if (policy === 'flush') this.functionFlush();
+    if (policy === 'flush') {
+      this.libraries.clear();
+      this.functions.clear();
+    }
     for (const code of codes) {
       const meta = parseLibraryShebang(code);
       if (meta instanceof ErrorReply) return this.rollback(saved, meta);
       if (policy === 'append' && this.libraries.has(meta.name)) return this.rollback(saved, errorReply(`ERR Library ${meta.name} already exists`));
-      const r = this.functionLoad(code, policy !== 'append');
+      const r = this.loadOne(code, policy !== 'append');
       if (r instanceof ErrorReply) return this.rollback(saved, r);
     }
     return OK;
@@ -360,7 +447,7 @@ export class ScriptingService implements ScriptingApi {
     const allowOom = found.fn.flags.includes('allow-oom');
     if (!noWrites && !allowOom && this.oomAtStart()) return errorReply(OOM_TEXT);
     this.engine.monitorFeed?.(ctx.client as Client, argv);
-    return this.run(ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv, allowOom });
+    return this.run(functionVm, ctx, found.fn.runner, split[0], split[1], { name: found.fn.name, chunk: 'user_function', readOnly: readOnly || noWrites, argv, allowOom });
   }
 
   // ---- running a script ---------------------------------------------------------------------
@@ -370,7 +457,7 @@ export class ScriptingService implements ScriptingApi {
     return this.engine.scriptOom && this.engine.eviction.maxmemory !== 0;
   }
 
-  private run(ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean; argv: string[]; allowOom?: boolean }): Reply {
+  private run(vm: LuaVm, ctx: CommandContext, source: Buffer, keys: string[], args: string[], how: { name: string; chunk: string; readOnly: boolean; argv: string[]; allowOom?: boolean }): Reply {
     const caller = ctx.client as Client;
     const sc = this.scriptClient;
     sc.select(caller.dbIndex);
@@ -385,7 +472,7 @@ export class ScriptingService implements ScriptingApi {
     const owns = this.engine.beginAtomicPropagation();
     let r: ReplyValue;
     try {
-      r = runLua(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running), how.name);
+      r = vm.run(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running), how.name);
     } finally {
       this.running = outer;
       if (running.timedOut) {
@@ -408,6 +495,8 @@ export class ScriptingService implements ScriptingApi {
     let text: string;
     if (v.meta?.kind === 'global-read') text = `ERR ${running.chunk}:${line}: Script attempted to access nonexistent global variable '${v.meta.name}'`;
     else if (v.meta?.kind === 'command-arg-type') text = 'ERR Lua redis lib command arguments must be strings or integers';
+    // error({err = ...}): the field is the reply's text as it is, code and all (luaCallFunction).
+    else if (v.meta?.kind === 'error-table') text = v.err.toString('latin1');
     else {
       text = errorText(v);
       if (v.code === undefined) text = `ERR ${text}`;
@@ -530,7 +619,8 @@ function splitKeys(argv: string[], at: number): [string[], string[]] | ErrorRepl
  */
 const REGISTER = `local __cinnabar_real = redis local __cinnabar_names = {} ` +
   `local function __cinnabar_fail(m) error('ERR ' .. m, 0) end ` +
-  `local function __cinnabar_register(...) local n = select('#', ...) local a, b = ... local name, cb, flags, desc ` +
+  `local function __cinnabar_register(...) if not __cinnabar_loading then __cinnabar_fail('redis.register_function can only be called on FUNCTION LOAD command') end ` +
+  `local n = select('#', ...) local a, b = ... local name, cb, flags, desc ` +
   `if n == 1 and type(a) == 'table' then for k, v in pairs(a) do ` +
   `if k == 'function_name' then name = v elseif k == 'callback' then cb = v elseif k == 'flags' then flags = v elseif k == 'description' then desc = v ` +
   `else __cinnabar_fail('unknown argument given to redis.register_function') end end ` +
@@ -549,15 +639,17 @@ const REGISTER = `local __cinnabar_real = redis local __cinnabar_names = {} ` +
   `if type(f) ~= 'string' or not (${[...FUNCTION_FLAGS].map((f) => `f == '${f}'`).join(' or ')}) then __cinnabar_fail('unknown flag given') end fl[#fl + 1] = f end end ` +
   `__cinnabar_on_register(name, cb, fl, desc or '') end `;
 
-const LOADER_PREFIX = `local __cinnabar_registered = {} local function __cinnabar_on_register(name, cb, fl, desc) ` +
-  `__cinnabar_registered[#__cinnabar_registered + 1] = {name, desc, fl} end ` + REGISTER +
-  `local redis = setmetatable({register_function = __cinnabar_register, call = nil, pcall = nil}, {__index = function(_, k) if k == 'call' or k == 'pcall' then error("Script attempted to access nonexistent global variable '" .. k .. "'", 2) end return __cinnabar_real[k] end}) local server = redis `;
-
-function runnerPrefix(target: string): string {
-  return `local __cinnabar_fn local __cinnabar_target = ${escapeLuaString(target)} local function __cinnabar_on_register(name, cb) ` +
-    `if name == __cinnabar_target then __cinnabar_fn = cb end end ` + REGISTER +
-    `local redis = setmetatable({register_function = __cinnabar_register}, {__index = __cinnabar_real}) local server = redis `;
-}
+/**
+ * Runs before a library's code: registrations are collected (metadata for the host, callbacks in
+ * __cinnabar_fns); while the code loads, redis.call and redis.pcall do not exist, as in Redis, and
+ * afterwards (when the callbacks run) the library's `redis` is the real one plus register_function,
+ * which then refuses.
+ */
+const LOADER_PREFIX = `local __cinnabar_registered, __cinnabar_fns, __cinnabar_loading = {}, {}, true ` +
+  `local function __cinnabar_on_register(name, cb, fl, desc) ` +
+  `__cinnabar_registered[#__cinnabar_registered + 1] = {name, desc, fl} __cinnabar_fns[name] = cb end ` + REGISTER +
+  `local __cinnabar_meta = {__index = function(_, k) if k == 'call' or k == 'pcall' then error("Script attempted to access nonexistent global variable '" .. k .. "'", 2) end return __cinnabar_real[k] end} ` +
+  `local redis = setmetatable({register_function = __cinnabar_register}, __cinnabar_meta) local server = redis `;
 
 /** Sources that can return RESP3 result tables: they say so, or switch redis.call's replies to RESP3. */
 const RESP3_RESULT = /\b(double|big_number|verbatim_string|map|set)\s*=|setresp/;

@@ -225,6 +225,34 @@ describe('scripting: errors', () => {
     ev("return redis.error_reply('WRONGTYPE custom')"),
     ev('\n\nerror("line three")'),
   ]);
+  // A raised table is Redis's error object: its err field is the reply, as it is (no ERR added),
+  // followed by where it was raised. (A table without err crashes redis-server 7.0: not compared.)
+  diffCases('error tables', pair, [
+    ev("error({err='My Error'})"),
+    ev("error({err='WRONGTYPE from a table'})"),
+    ev("error({err='ERR with code'})"),
+    ev('error({err=42})'),
+    ev("local x = 1\n\nerror({err='on line three'})"),
+    ev("error({err='x', line=99, source='elsewhere'})"),
+    ev("local function f() error({err='nested'}) end\nf()"),
+    ev("return redis.error_reply('returned, not raised')"),
+  ]);
+});
+
+describe('scripting: RESP3 nulls', () => {
+  // After redis.setresp(3) a null reply reaches Lua as nil (false under RESP2).
+  diffCases('null is nil under setresp(3), false under 2', pair, [
+    ['DEL', 'nk', 'mk'],
+    ['SET', 'mk', 'v'],
+    ev("local v = redis.call('get', 'nk') return type(v)"),
+    ev("redis.setresp(3) local v = redis.call('get', 'nk') return type(v)"),
+    ev("redis.setresp(3) local v = redis.call('get', 'nk') return v == nil"),
+    ev("redis.setresp(3) local v = redis.call('mget', 'mk', 'nk', 'mk') return {type(v[1]), type(v[2]), type(v[3])}"),
+    ev("redis.setresp(3) redis.setresp(2) local v = redis.call('get', 'nk') return type(v)"),
+    ev("redis.setresp(3) local v = redis.pcall('get', 'nk') return tostring(v)"),
+    ev("redis.setresp(3) return redis.call('get', 'nk')"),
+    ev("local v = redis.call('get', 'nk') redis.setresp(3) local w = redis.call('get', 'nk') return {type(v), type(w)}"),
+  ]);
 });
 
 describe('scripting: shebang flags and read-only forms', () => {
@@ -375,6 +403,40 @@ describe('functions', () => {
     ['FUNCTION', 'FLUSH', 'ASYNC'],
     ['FUNCTION', 'FLUSH', 'BOGUS'],
     skip('FUNCTION', 'HELP'),
+  ]);
+  // A library's code runs once, at FUNCTION LOAD: its locals live on between calls (closures), and
+  // REPLACE starts them afresh. register_function is gone once the library has loaded.
+  const COUNTER = "#!lua name=counter\nlocal n = 0\nlocal seen = {}\nredis.register_function('bump', function(keys, args) n = n + 1 seen[#seen + 1] = args[1] return {n, #seen} end)\nredis.register_function('peek', function() return n end)\nredis.register_function('late', function() redis.register_function('x', function() return 1 end) return 1 end)";
+  diffCases('library state', pair, [
+    ['FUNCTION', 'FLUSH'],
+    ['FUNCTION', 'LOAD', COUNTER],
+    ['FCALL', 'bump', '0', 'a'],
+    ['FCALL', 'bump', '0', 'b'],
+    ['FCALL', 'peek', '0'],
+    ['EVAL', 'return 1', '0'],
+    ['FCALL', 'peek', '0'],
+    ['FCALL', 'late', '0'],
+    ['FUNCTION', 'LOAD', 'REPLACE', COUNTER],
+    ['FCALL', 'peek', '0'],
+    ['FCALL', 'bump', '0', 'c'],
+    ['SCRIPT', 'FLUSH'],
+    ['FCALL', 'peek', '0'],
+    ['FUNCTION', 'LOAD', '#!lua name=counter\nredis.register_function("peek", function() return "other" end)'],
+    ['FUNCTION', 'DELETE', 'counter'],
+    ['FCALL', 'peek', '0'],
+    ['FUNCTION', 'LOAD', '#!lua name=counter2\nlocal m = 10\nredis.register_function("peek", function() m = m + 1 return m end)'],
+    ['FCALL', 'peek', '0'],
+    ['FUNCTION', 'FLUSH'],
+    ['FCALL', 'peek', '0'],
+  ]);
+  // Cached scripts are compiled once and kept out of the globals scripts see.
+  diffCases('script functions are not globals', pair, [
+    ['SCRIPT', 'FLUSH'],
+    ['EVAL', 'return 1', '0'],
+    ev('return type(f_e0e1f9fabfc9d4800c877a703b823ac0578ff8db)'),
+    ['EVALSHA', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', '0'],
+    ['SCRIPT', 'FLUSH'],
+    ['EVALSHA', 'e0e1f9fabfc9d4800c877a703b823ac0578ff8db', '0'],
   ]);
 });
 

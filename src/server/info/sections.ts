@@ -64,7 +64,7 @@ export interface InfoSource {
   /** Client-side caching: tracking clients, tracked keys, client ids stored, BCAST prefixes. */
   tracking?: { clients: number; keys: number; items: number; prefixes: number };
   /** Script cache and function libraries (INFO memory). */
-  scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number };
+  scripting: { scripts: number; scriptsMemory: number; functions: number; libraries: number; functionsMemory: number; vmMemory: number; vmFunctionsMemory: number };
 }
 
 function human(n: number): string {
@@ -165,7 +165,7 @@ const memory: Section = (s) => {
     ...allocatorLines(rss),
     `total_system_memory:${totalmem()}`,
     `total_system_memory_human:${human(totalmem())}`,
-    // One Lua interpreter serves EVAL and FCALL alike: its heap is reported as the eval VM.
+    // EVAL scripts and function libraries have an interpreter each, as in Redis.
     `used_memory_lua:${s.scripting.vmMemory}`,
     `used_memory_vm_eval:${s.scripting.vmMemory}`,
     `used_memory_lua_human:${human(s.scripting.vmMemory)}`,
@@ -173,9 +173,9 @@ const memory: Section = (s) => {
     `number_of_cached_scripts:${s.scripting.scripts}`,
     `number_of_functions:${s.scripting.functions}`,
     `number_of_libraries:${s.scripting.libraries}`,
-    'used_memory_vm_functions:0',
-    `used_memory_vm_total:${s.scripting.vmMemory}`,
-    `used_memory_vm_total_human:${human(s.scripting.vmMemory)}`,
+    `used_memory_vm_functions:${s.scripting.vmFunctionsMemory}`,
+    `used_memory_vm_total:${s.scripting.vmMemory + s.scripting.vmFunctionsMemory}`,
+    `used_memory_vm_total_human:${human(s.scripting.vmMemory + s.scripting.vmFunctionsMemory)}`,
     `used_memory_functions:${s.scripting.functionsMemory}`,
     `used_memory_scripts:${s.scripting.scriptsMemory + s.scripting.functionsMemory}`,
     `used_memory_scripts_human:${human(s.scripting.scriptsMemory + s.scripting.functionsMemory)}`,

@@ -1,0 +1,93 @@
+// The interpreter states behind EVAL and FCALL: code compiled once into sealed tables, globals that stay
+// read-only to scripts around the host's own writes, resets, and the two corrections of wasm-patch.ts.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LuaWasmEngine } from 'lua-redis-wasm';
+import { LuaVm, SCRIPTS, corrected, type LuaHost, type ReplyValue } from './lua-vm.js';
+import { patchInterpreter } from './wasm-patch.js';
+
+const quiet: LuaHost = { call: () => null, log: () => {}, setResp: () => {} };
+const vm = await LuaVm.create([SCRIPTS]);
+const run = (src: string, host: LuaHost = quiet): ReplyValue => vm.run(Buffer.from(src), [], [], host);
+const text = (v: ReplyValue): string => (Buffer.isBuffer(v) ? v.toString('latin1') : JSON.stringify(v));
+const errText = (v: ReplyValue): string => (v !== null && typeof v === 'object' && 'err' in v ? v.err.toString('latin1') : `not an error: ${text(v)}`);
+
+describe('interpreter binary corrections', () => {
+  it('apply to the pinned build and leave a valid module', () => {
+    const where = LuaWasmEngine.defaultWasmPath();
+    const stock = readFileSync(where.startsWith('file:') ? fileURLToPath(where) : where);
+    const patched = patchInterpreter(new Uint8Array(stock));
+    expect(patched).not.toBeNull();
+    expect(WebAssembly.validate(patched!)).toBe(true);
+    expect(corrected).toBe(true);
+  });
+
+  it('leave any other build alone', () => {
+    expect(patchInterpreter(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))).toBeNull();
+  });
+
+  it('a null reply is false under RESP2 and nil after setresp(3), inside arrays too', () => {
+    const host: LuaHost = { call: () => [Buffer.from('a'), null], log: () => {}, setResp: () => {} };
+    expect((run("local r = redis.call('x') return {type(r[1]), type(r[2])}", host) as ReplyValue[]).map(text)).toEqual(['string', 'boolean']);
+    const v = run("redis.setresp(3) local r = redis.call('x') return {type(r[1]), type(r[2]), #r}", host) as ReplyValue[];
+    expect(v.slice(0, 2).map(text)).toEqual(['string', 'nil']);
+    // The protocol is the script's: the next script starts at RESP2 again.
+    expect(text(run("local r = redis.call('x') return type(r[2])", host))).toBe('boolean');
+  });
+
+  it('a raised table ends the script with its err field, flagged, at the line it was raised', () => {
+    const r = run("local a = 1\nerror({err = 'MYCODE raised'})");
+    expect(r).toMatchObject({ meta: { kind: 'error-table', line: 2 } });
+    expect(errText(r)).toBe('MYCODE raised');
+    const n = run('error({err = 7})');
+    expect(errText(n)).toBe('7');
+    // A string error is untouched.
+    const s = run("error('plain')");
+    expect(s).toMatchObject({ meta: { line: 1 } });
+    expect((s as { meta: { kind?: string } }).meta.kind).toBeUndefined();
+    // A table caught by pcall stays a table.
+    expect(text(run("local ok, e = pcall(error, {err = 'x'}) return type(e)"))).toBe('table');
+  });
+});
+
+describe('compiled code kept in the interpreter', () => {
+  it('define compiles once; the function runs on each call and keeps its upvalues', () => {
+    expect(vm.define(SCRIPTS, 'counter', Buffer.from('local n = 0 return function() n = n + 1 return n end'), '@user_script')).toBeNull();
+    const make = run(`return type(${SCRIPTS}.counter)`);
+    expect(text(make)).toBe('function');
+    expect(vm.define(SCRIPTS, 'c2', Buffer.from(`local f = ${SCRIPTS}.counter() return f() + f()`), '@user_script')).toBeNull();
+    expect(run(`return ${SCRIPTS}.c2()`)).toBe(3);
+  });
+
+  it('a compile error is Lua\'s message with the chunk name given', () => {
+    expect(vm.define(SCRIPTS, 'bad', Buffer.from('return ('), '@user_script')).toMatch(/^user_script:1: /);
+    expect(text(run(`return type(${SCRIPTS}.bad)`))).toBe('nil');
+  });
+
+  it('scripts still cannot write globals or the sealed table', () => {
+    expect(errText(run('x = 1'))).toMatch(/readonly table/);
+    expect(errText(run(`${SCRIPTS}.evil = function() end`))).toMatch(/readonly table/);
+    expect(errText(run(`rawset(${SCRIPTS}, 'evil', 1)`))).toMatch(/readonly table/);
+    // The gate needs the host's token.
+    run(`redis.call('\\0gate', 'guess', '${SCRIPTS}') ${SCRIPTS}.evil = 1`, { ...quiet, call: () => null });
+    expect(text(run(`return type(rawget(${SCRIPTS}, 'evil'))`))).toBe('nil');
+  });
+
+  it('withSealed lets the host write the table between its own chunks', () => {
+    vm.withSealed(SCRIPTS, () => run(`${SCRIPTS}.hostvalue = 5`));
+    expect(run(`return ${SCRIPTS}.hostvalue`)).toBe(5);
+    expect(errText(run(`${SCRIPTS}.hostvalue = 6`))).toMatch(/readonly table/);
+  });
+
+  it('reset gives a fresh state: what was defined is gone, the table is sealed again', () => {
+    const before = vm.generation;
+    vm.define(SCRIPTS, 'gone', Buffer.from('return 1'), '@user_script');
+    vm.reset();
+    expect(vm.generation).toBe(before + 1);
+    expect(text(run(`return type(${SCRIPTS}.gone)`))).toBe('nil');
+    expect(errText(run(`${SCRIPTS}.x = 1`))).toMatch(/readonly table/);
+    expect(vm.define(SCRIPTS, 'back', Buffer.from('return 2'), '@user_script')).toBeNull();
+    expect(run(`return ${SCRIPTS}.back()`)).toBe(2);
+  });
+});

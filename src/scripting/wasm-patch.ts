@@ -1,0 +1,183 @@
+// Two corrections to the pinned lua-redis-wasm interpreter, made by rewriting two of its functions
+// before the module is instantiated (the count-hook rewrite in wasm-hook.ts is applied after these):
+//
+//  1. A null reply reaches Lua as nil once the script called redis.setresp(3), as Redis's
+//     redisProtocolToLuaType does for RESP3 nulls (it stays false under RESP2). The interpreter's
+//     reply decoder pushed false in both protocols.
+//  2. A script that raises a table (`error({err = "..."})`, Redis's error-object form) ends with that
+//     table's err field as its message, as Redis's luaCallFunction replies, instead of the
+//     interpreter's "script execution failed". The interpreter's message handler, which records the
+//     line where an error happened, now also replaces a table error by its err field and marks the
+//     recorded line with TABLE_ERROR_FLAG so the host words the reply as Redis does for tables.
+//
+// The function indices, data addresses and byte sequences below belong to one build of the
+// interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
+// and scripts then see the interpreter's own behaviour for these two cases.
+import { createHash } from 'node:crypto';
+
+/** SHA-256 of redis_lua.wasm in lua-redis-wasm 1.5.0. */
+const KNOWN_BUILD = 'c95b450f963b03479fe34da98bfecff67f277708dff89893ce2e40f898a0b42a';
+
+/** Set in a script error's line when the script raised a table; the line is in the low 31 bits. */
+export const TABLE_ERROR_FLAG = 0x80000000;
+
+// Functions of the known build (indices count the 21 imported functions).
+const FN_ERROR_HANDLER = 33; // the lua_pcall message handler that records the error line
+const FN_DECODE_REPLY = 52; // host reply -> Lua value, as redis.call returns it
+const FN_LUA_TYPE = 62;
+const FN_LUA_GETFIELD = 85;
+const FN_LUA_PUSHBOOLEAN = 81;
+// Addresses in its linear memory.
+const ADDR_RESP_VERSION = 27960; // the protocol redis.setresp chose
+const ADDR_ERROR_LINE = 28476; // the line the message handler recorded
+const ADDR_ERR_FIELD = 2668; // "err\0"
+
+interface Cursor {
+  b: Uint8Array;
+  p: number;
+}
+
+function readU32(c: Cursor): number {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = c.b[c.p++];
+    result += (byte & 0x7f) * 2 ** shift;
+    if ((byte & 0x80) === 0) return result;
+    shift += 7;
+  }
+}
+
+function u32(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+/** Signed LEB128 (i32.const immediates). */
+function i32(n: number): number[] {
+  const out: number[] = [];
+  n |= 0;
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+const LOCAL_GET = 0x20;
+const LOCAL_TEE = 0x22;
+const I32_CONST = 0x41;
+const I32_LOAD = 0x28;
+const I32_STORE = 0x36;
+const CALL = 0x10;
+const RETURN = 0x0f;
+
+/** Replaces the one occurrence of `find` in `body`; null when it occurs zero or several times. */
+function replaceOnce(body: Uint8Array, find: number[], replacement: number[], fromEnd = false): Uint8Array | null {
+  const hits: number[] = [];
+  for (let i = 0; i + find.length <= body.length; i++) {
+    let k = 0;
+    while (k < find.length && body[i + k] === find[k]) k++;
+    if (k === find.length) hits.push(i);
+  }
+  if (hits.length === 0 || (hits.length > 1 && !fromEnd)) return null;
+  const at = hits[hits.length - 1];
+  return Buffer.concat([body.subarray(0, at), Buffer.from(replacement), body.subarray(at + find.length)]);
+}
+
+/**
+ * The reply decoder's null case, `lua_pushboolean(L, 0); return 1`, becomes: push a value whose type
+ * is boolean (false) unless the script's protocol is 3, then nil (type 0). A TValue is 8 bytes of
+ * value then the type tag at offset 8; L->top is at offset 8 of lua_State.
+ */
+function patchDecodeReply(body: Uint8Array): Uint8Array | null {
+  const pushFalse = [LOCAL_GET, 0, I32_CONST, 0, CALL, ...u32(FN_LUA_PUSHBOOLEAN), I32_CONST, 1, RETURN];
+  // Local 5 holds the reply's length field, which the null case never reads: it serves as scratch.
+  const pushNullValue = [
+    LOCAL_GET, 0, I32_LOAD, 2, 8, LOCAL_TEE, 5, // top = L->top
+    I32_CONST, ...i32(ADDR_RESP_VERSION), I32_LOAD, 2, 0, I32_CONST, 3, 0x47, // resp != 3
+    I32_STORE, 2, 8, // top->tt = (resp != 3) ? LUA_TBOOLEAN : LUA_TNIL
+    LOCAL_GET, 5, I32_CONST, 0, I32_STORE, 2, 0, // top->value.b = 0
+    LOCAL_GET, 0, LOCAL_GET, 5, I32_CONST, 16, 0x6a, I32_STORE, 2, 8, // L->top = top + 1
+    I32_CONST, 1, RETURN,
+  ];
+  return replaceOnce(body, pushFalse, pushNullValue);
+}
+
+/**
+ * Before the message handler returns its one result (the top of the stack), a table error gets its
+ * err field pushed on top, so that field becomes the error the script ends with, and the recorded
+ * line is flagged. The handler's epilogue is `local.get 1; i32.const 112; i32.add; global.set 0;
+ * i32.const 1` (restore the stack pointer, return 1 result).
+ */
+function patchErrorHandler(body: Uint8Array): Uint8Array | null {
+  const epilogue = [LOCAL_GET, 1, I32_CONST, ...i32(112), 0x6a, 0x24, 0, I32_CONST, 1, 0x0b];
+  if (body.length < epilogue.length) return null;
+  const tail = body.subarray(body.length - epilogue.length);
+  if (!epilogue.every((b, i) => tail[i] === b)) return null;
+  const convert = [
+    LOCAL_GET, 0, I32_CONST, 1, CALL, ...u32(FN_LUA_TYPE), I32_CONST, 5, 0x46, // lua_type(L, 1) == LUA_TTABLE
+    0x04, 0x40, // if
+    LOCAL_GET, 0, I32_CONST, 1, I32_CONST, ...i32(ADDR_ERR_FIELD), CALL, ...u32(FN_LUA_GETFIELD), // lua_getfield(L, 1, "err")
+    I32_CONST, ...i32(ADDR_ERROR_LINE), I32_CONST, ...i32(ADDR_ERROR_LINE), I32_LOAD, 2, 0,
+    I32_CONST, ...i32(TABLE_ERROR_FLAG | 0), 0x72, I32_STORE, 2, 0, // line |= TABLE_ERROR_FLAG
+    0x0b, // end
+  ];
+  return replaceOnce(body, epilogue, [...convert, ...epilogue], true);
+}
+
+/** The stock binary with both corrections, or null when it is not the build they were made for. */
+export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
+  if (createHash('sha256').update(wasm).digest('hex') !== KNOWN_BUILD) return null;
+  const c: Cursor = { b: wasm, p: 8 };
+  let imported = 0;
+  while (c.p < wasm.length) {
+    const header = c.p;
+    const id = wasm[c.p++];
+    const size = readU32(c);
+    const start = c.p;
+    const end = start + size;
+    if (id === 2) {
+      const n = readU32(c);
+      for (let k = 0; k < n; k++) {
+        const moduleLength = readU32(c);
+        c.p += moduleLength;
+        const nameLength = readU32(c);
+        c.p += nameLength;
+        const kind = wasm[c.p++];
+        if (kind !== 0x00) return null; // the known build imports functions only
+        readU32(c);
+        imported++;
+      }
+    } else if (id === 10) {
+      const count = readU32(c);
+      const parts: Uint8Array[] = [Buffer.from(u32(count))];
+      let changed = 0;
+      for (let f = 0; f < count; f++) {
+        const len = readU32(c);
+        const body = wasm.subarray(c.p, c.p + len);
+        c.p += len;
+        const index = imported + f;
+        const patched = index === FN_DECODE_REPLY ? patchDecodeReply(body) : index === FN_ERROR_HANDLER ? patchErrorHandler(body) : body;
+        if (patched === null) return null;
+        if (patched !== body) changed++;
+        parts.push(Buffer.from(u32(patched.length)), patched);
+      }
+      if (changed !== 2 || c.p !== end) return null;
+      const section = Buffer.concat(parts);
+      return Buffer.concat([wasm.subarray(0, header), Buffer.from([10, ...u32(section.length)]), section, wasm.subarray(end)]);
+    }
+    c.p = end;
+  }
+  return null;
+}
