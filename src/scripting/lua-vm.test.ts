@@ -46,8 +46,16 @@ describe('interpreter binary corrections', () => {
     const s = run("error('plain')");
     expect(s).toMatchObject({ meta: { line: 1 } });
     expect((s as { meta: { kind?: string } }).meta.kind).toBeUndefined();
-    // A table caught by pcall stays a table.
-    expect(text(run("local ok, e = pcall(error, {err = 'x'}) return type(e)"))).toBe('table');
+  });
+
+  it('pcall hands over a caught error table\'s err field, as Redis\'s pcall does', () => {
+    expect((run("local ok, e = pcall(error, {err = 'x'}) return {tostring(ok), e}") as ReplyValue[]).map(text)).toEqual(['false', 'x']);
+    expect(run('local ok, e = pcall(error, {err = 7}) return e')).toBe(7);
+    expect(text(run("local ok, e = pcall(error, {foo = 1}) return type(e)"))).toBe('table');
+    expect(text(run("local ok, e = pcall(error, {err = {}}) return type(e)"))).toBe('table');
+    expect((run("return {pcall(function(a, b) return a + b, 'two' end, 1, 2)}") as ReplyValue[]).map(text)).toEqual(['1', '3', 'two']);
+    expect(text(run("local ok, e = pcall(error, 'plain', 0) return e"))).toBe('plain');
+    expect(errText(run('pcall()'))).toMatch(/bad argument #1 to 'pcall'/);
   });
 });
 

@@ -1,4 +1,4 @@
-// Two corrections to the pinned lua-redis-wasm interpreter, made by rewriting two of its functions
+// Three corrections to the pinned lua-redis-wasm interpreter, made by rewriting three of its functions
 // before the module is instantiated (the count-hook rewrite in wasm-hook.ts is applied after these):
 //
 //  1. A null reply reaches Lua as nil once the script called redis.setresp(3), as Redis's
@@ -10,9 +10,12 @@
 //     line where an error happened, now also replaces a table error by its err field and marks the
 //     recorded line with TABLE_ERROR_FLAG so the host words the reply as Redis does for tables.
 //
+//  3. pcall hands a caught error table's err field to its caller instead of the table, as Redis's
+//     own pcall does (luaRedisPcall): errors scripts raise as error({err = ...}) read as strings.
+//
 // The function indices, data addresses and byte sequences below belong to one build of the
 // interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
-// and scripts then see the interpreter's own behaviour for these two cases.
+// and scripts then see the interpreter's own behaviour for these cases.
 import { createHash } from 'node:crypto';
 
 /** SHA-256 of redis_lua.wasm in lua-redis-wasm 1.5.0. */
@@ -27,6 +30,14 @@ const FN_DECODE_REPLY = 52; // host reply -> Lua value, as redis.call returns it
 const FN_LUA_TYPE = 62;
 const FN_LUA_GETFIELD = 85;
 const FN_LUA_PUSHBOOLEAN = 81;
+const FN_LUAB_PCALL = 285; // the base library's pcall
+const FN_LUA_SETTOP = 57;
+const FN_LUA_INSERT = 59;
+const FN_LUA_REPLACE = 60;
+const FN_LUA_ISSTRING = 66;
+const FN_LUA_GETTOP = 56;
+const FN_LUA_PCALL = 97; // lua_pcall as this build specialises it: (L, nargs, errfunc), all results
+const FN_LUAL_CHECKANY = 250;
 // Addresses in its linear memory.
 const ADDR_RESP_VERSION = 27960; // the protocol redis.setresp chose
 const ADDR_ERROR_LINE = 28476; // the line the message handler recorded
@@ -136,7 +147,43 @@ function patchErrorHandler(body: Uint8Array): Uint8Array | null {
   return replaceOnce(body, epilogue, [...convert, ...epilogue], true);
 }
 
-/** The stock binary with both corrections, or null when it is not the build they were made for. */
+/**
+ * luaB_pcall: `luaL_checkany(L, 1); status = lua_pcall(L, top - 1, LUA_MULTRET, 0);
+ * lua_pushboolean(L, status == 0); lua_insert(L, 1); return lua_gettop(L)`, with, on an error that
+ * is a table whose err field is a string (or number), that field in place of the table.
+ */
+function patchPcall(body: Uint8Array): Uint8Array | null {
+  const call = (fn: number): number[] => [CALL, ...u32(fn)];
+  const original = [
+    0x00,
+    LOCAL_GET, 0, I32_CONST, 1, ...call(FN_LUAL_CHECKANY),
+    LOCAL_GET, 0, LOCAL_GET, 0, LOCAL_GET, 0, ...call(FN_LUA_GETTOP), I32_CONST, 1, 0x6b, I32_CONST, 0, ...call(FN_LUA_PCALL), 0x45, ...call(FN_LUA_PUSHBOOLEAN),
+    LOCAL_GET, 0, I32_CONST, 1, ...call(FN_LUA_INSERT),
+    LOCAL_GET, 0, ...call(FN_LUA_GETTOP),
+    0x0b,
+  ];
+  if (body.length !== original.length || !original.every((b, i) => body[i] === b)) return null;
+  return Buffer.from([
+    0x01, 0x01, 0x7f, // local 1: the status
+    LOCAL_GET, 0, I32_CONST, 1, ...call(FN_LUAL_CHECKANY),
+    LOCAL_GET, 0, LOCAL_GET, 0, ...call(FN_LUA_GETTOP), I32_CONST, 1, 0x6b, I32_CONST, 0, ...call(FN_LUA_PCALL), LOCAL_TEE, 1,
+    0x04, 0x40, // if the call failed
+    LOCAL_GET, 0, I32_CONST, ...i32(-1), ...call(FN_LUA_TYPE), I32_CONST, 5, 0x46,
+    0x04, 0x40, // and the error is a table
+    LOCAL_GET, 0, I32_CONST, ...i32(-1), I32_CONST, ...i32(ADDR_ERR_FIELD), ...call(FN_LUA_GETFIELD),
+    LOCAL_GET, 0, I32_CONST, ...i32(-1), ...call(FN_LUA_ISSTRING),
+    0x04, 0x40, LOCAL_GET, 0, I32_CONST, ...i32(-2), ...call(FN_LUA_REPLACE), // its err field replaces it
+    0x05, LOCAL_GET, 0, I32_CONST, ...i32(-2), ...call(FN_LUA_SETTOP), 0x0b, // else drop the field
+    0x0b,
+    0x0b,
+    LOCAL_GET, 0, LOCAL_GET, 1, 0x45, ...call(FN_LUA_PUSHBOOLEAN),
+    LOCAL_GET, 0, I32_CONST, 1, ...call(FN_LUA_INSERT),
+    LOCAL_GET, 0, ...call(FN_LUA_GETTOP),
+    0x0b,
+  ]);
+}
+
+/** The stock binary with the corrections, or null when it is not the build they were made for. */
 export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
   if (createHash('sha256').update(wasm).digest('hex') !== KNOWN_BUILD) return null;
   const c: Cursor = { b: wasm, p: 8 };
@@ -168,12 +215,13 @@ export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
         const body = wasm.subarray(c.p, c.p + len);
         c.p += len;
         const index = imported + f;
-        const patched = index === FN_DECODE_REPLY ? patchDecodeReply(body) : index === FN_ERROR_HANDLER ? patchErrorHandler(body) : body;
+        const patched =
+          index === FN_DECODE_REPLY ? patchDecodeReply(body) : index === FN_ERROR_HANDLER ? patchErrorHandler(body) : index === FN_LUAB_PCALL ? patchPcall(body) : body;
         if (patched === null) return null;
         if (patched !== body) changed++;
         parts.push(Buffer.from(u32(patched.length)), patched);
       }
-      if (changed !== 2 || c.p !== end) return null;
+      if (changed !== 3 || c.p !== end) return null;
       const section = Buffer.concat(parts);
       return Buffer.concat([wasm.subarray(0, header), Buffer.from([10, ...u32(section.length)]), section, wasm.subarray(end)]);
     }

@@ -235,6 +235,11 @@ describe('scripting: errors', () => {
     ev("local x = 1\n\nerror({err='on line three'})"),
     ev("error({err='x', line=99, source='elsewhere'})"),
     ev("local function f() error({err='nested'}) end\nf()"),
+    ev("local ok, e = pcall(error, {err='caught'}) return {tostring(ok), type(e), e}"),
+    ev("local ok, e = pcall(function() error({err='inner'}) end) return e"),
+    ev("local ok, e = pcall(error, {err=5}) return {type(e), e}"),
+    ev("local ok, e = pcall(error, {other='x'}) return type(e)"),
+    ev("local ok, e = pcall(redis.call, 'incr', 'str') return e"),
     ev("return redis.error_reply('returned, not raised')"),
   ]);
 });
