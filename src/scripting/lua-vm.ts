@@ -110,6 +110,20 @@ const DEFINE = Buffer.from('local f, e = loadstring(ARGV[3], ARGV[4]) if f == ni
 const DEFINE_VALUE = Buffer.from("local f = assert(loadstring(ARGV[2], '=cinnabar')) rawset(_G, ARGV[1], (f()))");
 const NEW_TABLE = Buffer.from('rawset(_G, ARGV[1], {}) return tostring(rawget(_G, ARGV[1]))');
 const GLOBALS = Buffer.from('return tostring(_G)');
+/** The pseudo-command redis.set_repl reaches the host with: (where, argument count, flags). */
+export const SET_REPL = '\u0000set_repl';
+
+/**
+ * Installed into the `redis` table of every state. redis.set_repl hands its argument (a number, as
+ * Redis's lua_tonumber reads it) to the host, with the caller's position ("user_script:N: ", found
+ * the way error(msg, level) finds it) so an error it raises names the script's line, not this one.
+ */
+const REDIS_ADDITIONS = Buffer.from(
+  'local call, pcall, error, select, tonumber = redis.call, pcall, error, select, tonumber ' +
+    `rawset(redis, 'set_repl', function(...) local v = ... local _, at = pcall(error, '', 3) ` +
+    `call(${escapeLuaString(SET_REPL)}, at, select('#', ...), v ~= nil and tonumber(v) or 0) end)`,
+);
+
 /** One interpreter state (a WebAssembly instance of the interpreter). */
 export class LuaVm {
   private current: LuaHost | null = null;
@@ -160,7 +174,6 @@ export class LuaVm {
         REPL_SLAVE: { value: 2 },
         REPL_REPLICA: { value: 2 },
         REPL_ALL: { value: 3 },
-        set_repl: { returns: null },
         replicate_commands: { returns: true },
       },
     });
@@ -295,6 +308,15 @@ export class LuaVm {
 
   private setup(): void {
     for (const name of this.tables) this.seal(name);
+    const text = this.run(Buffer.from('return tostring(redis)'), [], [], QUIET);
+    const redis = Buffer.isBuffer(text) ? tableAddress(text.toString('latin1')) : 0;
+    if (!this.isTable(redis) || !this.isReadonly(redis)) throw new Error('lua: the redis table is not where it was expected');
+    this.setReadonly(redis, false);
+    try {
+      this.run(REDIS_ADDITIONS, [], [], QUIET);
+    } finally {
+      this.setReadonly(redis, true);
+    }
   }
 
   private withGlobals<T>(fn: () => T): T {

@@ -264,7 +264,11 @@ export class Engine {
     }
   }
 
+  /** Set while a script's command runs after redis.set_repl turned propagation off. */
+  propagationOff = false;
+
   propagate(dbIndex: number, argv: string[]): void {
+    if (this.propagationOff) return;
     if (this.txPropagation !== null) {
       this.txPropagation.push([dbIndex, argv]);
       return;

@@ -14,7 +14,7 @@ import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
-import { LIBRARIES, SCRIPTS, evalVm, functionVm, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
+import { LIBRARIES, SCRIPTS, SET_REPL, evalVm, functionVm, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
 import { RESULT_MARK, errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
@@ -98,7 +98,15 @@ interface Running {
   killed: boolean;
   /** The script declared allow-oom. */
   allowOom?: boolean;
+  /** redis.set_repl's flags (REPL_AOF 1 | REPL_REPLICA 2): without REPL_AOF its commands are not propagated. */
+  replFlags: number;
+  /** An error raised for redis.set_repl and the script line it was called from. */
+  raisedAt?: { text: string; line: number };
 }
+
+/** redis.set_repl's flags. */
+const REPL_AOF = 1;
+const REPL_ALL = 3;
 
 export class ScriptingService implements ScriptingApi {
   private readonly scripts = new Map<string, CachedScript>();
@@ -466,7 +474,7 @@ export class ScriptingService implements ScriptingApi {
     sc.aclUser = caller.aclUser;
     sc.noTouch = caller.noTouch;
     sc.authenticated = true;
-    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false, isEval: how.chunk === 'user_script', argv: how.argv, start: performance.now(), timedOut: false, killed: false, allowOom: how.allowOom === true };
+    const running: Running = { name: how.name, chunk: how.chunk, readOnly: how.readOnly, client: sc, caller, resp: 2, wrote: false, isEval: how.chunk === 'user_script', argv: how.argv, start: performance.now(), timedOut: false, killed: false, allowOom: how.allowOom === true, replFlags: REPL_ALL };
     const outer = this.running;
     this.running = running;
     const owns = this.engine.beginAtomicPropagation();
@@ -489,9 +497,27 @@ export class ScriptingService implements ScriptingApi {
     return luaToReply(r);
   }
 
+  /** redis.set_repl(flags): argv is [SET_REPL, caller position, argument count, flags]. */
+  private setRepl(running: Running, argv: string[]): ReplyValue {
+    const flags = Math.trunc(Number(argv[3]));
+    let text: string | null = null;
+    // "two arguments" is what Redis 7 says (the count it checks includes the function itself).
+    if (argv[2] !== '1') text = 'ERR redis.set_repl() requires two arguments.';
+    else if (!Number.isFinite(flags) || (flags & ~REPL_ALL) !== 0 || flags < 0) text = 'ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.';
+    if (text === null) {
+      running.replFlags = flags;
+      return null;
+    }
+    const at = /:(\d+): $/.exec(argv[1]);
+    if (at !== null) running.raisedAt = { text, line: Number(at[1]) };
+    return errorValue(text);
+  }
+
   /** An error the script raised: Redis's wording, with where it happened. */
   private raisedError(v: { err: Buffer; code?: Buffer; meta?: { kind?: string; name?: string; line: number } }, running: Running): ErrorReply {
-    const line = v.meta?.line ?? 0;
+    let line = v.meta?.line ?? 0;
+    // Raised for redis.set_repl from a wrapper on the interpreter's side: the line is its caller's.
+    if (running.raisedAt !== undefined && errorText(v) === running.raisedAt.text) line = running.raisedAt.line;
     let text: string;
     if (v.meta?.kind === 'global-read') text = `ERR ${running.chunk}:${line}: Script attempted to access nonexistent global variable '${v.meta.name}'`;
     else if (v.meta?.kind === 'command-arg-type') text = 'ERR Lua redis lib command arguments must be strings or integers';
@@ -548,6 +574,7 @@ export class ScriptingService implements ScriptingApi {
     const argv = args.map((b) => b.latin1Slice(0, b.length));
     // The script prelude raises error tables (error({err=...}), setresp's check) through this door.
     if (argv[0] === RAISE && argv.length === 2) return errorValue(argv[1]);
+    if (argv[0] === SET_REPL && argv.length === 4) return this.setRepl(running, argv);
     const engine = this.engine;
     let cmd: Command | undefined = engine.registry.lookup(argv[0]);
     if (cmd === undefined) return errorValue('ERR Unknown Redis command called from script');
@@ -570,7 +597,15 @@ export class ScriptingService implements ScriptingApi {
     if (cmd.isBlocking && blocksWithOption(cmd.name, argv)) {
       return errorValue(`ERR ${cmd.name} command is not allowed with BLOCK option from scripts`);
     }
-    let r = engine.call(running.client, cmd, argv);
+    // After redis.set_repl without REPL_AOF the command's effects are not propagated (no replicas here).
+    const quiet = (running.replFlags & REPL_AOF) === 0;
+    if (quiet) engine.propagationOff = true;
+    let r: Reply;
+    try {
+      r = engine.call(running.client, cmd, argv);
+    } finally {
+      if (quiet) engine.propagationOff = false;
+    }
     const block = engine.pendingBlock;
     if (block !== null) {
       // A script cannot wait: a blocking command answers as if it timed out.

@@ -244,6 +244,22 @@ describe('scripting: errors', () => {
   ]);
 });
 
+describe('scripting: redis.set_repl', () => {
+  diffCases('arguments and errors', pair, [
+    ev('redis.set_repl()'),
+    ev('\nredis.set_repl(99)'),
+    ev("redis.set_repl('x')"),
+    ev('return redis.set_repl(redis.REPL_NONE)'),
+    ev('redis.set_repl(1, 2)'),
+    ev('local ok, e = pcall(redis.set_repl, 99) return e'),
+    ev('redis.set_repl(-1)'),
+    ev('redis.set_repl(2.5)'),
+    ev('redis.setresp(3) return redis.set_repl(3)'),
+    ev("redis.set_repl(redis.REPL_NONE) redis.call('set', 'sr', '1') return redis.call('get', 'sr')"),
+    ev('return {redis.REPL_NONE, redis.REPL_AOF, redis.REPL_REPLICA, redis.REPL_SLAVE, redis.REPL_ALL}'),
+  ]);
+});
+
 describe('scripting: RESP3 nulls', () => {
   // After redis.setresp(3) a null reply reaches Lua as nil (false under RESP2).
   diffCases('null is nil under setresp(3), false under 2', pair, [

@@ -110,6 +110,27 @@ describe('AOF between cinnabar and redis-server', () => {
 });
 
 describe('durability', () => {
+  it('redis.set_repl keeps a script\'s commands out of the AOF exactly as redis-server does', async () => {
+    const incr: string[] = [];
+    for (const kind of ['cinnabar', 'redis'] as const) {
+      const dir = workDir();
+      const s = await run(kind, dir, ['--appendfsync', 'always']);
+      const script =
+        "redis.call('set', 'a', '1') redis.set_repl(redis.REPL_NONE) redis.call('set', 'b', '2') " +
+        "redis.set_repl(redis.REPL_AOF) redis.call('set', 'c', '3') redis.set_repl(redis.REPL_REPLICA) redis.call('set', 'd', '4') " +
+        "redis.set_repl(redis.REPL_ALL) redis.call('set', 'e', '5')";
+      expect(await cmd(s, ['EVAL', script, '0'])).toBe('$-1\r\n');
+      expect(await cmd(s, ['EVAL', "redis.set_repl(redis.REPL_NONE) return redis.call('set', 'quiet', '1')", '0'])).toBe('+OK\r\n');
+      expect(await cmd(s, ['MGET', 'a', 'b', 'c', 'd', 'e', 'quiet'])).toBe('*6\r\n$1\r\n1\r\n$1\r\n2\r\n$1\r\n3\r\n$1\r\n4\r\n$1\r\n5\r\n$1\r\n1\r\n');
+      const aofDir = join(dir, 'appendonlydir');
+      const file = readdirSync(aofDir).find((f) => f.endsWith('.incr.aof'))!;
+      incr.push(readFileSync(join(aofDir, file), 'latin1'));
+    }
+    expect(incr[0]).toContain('MULTI');
+    expect(incr[0]).not.toMatch(/\$1\r\nb\r\n|\$1\r\nd\r\n|quiet/);
+    expect(incr[0]).toBe(incr[1]);
+  });
+
   it('kill -9 under appendfsync always loses no acknowledged write', async () => {
     const dir = workDir();
     const a = await run('cinnabar', dir, ['--appendfsync', 'always']);
