@@ -2,7 +2,7 @@
 //  - a command's reply as redis.call returns it to Lua (RESP2 or, after redis.setresp(3), RESP3 forms);
 //  - a script's return value as the client receives it.
 // Counterpart: redisProtocolToLuaType and luaReplyToRedisReply in Redis's script_lua.c.
-import type { ReplyValue } from './lua-vm.js';
+import type { HostValue, ReplyValue } from './lua-vm.js';
 import {
   BigNumberReply,
   BoolReply,
@@ -24,14 +24,14 @@ import { formatDoubleShortest } from '../util/number.js';
 const FALSE_NIL = null;
 
 /** A command's reply as Lua sees it; errors come back as { err, code }. */
-export function replyToLua(r: Reply, resp: 2 | 3): ReplyValue {
-  if (typeof r === 'string') return Buffer.from(r, 'latin1');
+export function replyToLua(r: Reply, resp: 2 | 3): HostValue {
+  if (typeof r === 'string') return r;
   if (typeof r === 'number') return r;
   if (typeof r === 'bigint') return r;
   if (r === null) return FALSE_NIL;
   if (Buffer.isBuffer(r)) return r;
   if (Array.isArray(r)) {
-    const out: ReplyValue[] = new Array(r.length);
+    const out: HostValue[] = new Array(r.length);
     for (let i = 0; i < r.length; i++) out[i] = replyToLua(r[i], resp);
     return out;
   }
@@ -45,7 +45,7 @@ export function replyToLua(r: Reply, resp: 2 | 3): ReplyValue {
   }
   if (r instanceof MapReply) {
     if (resp === 3) {
-      const pairs: [ReplyValue, ReplyValue][] = [];
+      const pairs: [HostValue, HostValue][] = [];
       for (let i = 0; i + 1 < r.flat.length; i += 2) pairs.push([replyToLua(r.flat[i], 3), replyToLua(r.flat[i + 1], 3)]);
       return { map: pairs };
     }

@@ -18,7 +18,7 @@
 // the interpreter.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LuaWasmEngine, type ReplyValue } from 'lua-redis-wasm';
+import { LuaWasmEngine, load, type LuaEngine, type ReplyValue } from 'lua-redis-wasm';
 import { randomBytes } from 'node:crypto';
 import { patchFuelHook } from './wasm-hook.js';
 import { escapeLuaString } from './lua-source.js';
@@ -29,9 +29,26 @@ export { TABLE_ERROR_FLAG };
 export type { ReplyValue };
 
 /** What a running script's redis.* functions reach. */
+/** What the host answers redis.call with: a reply value, where strings are bulk strings (latin1). */
+export type HostValue =
+  | null
+  | number
+  | bigint
+  | boolean
+  | string
+  | Buffer
+  | { ok: Buffer }
+  | { err: Buffer; code?: Buffer }
+  | { double: number }
+  | { big_number: Buffer }
+  | { verbatim_string: { format: Buffer; string: Buffer } }
+  | { map: [HostValue, HostValue][] }
+  | { set: HostValue[] }
+  | HostValue[];
+
 export interface LuaHost {
-  /** redis.call (raise = true) or redis.pcall (raise = false): arguments as the script passed them. */
-  call(args: Buffer[], raise: boolean): ReplyValue;
+  /** redis.call (raise = true) or redis.pcall (raise = false): arguments as the script passed them (latin1). */
+  call(argv: string[], raise: boolean): HostValue;
   /** redis.log(level, message). */
   log(level: number, message: Buffer): void;
   /** redis.setresp(2|3). */
@@ -139,11 +156,11 @@ export class LuaVm {
   generation = 0;
 
   private constructor(
-    private readonly vm: LuaWasmEngine,
+    private readonly vm: LuaEngine,
     /** Sealed tables every state of this interpreter has (made again after a reset). */
     private readonly tables: string[],
   ) {
-    this.internals = ((vm as unknown as { engine?: unknown }).engine ?? vm) as Partial<EngineInternals>;
+    this.internals = vm as unknown as Partial<EngineInternals>;
     // The hook refills the budget in the interpreter's memory: without access to it every script would
     // stop after its first budget.
     if (interruptible && this.internals.exports?.HEAPU8 === undefined) throw new Error('lua-redis-wasm: the interpreter memory is not reachable');
@@ -153,14 +170,7 @@ export class LuaVm {
 
   static async create(tables: string[]): Promise<LuaVm> {
     let self: LuaVm | null = null;
-    const vm = await LuaWasmEngine.create({
-      host: {
-        redisCall: (args) => self!.onCall(args, true),
-        redisPcall: (args) => self!.onCall(args, false),
-        log: (level, message) => self!.current?.log(level, message),
-        // Scripts reach this with 2 or 3 only; the rewritten count hook passes its lua_State pointer.
-        onSetResp: (v) => (v === 2 || v === 3 ? self!.current?.setResp(v) : self!.onHook(v)),
-      },
+    const module = await load({
       ...(binary.bytes !== undefined ? { wasmBytes: binary.bytes } : {}),
       profile: 'redis-7.2',
       // The instruction budget a script starts with: the hook calls the host when it is spent, which
@@ -177,19 +187,74 @@ export class LuaVm {
         replicate_commands: { returns: true },
       },
     });
+    // The package's glue copies every argument and reply through Buffers; calls take the direct path
+    // below when the module exposes its handlers and memory, as this pinned version does.
+    const toStrings = (args: Buffer[]): string[] => args.map((b) => b.latin1Slice(0, b.length));
+    const vm = module.create({
+      redisCall: (args) => encodable(self!.onCall(toStrings(args), true)),
+      redisPcall: (args) => encodable(self!.onCall(toStrings(args), false)),
+      log: (level, message) => self!.current?.log(level, message),
+      // Scripts reach this with 2 or 3 only; the rewritten count hook passes its lua_State pointer.
+      onSetResp: (v) => (v === 2 || v === 3 ? self!.current?.setResp(v) : self!.onHook(v)),
+    });
     self = new LuaVm(vm, tables);
+    const handlers = (module as unknown as { handlers?: Record<string, unknown> }).handlers;
+    const exports = self.internals.exports;
+    if (handlers !== undefined && typeof handlers.call === 'function' && typeof handlers.pcall === 'function' && exports !== undefined) {
+      const vmRef = self;
+      handlers.call = (...abi: number[]) => vmRef.directCall(abi, true);
+      handlers.pcall = (...abi: number[]) => vmRef.directCall(abi, false);
+    }
     self.setup();
     return self;
   }
 
-  private onCall(args: Buffer[], raise: boolean): ReplyValue {
-    if (args.length === 3 && args[0].length === GATE.length && args[0].latin1Slice() === GATE && args[1].latin1Slice() === GATE_TOKEN) {
-      const at = this.sealed.get(args[2].latin1Slice());
+  private onCall(argv: string[], raise: boolean): HostValue {
+    if (argv.length === 3 && argv[0] === GATE && argv[1] === GATE_TOKEN) {
+      const at = this.sealed.get(argv[2]);
       if (at !== undefined) this.setReadonly(at, !this.isReadonly(at));
       return null;
     }
     const host = this.current;
-    return host === null ? noHost() : host.call(args, raise);
+    if (host === null) return noHost();
+    try {
+      return host.call(argv, raise);
+    } catch (err) {
+      // A JavaScript exception must not unwind through the interpreter's C frames.
+      return { err: Buffer.from(err instanceof Error ? err.message : String(err), 'latin1') };
+    }
+  }
+
+  /**
+   * host_redis_call / host_redis_pcall without the package's glue: the arguments ([count][len][bytes]...
+   * in the interpreter's memory) are read straight into strings and the reply is encoded once into a
+   * block the interpreter frees. abi is (retPtr, ptr, len) for a result returned through memory, else
+   * (ptr, len) with the result returned packed in a BigInt.
+   */
+  private directCall(abi: number[], raise: boolean): bigint | undefined {
+    const hasRet = abi.length >= 3;
+    const ptr = hasRet ? abi[1] : abi[0];
+    const ex = (this.internals as EngineInternals).exports;
+    let heap = heapBuffer(ex.HEAPU8);
+    const count = heap.readUInt32LE(ptr);
+    const argv = new Array<string>(count);
+    let off = ptr + 4;
+    for (let i = 0; i < count; i++) {
+      const len = heap.readUInt32LE(off);
+      off += 4;
+      argv[i] = heap.latin1Slice(off, off + len);
+      off += len;
+    }
+    const size = encodeHostValue(this.onCall(argv, raise), 0);
+    const block = ex._alloc(size);
+    heap = heapBuffer(ex.HEAPU8); // allocating may have grown (replaced) the memory
+    scratch.copy(heap, block, 0, size);
+    if (hasRet) {
+      heap.writeUInt32LE(block, abi[0]);
+      heap.writeUInt32LE(size, abi[0] + 4);
+      return undefined;
+    }
+    return BigInt(block) | (BigInt(size) << 32n);
   }
 
   /** The count hook's call: refill the instruction budget, or make the hook raise at every instruction. */
@@ -218,12 +283,14 @@ export class LuaVm {
   }
 
   /** Runs Lua source with KEYS and ARGV bound, the given host answering redis.call and friends. */
-  run(source: Buffer, keys: Buffer[], args: Buffer[], host: LuaHost, sha = ''): ReplyValue {
+  run(source: Buffer, keys: LuaArg[], args: LuaArg[], host: LuaHost, sha = ''): ReplyValue {
     const prev = this.current;
     this.current = host;
     this.ticks = 0;
     try {
-      return this.direct !== null ? evalDirect(this.direct, source, keys, args, sha) : this.vm.evalWithArgs(source, keys, args);
+      if (this.direct !== null) return evalDirect(this.direct, source, keys, args, sha);
+      const bytes = (a: LuaArg): Buffer => (typeof a === 'string' ? Buffer.from(a, 'latin1') : a);
+      return this.vm.evalWithArgs(source, keys.map(bytes), args.map(bytes));
     } finally {
       this.current = prev;
     }
@@ -348,44 +415,166 @@ export class LuaVm {
   }
 }
 
+/** A Buffer over the interpreter's memory, made again when the memory grows. */
+let heapCache: Buffer | null = null;
+function heapBuffer(heap: Uint8Array): Buffer {
+  if (heapCache === null || heapCache.buffer !== heap.buffer || heapCache.byteOffset !== heap.byteOffset || heapCache.length !== heap.length) {
+    heapCache = Buffer.from(heap.buffer, heap.byteOffset, heap.length);
+  }
+  return heapCache;
+}
+
+/** Where replies to the interpreter are encoded before being copied into its memory. */
+let scratch = Buffer.allocUnsafe(4096);
+
+function room(at: number, n: number): void {
+  if (at + n <= scratch.length) return;
+  let size = scratch.length * 2;
+  while (size < at + n) size *= 2;
+  const bigger = Buffer.allocUnsafe(size);
+  scratch.copy(bigger, 0, 0, at);
+  scratch = bigger;
+}
+
+// The interpreter's reply encoding: a type byte, a u32 length or count, then the payload.
+const T_NULL = 0x00;
+const T_INT = 0x01;
+const T_BULK = 0x02;
+const T_ARRAY = 0x03;
+const T_STATUS = 0x04;
+const T_ERROR = 0x05;
+const T_BOOL = 0x07;
+const T_DOUBLE = 0x08;
+const T_MAP = 0x09;
+const T_SET = 0x0a;
+const T_BIG_NUMBER = 0x0b;
+const T_VERBATIM = 0x0c;
+
+function head(at: number, type: number, n: number): number {
+  room(at, 5);
+  scratch[at] = type;
+  scratch.writeUInt32LE(n, at + 1);
+  return at + 5;
+}
+
+function bytes(at: number, type: number, b: Buffer): number {
+  at = head(at, type, b.length);
+  room(at, b.length);
+  b.copy(scratch, at);
+  return at + b.length;
+}
+
+/** Encodes v into scratch from offset at; returns the offset after it. */
+function encodeHostValue(v: HostValue, at: number): number {
+  if (v === null) return head(at, T_NULL, 0);
+  if (typeof v === 'string') {
+    const n = Buffer.byteLength(v, 'latin1');
+    at = head(at, T_BULK, n);
+    room(at, n);
+    return at + scratch.latin1Write(v, at, n);
+  }
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    at = head(at, T_INT, 8);
+    room(at, 8);
+    if (typeof v === 'number' && v >= -0x80000000 && v <= 0x7fffffff && Number.isInteger(v)) {
+      scratch.writeInt32LE(v, at);
+      scratch.writeInt32LE(v < 0 ? -1 : 0, at + 4);
+    } else {
+      scratch.writeBigInt64LE(typeof v === 'bigint' ? v : BigInt(Math.trunc(v)), at);
+    }
+    return at + 8;
+  }
+  if (typeof v === 'boolean') {
+    at = head(at, T_BOOL, 1);
+    room(at, 1);
+    scratch[at] = v ? 1 : 0;
+    return at + 1;
+  }
+  if (Buffer.isBuffer(v)) return bytes(at, T_BULK, v);
+  if (Array.isArray(v)) {
+    at = head(at, T_ARRAY, v.length);
+    for (let i = 0; i < v.length; i++) at = encodeHostValue(v[i], at);
+    return at;
+  }
+  if ('ok' in v) return bytes(at, T_STATUS, v.ok);
+  if ('err' in v) return bytes(at, T_ERROR, v.code !== undefined ? Buffer.concat([v.code, Buffer.from(' '), v.err]) : v.err);
+  if ('double' in v) {
+    at = head(at, T_DOUBLE, 8);
+    room(at, 8);
+    scratch.writeDoubleLE(v.double, at);
+    return at + 8;
+  }
+  if ('map' in v) {
+    at = head(at, T_MAP, v.map.length);
+    for (const [k, x] of v.map) at = encodeHostValue(x, encodeHostValue(k, at));
+    return at;
+  }
+  if ('set' in v) {
+    at = head(at, T_SET, v.set.length);
+    for (const x of v.set) at = encodeHostValue(x, at);
+    return at;
+  }
+  if ('big_number' in v) return bytes(at, T_BIG_NUMBER, v.big_number);
+  const { format, string } = v.verbatim_string;
+  at = head(at, T_VERBATIM, 4 + format.length + string.length);
+  room(at, 4 + format.length + string.length);
+  scratch.writeUInt32LE(format.length, at);
+  format.copy(scratch, at + 4);
+  string.copy(scratch, at + 4 + format.length);
+  return at + 4 + format.length + string.length;
+}
+
+/** A host value in the package's own reply form (strings become Buffers), for its glue. */
+function encodable(v: HostValue): ReplyValue {
+  if (typeof v === 'string') return Buffer.from(v, 'latin1');
+  if (Array.isArray(v)) return v.map(encodable);
+  if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) {
+    if ('map' in v) return { map: v.map.map(([k, x]) => [encodable(k), encodable(x)] as [ReplyValue, ReplyValue]) };
+    if ('set' in v) return { set: v.set.map(encodable) };
+  }
+  return v as ReplyValue;
+}
+
 /** The address in "table: 0x1d9b0" (tostring of a table). */
 function tableAddress(text: string): number {
   const m = /^table: (?:0x)?([0-9a-f]+)$/i.exec(text);
   return m === null ? 0 : parseInt(m[1], 16);
 }
 
-/** KEYS then ARGV in the interpreter's argument layout: count, then length-prefixed items (LE u32). */
-function encodeArgs(keys: Buffer[], args: Buffer[]): Buffer {
-  let size = 4;
-  for (const k of keys) size += 4 + k.length;
-  for (const a of args) size += 4 + a.length;
-  const out = Buffer.allocUnsafe(size);
-  out.writeUInt32LE(keys.length + args.length, 0);
-  let off = 4;
+/** A KEYS or ARGV item: a latin1 string or bytes. */
+export type LuaArg = string | Buffer;
+
+const argLength = (a: LuaArg): number => (typeof a === 'string' ? a.length : a.length);
+
+/**
+ * Copies the source and KEYS then ARGV (count, then length-prefixed items, LE u32) into one block of
+ * the interpreter's memory and runs the source.
+ */
+function evalDirect(d: EngineInternals, source: Buffer, keys: LuaArg[], args: LuaArg[], sha: string): ReplyValue {
+  const ex = d.exports;
+  let argSize = 4;
+  for (let i = 0; i < keys.length; i++) argSize += 4 + argLength(keys[i]);
+  for (let i = 0; i < args.length; i++) argSize += 4 + argLength(args[i]);
+  const sp = ex._alloc(source.length + argSize);
+  const ap = sp + source.length;
+  // The memory may be replaced when it grows: take it after allocating.
+  const heap = heapBuffer(ex.HEAPU8);
+  source.copy(heap, sp);
+  heap.writeUInt32LE(keys.length + args.length, ap);
+  let off = ap + 4;
   for (const list of [keys, args]) {
-    for (const b of list) {
-      out.writeUInt32LE(b.length, off);
-      b.copy(out, off + 4);
-      off += 4 + b.length;
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i];
+      heap.writeUInt32LE(a.length, off);
+      off += 4;
+      off += typeof a === 'string' ? heap.latin1Write(a, off, a.length) : a.copy(heap, off);
     }
   }
-  return out;
-}
-
-function evalDirect(d: EngineInternals, source: Buffer, keys: Buffer[], args: Buffer[], sha: string): ReplyValue {
-  const argBuf = encodeArgs(keys, args);
-  const ex = d.exports;
-  const sp = ex._alloc(source.length);
-  const ap = ex._alloc(argBuf.length);
-  // HEAPU8 may be replaced when memory grows: read it after allocating.
-  ex.HEAPU8.set(source, sp);
-  ex.HEAPU8.set(argBuf, ap);
   let result: unknown;
   try {
-    result = d.callEvalWithArgs(sp, source.length, ap, argBuf.length, keys.length);
+    result = d.callEvalWithArgs(sp, source.length, ap, argSize, keys.length);
   } finally {
     ex._free_mem(sp);
-    ex._free_mem(ap);
   }
   const raised = corrected ? tableError(ex.HEAPU8, result) : null;
   const value = d.decodeResult(result, sha);

@@ -14,7 +14,7 @@ import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
-import { LIBRARIES, SCRIPTS, SET_REPL, evalVm, functionVm, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
+import { LIBRARIES, SCRIPTS, SET_REPL, evalVm, functionVm, type HostValue, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
 import { RESULT_MARK, errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
@@ -480,7 +480,7 @@ export class ScriptingService implements ScriptingApi {
     const owns = this.engine.beginAtomicPropagation();
     let r: ReplyValue;
     try {
-      r = vm.run(source, keys.map(latin1Buffer), args.map(latin1Buffer), this.hostFor(running), how.name);
+      r = vm.run(source, keys, args, this.hostFor(running), how.name);
     } finally {
       this.running = outer;
       if (running.timedOut) {
@@ -498,7 +498,7 @@ export class ScriptingService implements ScriptingApi {
   }
 
   /** redis.set_repl(flags): argv is [SET_REPL, caller position, argument count, flags]. */
-  private setRepl(running: Running, argv: string[]): ReplyValue {
+  private setRepl(running: Running, argv: string[]): HostValue {
     const flags = Math.trunc(Number(argv[3]));
     let text: string | null = null;
     // "two arguments" is what Redis 7 says (the count it checks includes the function itself).
@@ -569,9 +569,8 @@ export class ScriptingService implements ScriptingApi {
   }
 
   /** redis.call / redis.pcall: the checks Redis makes for a command run by a script, then the command. */
-  private callFromScript(running: Running, args: Buffer[], _raise: boolean): ReplyValue {
-    if (args.length === 0) return errorValue('ERR Please specify at least one argument for this redis lib call');
-    const argv = args.map((b) => b.latin1Slice(0, b.length));
+  private callFromScript(running: Running, argv: string[], _raise: boolean): HostValue {
+    if (argv.length === 0) return errorValue('ERR Please specify at least one argument for this redis lib call');
     // The script prelude raises error tables (error({err=...}), setresp's check) through this door.
     if (argv[0] === RAISE && argv.length === 2) return errorValue(argv[1]);
     if (argv[0] === SET_REPL && argv.length === 4) return this.setRepl(running, argv);
@@ -631,10 +630,6 @@ function blocksWithOption(name: string, argv: string[]): boolean {
     if (a === 'block') return true;
   }
   return false;
-}
-
-function latin1Buffer(s: string): Buffer {
-  return Buffer.from(s, 'latin1');
 }
 
 /** numkeys and the key/argument split shared by EVAL and FCALL. */
