@@ -85,6 +85,11 @@ export class Acl {
     checkPermission: (c: ClientApi, cmd, argv, caller) =>
       this.checkPermission(c as unknown as AclClient, cmd, argv, (caller ?? null) as unknown as AclClient | null),
     hasFullKeyAccess: (c: ClientApi, cmd, argv) => this.hasFullKeyAccess(c as unknown as AclClient, cmd, argv),
+    permits: (c: ClientApi, cmd, argv) => {
+      const u = (c as unknown as AclClient).aclUser;
+      const entry = this.table.of(cmd);
+      return u.unrestricted || entry === undefined || checkUserCommand(u, entry, argv) === Denied.Ok;
+    },
   };
 
   private allChannelsByDefault = (): boolean => this.host.config('acl-pubsub-default') === 'allchannels';

@@ -127,18 +127,50 @@ const DEFINE = Buffer.from('local f, e = loadstring(ARGV[3], ARGV[4]) if f == ni
 const DEFINE_VALUE = Buffer.from("local f = assert(loadstring(ARGV[2], '=cinnabar')) rawset(_G, ARGV[1], (f()))");
 const NEW_TABLE = Buffer.from('rawset(_G, ARGV[1], {}) return tostring(rawget(_G, ARGV[1]))');
 const GLOBALS = Buffer.from('return tostring(_G)');
-/** The pseudo-command redis.set_repl reaches the host with: (where, argument count, flags). */
+/** The pseudo-commands the functions below reach the host with (never names a client can send). */
 export const SET_REPL = '\u0000set_repl';
+export const RAISE_AT = '\u0000raise_at';
+export const ACL_CHECK = '\u0000acl_check_cmd';
 
 /**
- * Installed into the `redis` table of every state. redis.set_repl hands its argument (a number, as
- * Redis's lua_tonumber reads it) to the host, with the caller's position ("user_script:N: ", found
- * the way error(msg, level) finds it) so an error it raises names the script's line, not this one.
+ * Installed into the `redis` table of every state: the parts of Redis's `redis` library the interpreter
+ * lacks or words differently (script_lua.c). Their errors go through the host with the caller's
+ * position ("user_script:N: ", found the way error(msg, level) finds it) so the reply names the
+ * script's line, not this code's. Each calls fail() as a statement, never in a tail call, so the
+ * levels counted below hold: fail -> this function -> its caller.
  */
 const REDIS_ADDITIONS = Buffer.from(
-  'local call, pcall, error, select, tonumber = redis.call, pcall, error, select, tonumber ' +
-    `rawset(redis, 'set_repl', function(...) local v = ... local _, at = pcall(error, '', 3) ` +
-    `call(${escapeLuaString(SET_REPL)}, at, select('#', ...), v ~= nil and tonumber(v) or 0) end)`,
+  [
+    'local call, pcall, error, select, tonumber, type, concat = redis.call, pcall, error, select, tonumber, type, table.concat',
+    'local log, sha1hex, setresp = redis.log, redis.sha1hex, redis.setresp',
+    // The position of the function `level` frames up from where()'s caller's caller; a tail call's lost
+    // frame has none, so the next one up answers.
+    "local function where(level) local at = '' while at == '' and level < 16 do local _ _, at = pcall(error, '', level) level = level + 1 end return at end",
+    `local function fail(msg) call(${escapeLuaString(RAISE_AT)}, where(5), msg) end`,
+    // redis.error_reply / status_reply build what Redis's luaPushErrorBuff does: "-CODE msg" or "msg"
+    // becomes "CODE msg", with ERR when there is no code.
+    "local BAD = {err = 'ERR wrong number or type of arguments'}",
+    "local function bad() return {err = BAD.err} end",
+    "rawset(redis, 'error_reply', function(...) if select('#', ...) ~= 1 or type((...)) ~= 'string' then return bad() end " +
+      "local e = ... if e:sub(1, 1) ~= '-' then e = '-' .. e end local sp = e:find(' ', 1, true) " +
+      "local code, msg if sp == nil then code, msg = 'ERR', e:sub(2) else code, msg = e:sub(2, sp - 1), e:sub(sp + 1) end " +
+      "msg = msg:gsub('[\\r\\n]+$', '') return {err = code .. ' ' .. msg} end)",
+    "rawset(redis, 'status_reply', function(...) if select('#', ...) ~= 1 or type((...)) ~= 'string' then return bad() end return {ok = (...)} end)",
+    "rawset(redis, 'setresp', function(...) if select('#', ...) ~= 1 then fail('redis.setresp() requires one argument.') end " +
+      "local v = tonumber((...)) if v ~= 2 and v ~= 3 then fail('RESP version must be 2 or 3.') end setresp(v) end)",
+    "rawset(redis, 'log', function(...) local n = select('#', ...) if n < 2 then fail('redis.log() requires two arguments or more.') end " +
+      "local level = tonumber((...)) if level == nil then fail('First argument must be a number (log level).') end " +
+      "if level < 0 or level >= 4 then fail('Invalid debug level.') end " +
+      "local parts = {} for j = 2, n do local s = select(j, ...) local t = type(s) if t == 'string' or t == 'number' then parts[#parts + 1] = (j ~= 2 and ' ' or '') .. s end end " +
+      'log(level, concat(parts)) end)',
+    "rawset(redis, 'sha1hex', function(...) if select('#', ...) ~= 1 then fail('wrong number of arguments') end return sha1hex((...)) end)",
+    `rawset(redis, 'set_repl', function(...) local v = ... call(${escapeLuaString(SET_REPL)}, where(4), select('#', ...), v ~= nil and tonumber(v) or 0) end)`,
+    "rawset(redis, 'acl_check_cmd', function(...) for i = 1, select('#', ...) do local t = type((select(i, ...))) " +
+      "if t ~= 'string' and t ~= 'number' then fail('Lua redis lib command arguments must be strings or integers') end end " +
+      `local r = call(${escapeLuaString(ACL_CHECK)}, where(4), ...) return r end)`,
+    "rawset(redis, 'breakpoint', function() return false end)",
+    "rawset(redis, 'debug', function() end)",
+  ].join('\n'),
 );
 
 /** One interpreter state (a WebAssembly instance of the interpreter). */

@@ -14,7 +14,7 @@ import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
-import { LIBRARIES, SCRIPTS, SET_REPL, evalVm, functionVm, type HostValue, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
+import { ACL_CHECK, LIBRARIES, RAISE_AT, SCRIPTS, SET_REPL, evalVm, functionVm, type HostValue, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
 import { RESULT_MARK, errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
@@ -60,16 +60,17 @@ interface Library {
   functions: Map<string, LibraryFunction>;
 }
 
-/** The global RESP3 result encoder of functionVm (RESULT_ENCODER). */
+/** The global RESP3 result encoder of both interpreters (RESULT_ENCODER). */
 const ENCODER = '__cinnabar_enc';
 let librarySeq = 0;
-let functionVmReady = false;
+/** The interpreter state generation each interpreter's encoder was defined in. */
+const encoderDefined = new WeakMap<LuaVm, number>();
 
-/** functionVm's own globals, made once per process (that interpreter is never reset). */
-function prepareFunctionVm(): void {
-  if (functionVmReady) return;
-  functionVm.defineValue(ENCODER, Buffer.from(`${RESULT_ENCODER}return __cinnabar_enc`, 'latin1'));
-  functionVmReady = true;
+/** Defines the encoder in the interpreter's current state, once. */
+function prepare(vm: LuaVm): void {
+  if (encoderDefined.get(vm) === vm.generation) return;
+  vm.defineValue(ENCODER, Buffer.from(`${RESULT_ENCODER}return __cinnabar_enc`, 'latin1'));
+  encoderDefined.set(vm, vm.generation);
 }
 
 /** Script flags a function declares (register_function's flags=). */
@@ -183,18 +184,12 @@ export class ScriptingService implements ScriptingApi {
     if (known !== undefined) return known;
     const parsed = parseScriptShebang(body);
     if (parsed instanceof ErrorReply) return parsed;
-    const source = Buffer.from(parsed.source, 'latin1');
-    const err = evalVm.compileError(source);
-    if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
-    // The chunk's first value is the script's result (a Lua chunk called for one result).
-    // The prelude is only compiled into scripts that can reach what it changes (it costs a few
-    // microseconds per run); `redis` used indirectly (e.g. via _G) falls back to the interpreter's own.
-    const prelude = /error_reply|setresp/.test(parsed.source) ? SCRIPT_PREFIX : '';
-    // RESP3 result tables ({double=...}, {map=...}, ...) pass through the encoder when the script can make them.
-    const wrapped = RESP3_RESULT.test(parsed.source)
-      ? Buffer.from(`${prelude}${RESULT_ENCODER}return (__cinnabar_enc((function(...) ${parsed.source}\nend)(...)))`, 'latin1')
-      : Buffer.from(`${prelude}return ((function(...) ${parsed.source}\nend)(...))`, 'latin1');
-    const entry: CachedScript = { sha, source: wrapped, call: Buffer.from(`return ${SCRIPTS}['${sha}']()`, 'latin1'), generation: -1, flags: parsed.flags };
+    // The script's source is compiled as it is into a function; each run calls it for its first value
+    // (a Lua chunk called for one result). RESP3 result tables ({double=...}, {map=...}, ...) pass
+    // through the encoder when the script can make them.
+    const run = `${SCRIPTS}['${sha}']()`;
+    const call = RESP3_RESULT.test(parsed.source) ? `return (${ENCODER}(${run}))` : `return (${run})`;
+    const entry: CachedScript = { sha, source: Buffer.from(parsed.source, 'latin1'), call: Buffer.from(call, 'latin1'), generation: -1, flags: parsed.flags };
     const defined = this.define(entry);
     if (defined !== null) return defined;
     this.scripts.set(sha, entry);
@@ -204,6 +199,7 @@ export class ScriptingService implements ScriptingApi {
 
   /** Compiles the script into the eval interpreter (again, after a reset by another engine). */
   private define(script: CachedScript): ErrorReply | null {
+    prepare(evalVm);
     const err = evalVm.define(SCRIPTS, script.sha, script.source, '@user_script');
     if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
     script.generation = evalVm.generation;
@@ -313,7 +309,7 @@ export class ScriptingService implements ScriptingApi {
    * what it registers is returned. Every error as Redis words it.
    */
   private loadLibrary(body: string): { key: string; registered: LibraryFunction[] } | ErrorReply {
-    prepareFunctionVm();
+    prepare(functionVm);
     // Compiled with the metadata line in place so line numbers count it, as Redis's do.
     const err = functionVm.compileError(Buffer.from(`\n${body}`, 'latin1'));
     if (err !== null) return errorReply(`ERR Error compiling function: ${err.replace(/^user_script:/, 'user_function:')}`);
@@ -502,15 +498,34 @@ export class ScriptingService implements ScriptingApi {
     const flags = Math.trunc(Number(argv[3]));
     let text: string | null = null;
     // "two arguments" is what Redis 7 says (the count it checks includes the function itself).
-    if (argv[2] !== '1') text = 'ERR redis.set_repl() requires two arguments.';
-    else if (!Number.isFinite(flags) || (flags & ~REPL_ALL) !== 0 || flags < 0) text = 'ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.';
+    if (argv[2] !== '1') text = 'redis.set_repl() requires two arguments.';
+    else if (!Number.isFinite(flags) || (flags & ~REPL_ALL) !== 0 || flags < 0) text = 'Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.';
     if (text === null) {
       running.replFlags = flags;
       return null;
     }
-    const at = /:(\d+): $/.exec(argv[1]);
+    return this.raiseAt(running, argv[1], text);
+  }
+
+  /**
+   * An error raised for one of the redis.* functions the interpreter's side adds: the script's reply
+   * names the line of their caller (`where` is "user_script:N: "), not theirs.
+   */
+  private raiseAt(running: Running, where: string, message: string): HostValue {
+    const text = `ERR ${message}`;
+    const at = /:(\d+): $/.exec(where);
     if (at !== null) running.raisedAt = { text, line: Number(at[1]) };
     return errorValue(text);
+  }
+
+  /** redis.acl_check_cmd(command, ...args): may the script's user run it? argv: [ACL_CHECK, where, ...]. */
+  private aclCheck(running: Running, argv: string[]): HostValue {
+    if (argv.length === 2) return this.raiseAt(running, argv[1], 'Please specify at least one argument for this redis lib call');
+    const line = argv.slice(2);
+    let cmd: Command | undefined = this.engine.registry.lookup(line[0]);
+    if (cmd !== undefined && cmd.subcommands !== undefined && line.length > 1) cmd = cmd.subcommands.get(line[1].toLowerCase()) ?? cmd;
+    if (cmd === undefined) return this.raiseAt(running, argv[1], 'Invalid command passed to redis.acl_check_cmd()');
+    return this.engine.api.acl.permits(running.client, cmd, line);
   }
 
   /** An error the script raised: Redis's wording, with where it happened. */
@@ -571,9 +586,9 @@ export class ScriptingService implements ScriptingApi {
   /** redis.call / redis.pcall: the checks Redis makes for a command run by a script, then the command. */
   private callFromScript(running: Running, argv: string[], _raise: boolean): HostValue {
     if (argv.length === 0) return errorValue('ERR Please specify at least one argument for this redis lib call');
-    // The script prelude raises error tables (error({err=...}), setresp's check) through this door.
-    if (argv[0] === RAISE && argv.length === 2) return errorValue(argv[1]);
     if (argv[0] === SET_REPL && argv.length === 4) return this.setRepl(running, argv);
+    if (argv[0] === RAISE_AT && argv.length === 3) return this.raiseAt(running, argv[1], argv[2]);
+    if (argv[0] === ACL_CHECK && argv.length >= 2) return this.aclCheck(running, argv);
     const engine = this.engine;
     let cmd: Command | undefined = engine.registry.lookup(argv[0]);
     if (cmd === undefined) return errorValue('ERR Unknown Redis command called from script');
@@ -703,16 +718,3 @@ const RESULT_ENCODER =
   `for k in pairs(x) do n = n + 1 out[n] = __cinnabar_enc(k) end return out end ` +
   `local out, i = {}, 1 while true do local e = rawget(v, i) if e == nil then break end out[i] = __cinnabar_enc(e) i = i + 1 end return out end `;
 
-/** The pseudo-command the script prelude raises errors through (not a name a client can send). */
-const RAISE = '\u0000raise';
-
-/**
- * Prepended (on the script's first line) to every EVAL script: setresp's argument check raises Redis's
- * error, and redis.error_reply builds the same table a script could write by hand.
- */
-const SCRIPT_PREFIX = `local __cinnabar_redis, __cinnabar_error = redis, error ` +
-  `local redis = setmetatable({` +
-  `error_reply = function(m) if type(m) ~= 'string' then __cinnabar_error('wrong number or type of arguments', 2) end return {err = m} end, ` +
-  `setresp = function(v) if v ~= 2 and v ~= 3 then __cinnabar_redis.call('\\0raise', 'ERR RESP version must be 2 or 3.') end return __cinnabar_redis.setresp(v) end` +
-  `}, {__index = __cinnabar_redis}) local server = redis ` +
-  '';

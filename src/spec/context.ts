@@ -180,6 +180,8 @@ export interface AclApi {
    * denial is logged in ACL LOG with context "lua"): for redis.call/pcall in scripts.
    */
   checkPermission(client: ClientApi, cmd: Command, argv: readonly string[], caller?: ClientApi): string | null;
+  /** May this client's user run this command line? Nothing is logged (redis.acl_check_cmd). */
+  permits(client: ClientApi, cmd: Command, argv: readonly string[]): boolean;
   /** Read access to every key for this command (SORT BY/GET patterns). */
   hasFullKeyAccess(client: ClientApi, cmd: Command, argv: readonly string[]): boolean;
 }

@@ -244,10 +244,67 @@ describe('scripting: errors', () => {
   ]);
 });
 
+describe('scripting: the redis library', () => {
+  // Argument checks and wording of redis.* as script_lua.c has them; errors name the caller's line.
+  diffCases('helpers, their arguments and errors', pair, [
+    ev('\nredis.setresp(4)'),
+    ev('\nredis.setresp()'),
+    ev("return redis.setresp('3')"),
+    ev('local ok, e = pcall(redis.setresp, 7) return e'),
+    ev('\n\nreturn redis.error_reply(1)'),
+    ev('return redis.error_reply()'),
+    ev("return redis.error_reply('x')"),
+    ev("return redis.error_reply('-x y')"),
+    ev("return redis.error_reply('a b c')"),
+    ev("return redis.error_reply('')"),
+    ev("return redis.error_reply('-')"),
+    ev("return redis.error_reply('MYCODE trailing\r\n')"),
+    ev('return redis.status_reply(1)'),
+    ev("return redis.status_reply('fine')"),
+    ev("return redis.status_reply('-x')"),
+    ev('\nredis.log()'),
+    ev("\nlocal r = redis.log('x', 'y')"),
+    ev("\nredis.log(99, 'y')"),
+    ev("\nredis.log(-1, 'y')"),
+    ev("return {redis.log(3, 'a', 5, {}, 'b')}"),
+    ev("redis.log('2', 'numeric string level') return 1"),
+    ev("redis.log(redis.LOG_DEBUG, 'dropped at the default verbosity') return 1"),
+    ev('\nlocal a = redis.sha1hex()'),
+    ev("return redis.sha1hex('abc')"),
+    ev('return redis.sha1hex(5)'),
+    ev('return tostring(redis.breakpoint())'),
+    ev("redis.debug('x', 1) return 1"),
+    ev("return redis.acl_check_cmd('get', 'x')"),
+    ev("return redis.acl_check_cmd('get')"),
+    ev("return redis.acl_check_cmd('config', 'get', 'x')"),
+    ev("\nlocal r = redis.acl_check_cmd('nosuch')"),
+    ev('\n\nlocal r = redis.acl_check_cmd()'),
+    ev("\nlocal r = redis.acl_check_cmd('get', {})"),
+    ev('local t = {} for k in pairs(redis) do t[#t + 1] = k end table.sort(t) return t'),
+  ]);
+});
+
+describe('scripting: redis.acl_check_cmd for a restricted user', () => {
+  diffCases('what the script\'s user may run', pair, [
+    ['ACL', 'LOG', 'RESET'],
+    ['ACL', 'SETUSER', 'scriptuser', 'reset', 'on', 'nopass', '+eval', '+get', '~pub:*'],
+    ['AUTH', 'scriptuser', 'any'],
+    ev("return redis.acl_check_cmd('get', 'pub:1')"),
+    ev("return redis.acl_check_cmd('get', 'secret')"),
+    ev("return redis.acl_check_cmd('set', 'pub:1', 'v')"),
+    ev("return tostring(redis.acl_check_cmd('set', 'pub:1', 'v'))"),
+    ['AUTH', 'default', 'any'],
+    // Checking is not trying: nothing was logged.
+    ['ACL', 'LOG'],
+    ['ACL', 'DELUSER', 'scriptuser'],
+  ]);
+});
+
 describe('scripting: redis.set_repl', () => {
   diffCases('arguments and errors', pair, [
     ev('redis.set_repl()'),
     ev('\nredis.set_repl(99)'),
+    ev('\n\nlocal x = redis.set_repl(99)'),
     ev("redis.set_repl('x')"),
     ev('return redis.set_repl(redis.REPL_NONE)'),
     ev('redis.set_repl(1, 2)'),
