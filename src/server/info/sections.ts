@@ -4,6 +4,7 @@
 import { cpuUsage, memoryUsage, pid, uptime } from 'node:process';
 import { arch, release, totalmem, type } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { interpreterMemory } from '../../scripting/lua-vm.js';
 
 export interface InfoSource {
   version: string;
@@ -81,7 +82,8 @@ function human(n: number): string {
 /** Bytes in use: the V8 heap plus memory held outside it (Buffers). */
 export function usedMemory(): number {
   const h = getHeapStatistics();
-  return h.used_heap_size + h.external_memory;
+  // The Lua interpreters' memory is theirs, as in Redis (used_memory_vm_*), not the server's.
+  return Math.max(0, h.used_heap_size + h.external_memory - interpreterMemory());
 }
 
 type Section = (s: InfoSource) => string[];
