@@ -122,7 +122,7 @@ interface EngineInternals {
 const QUIET: LuaHost = { call: noHost, log: () => {}, setResp: () => {} };
 
 const COMPILE_CHECK = Buffer.from("local f, e = loadstring(ARGV[1], '@user_script') if f then return false end return e");
-/** Compiles ARGV[2] (chunk name ARGV[3]) into the global ARGV[1]; Lua's message if it does not compile. */
+/** Compiles ARGV[3] (chunk name ARGV[4]) into the sealed table ARGV[1] at ARGV[2]; Lua's message if it does not compile. */
 const DEFINE = Buffer.from('local f, e = loadstring(ARGV[3], ARGV[4]) if f == nil then return e end rawset(_G[ARGV[1]], ARGV[2], f) return false');
 const DEFINE_VALUE = Buffer.from("local f = assert(loadstring(ARGV[2], '=cinnabar')) rawset(_G, ARGV[1], (f()))");
 const NEW_TABLE = Buffer.from('rawset(_G, ARGV[1], {}) return tostring(rawget(_G, ARGV[1]))');
@@ -242,9 +242,9 @@ export class LuaVm {
   }
 
   private onCall(argv: string[], raise: boolean): HostValue {
-    if (argv.length === 3 && argv[0] === GATE && argv[1] === GATE_TOKEN) {
+    if (argv.length === 4 && argv[0] === GATE && argv[1] === GATE_TOKEN) {
       const at = this.sealed.get(argv[2]);
-      if (at !== undefined) this.setReadonly(at, !this.isReadonly(at));
+      if (at !== undefined) this.setReadonly(at, argv[3] !== 'open');
       return null;
     }
     const host = this.current;
@@ -325,6 +325,9 @@ export class LuaVm {
       return this.vm.evalWithArgs(source, keys.map(bytes), args.map(bytes));
     } finally {
       this.current = prev;
+      // A chunk stopped between opening a sealed table and closing it (killed, timed out) leaves it
+      // open: sealed tables are read-only whenever no chunk of the host's is running.
+      if (prev === null) for (const at of this.sealed.values()) this.setReadonly(at, true);
     }
   }
 
@@ -354,9 +357,9 @@ export class LuaVm {
 
   /**
    * Creates the global table `name`, read-only to scripts like every global. The host's own chunks
-   * write it between `gate(name, callee)` statements: the first makes it writable, the second
-   * read-only again (callee: an expression for the real redis.call). Returns nothing useful to a
-   * script that calls the gate itself: it does not know the token.
+   * write it between `gate(name, callee, true)` and `gate(name, callee, false)` statements, which make
+   * it writable and read-only again (callee: an expression for the real redis.call). A script that
+   * calls the gate itself gets nowhere: it does not know the token.
    */
   private seal(name: string): void {
     const text = this.withGlobals(() => this.run(NEW_TABLE, [], [Buffer.from(name, 'latin1')], QUIET));
@@ -366,9 +369,9 @@ export class LuaVm {
     this.sealed.set(name, at);
   }
 
-  /** A Lua statement that toggles the sealed table `name` between read-only and writable. */
-  gate(name: string, callee: string): string {
-    return `${callee}(${escapeLuaString(GATE)}, '${GATE_TOKEN}', ${escapeLuaString(name)})`;
+  /** A Lua statement that opens (makes writable) or closes the sealed table `name`. */
+  gate(name: string, callee: string, open: boolean): string {
+    return `${callee}(${escapeLuaString(GATE)}, '${GATE_TOKEN}', ${escapeLuaString(name)}, '${open ? 'open' : 'close'}')`;
   }
 
   /** Makes the table whose tostring() is `text` ("table: 0x...") read-only, as globals are. */

@@ -317,8 +317,8 @@ export class ScriptingService implements ScriptingApi {
     this.ownedKeys.add(key);
     const keep =
       `__cinnabar_loading = false __cinnabar_meta.__index = __cinnabar_real rawset(redis, 'register_function', nil) ` +
-      `${functionVm.gate(LIBRARIES, '__cinnabar_real.call')} rawset(${LIBRARIES}, ${escapeLuaString(key)}, __cinnabar_fns) ` +
-      `${functionVm.gate(LIBRARIES, '__cinnabar_real.call')} return {__cinnabar_registered, tostring(__cinnabar_fns)}`;
+      `${functionVm.gate(LIBRARIES, '__cinnabar_real.call', true)} rawset(${LIBRARIES}, ${escapeLuaString(key)}, __cinnabar_fns) ` +
+      `${functionVm.gate(LIBRARIES, '__cinnabar_real.call', false)} return {__cinnabar_registered, tostring(__cinnabar_fns)}`;
     const loader = Buffer.from(`${LOADER_PREFIX} do\n${body}\nend ${keep}`, 'latin1');
     const host = this.loadHost();
     const r = functionVm.run(loader, [], [], host);
