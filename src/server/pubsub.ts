@@ -2,6 +2,7 @@
 // subscribers' output buffers (flushed once per batch), and keyspace notifications as publishes.
 // Counterpart: Redis's pubsub.c.
 import { PushReply, type Reply } from '../protocol/reply.js';
+import { OutputBuffer } from '../protocol/encoder.js';
 import type { PubSubApi, ClientApi } from '../spec/context.js';
 import { stringMatch } from '../util/glob.js';
 import type { Client } from './client.js';
@@ -90,10 +91,18 @@ export class PubSub implements PubSubApi {
     this.pending.delete(c);
   }
 
-  private deliver(c: Client, msg: PushReply): void {
-    if (c.closed) return;
-    c.out.write(msg, c.resp);
-    this.pending.add(c);
+  /** Sends one message to every client of a set, encoded once per protocol rather than per subscriber. */
+  private deliverAll(clients: Set<Client>, msg: PushReply): void {
+    let resp2: Buffer | null = null;
+    let resp3: Buffer | null = null;
+    for (const c of clients) {
+      if (c.closed) continue;
+      let bytes: Buffer;
+      if (c.resp === 3) bytes = resp3 ??= encodeOnce(msg, 3);
+      else bytes = resp2 ??= encodeOnce(msg, 2);
+      c.out.bytes(bytes);
+      this.pending.add(c);
+    }
   }
 
   /** PUBLISH: to channel subscribers, then pattern subscribers; returns how many received it. */
@@ -101,20 +110,14 @@ export class PubSub implements PubSubApi {
     let n = 0;
     const subs = this.channels.get(channel);
     if (subs) {
-      const msg = new PushReply(['message', channel, message]);
-      for (const c of subs) {
-        this.deliver(c, msg);
-        n++;
-      }
+      this.deliverAll(subs, new PushReply(['message', channel, message]));
+      n += subs.size;
     }
     if (this.patterns.size > 0) {
       for (const [pattern, clients] of this.patterns) {
         if (!stringMatch(pattern, channel, false)) continue;
-        const msg = new PushReply(['pmessage', pattern, channel, message]);
-        for (const c of clients) {
-          this.deliver(c, msg);
-          n++;
-        }
+        this.deliverAll(clients, new PushReply(['pmessage', pattern, channel, message]));
+        n += clients.size;
       }
     }
     return n;
@@ -123,8 +126,7 @@ export class PubSub implements PubSubApi {
   spublish(channel: string, message: string): number {
     const subs = this.shards.get(channel);
     if (!subs) return 0;
-    const msg = new PushReply(['smessage', channel, message]);
-    for (const c of subs) this.deliver(c, msg);
+    this.deliverAll(subs, new PushReply(['smessage', channel, message]));
     return subs.size;
   }
 
@@ -159,4 +161,12 @@ export class PubSub implements PubSubApi {
   get shardCount(): number {
     return this.shards.size;
   }
+}
+
+const scratch = new OutputBuffer(1024);
+
+/** A message's bytes in one protocol. */
+function encodeOnce(msg: PushReply, resp: number): Buffer {
+  scratch.write(msg, resp);
+  return scratch.take();
 }
