@@ -11,65 +11,12 @@
 // when a script has run too long, serves other clients meanwhile and kills it on SCRIPT KILL.
 //
 // Nothing else in the binary changes, and scripts that finish within the first budget never call out.
+import { readI32, readU32, u32, i32, type Cursor } from './wasm-bytes.js';
 
 export interface PatchedWasm {
   bytes: Uint8Array;
   /** Address of the instruction budget (a little-endian i64) in the interpreter's memory. */
   fuelAddress: number;
-}
-
-interface Cursor {
-  b: Uint8Array;
-  p: number;
-}
-
-function readU32(c: Cursor): number {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = c.b[c.p++];
-    result += (byte & 0x7f) * 2 ** shift;
-    if ((byte & 0x80) === 0) return result;
-    shift += 7;
-  }
-}
-
-/** Signed LEB128 for an i32.const immediate (values below 2^31). */
-function readI32(c: Cursor): number {
-  let result = 0;
-  let shift = 0;
-  let byte: number;
-  do {
-    byte = c.b[c.p++];
-    result |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  if (shift < 32 && byte & 0x40) result |= -1 << shift;
-  return result;
-}
-
-function u32(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function i32(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
 }
 
 /**

@@ -17,6 +17,7 @@
 // interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
 // and scripts then see the interpreter's own behaviour for these cases.
 import { createHash } from 'node:crypto';
+import { readU32, u32, i32, type Cursor } from './wasm-bytes.js';
 
 /** SHA-256 of redis_lua.wasm in lua-redis-wasm 1.5.0. */
 const KNOWN_BUILD = 'c95b450f963b03479fe34da98bfecff67f277708dff89893ce2e40f898a0b42a';
@@ -42,48 +43,6 @@ const FN_LUAL_CHECKANY = 250;
 const ADDR_RESP_VERSION = 27960; // the protocol redis.setresp chose
 const ADDR_ERROR_LINE = 28476; // the line the message handler recorded
 const ADDR_ERR_FIELD = 2668; // "err\0"
-
-interface Cursor {
-  b: Uint8Array;
-  p: number;
-}
-
-function readU32(c: Cursor): number {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = c.b[c.p++];
-    result += (byte & 0x7f) * 2 ** shift;
-    if ((byte & 0x80) === 0) return result;
-    shift += 7;
-  }
-}
-
-function u32(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-/** Signed LEB128 (i32.const immediates). */
-function i32(n: number): number[] {
-  const out: number[] = [];
-  n |= 0;
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
 
 const LOCAL_GET = 0x20;
 const LOCAL_TEE = 0x22;
