@@ -101,7 +101,7 @@ interface Running {
   allowOom?: boolean;
   /** redis.set_repl's flags (REPL_AOF 1 | REPL_REPLICA 2): without REPL_AOF its commands are not propagated. */
   replFlags: number;
-  /** An error raised for redis.set_repl and the script line it was called from. */
+  /** An error raised for one of the redis.* functions the interpreter side adds, and its caller's line. */
   raisedAt?: { text: string; line: number };
 }
 
