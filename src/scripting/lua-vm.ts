@@ -450,11 +450,13 @@ export class LuaVm {
   }
 }
 
-/** A Buffer over the interpreter's memory, made again when the memory grows. */
+/** A Buffer over the interpreter's memory, made again when the memory grows (its view is then replaced). */
+let heapView: Uint8Array | null = null;
 let heapCache: Buffer | null = null;
 function heapBuffer(heap: Uint8Array): Buffer {
-  if (heapCache === null || heapCache.buffer !== heap.buffer || heapCache.byteOffset !== heap.byteOffset || heapCache.length !== heap.length) {
+  if (heap !== heapView || heapCache === null) {
     heapCache = Buffer.from(heap.buffer, heap.byteOffset, heap.length);
+    heapView = heap;
   }
   return heapCache;
 }
