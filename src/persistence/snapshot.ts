@@ -139,7 +139,13 @@ export class Snapshot implements SnapshotHook {
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
         w.key(key, s.dict.get(key)!, when === undefined ? -1 : when);
         this.keysProcessed++;
-        if ((++n & 63) === 0 && performance.now() - start > budgetMs) return w.pending >= FLUSH_AT ? w.take() : NOTHING;
+        if ((++n & 63) === 0 && performance.now() - start > budgetMs) {
+          if (w.pending < FLUSH_AT) {
+            w.checksumPending();
+            return NOTHING;
+          }
+          return w.take();
+        }
       }
     }
     if (!this.finished) {

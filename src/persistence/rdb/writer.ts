@@ -58,6 +58,8 @@ export class RdbWriter {
   private readonly checksum: boolean;
   private readonly out = new ByteSink(64 * 1024);
   private readonly crc = new Crc64();
+  /** How much of the bytes not yet taken the checksum has already folded in. */
+  private crcAt = 0;
   private finished = false;
   /** Bytes handed out by take() so far. */
   written = 0;
@@ -150,10 +152,21 @@ export class RdbWriter {
     return this;
   }
 
+  /**
+   * Folds the bytes produced so far into the checksum now rather than at take(): a saver working in
+   * time slices pays for them in the slice that produced them instead of in one long step.
+   */
+  checksumPending(): void {
+    if (!this.checksum || this.out.len === this.crcAt) return;
+    this.crc.update(this.out.buf, this.crcAt, this.out.len);
+    this.crcAt = this.out.len;
+  }
+
   /** The bytes produced since the last take (the trailer included once finished). */
   take(): Buffer {
+    this.checksumPending();
     const b = this.out.take();
-    if (this.checksum) this.crc.update(b);
+    this.crcAt = 0;
     if (!this.finished) {
       this.written += b.length;
       return b;
