@@ -131,6 +131,9 @@ const GLOBALS = Buffer.from('return tostring(_G)');
 export const SET_REPL = '\u0000set_repl';
 export const RAISE_AT = '\u0000raise_at';
 export const ACL_CHECK = '\u0000acl_check_cmd';
+/** Handled by the interpreter wrapper itself: the next number of Redis's rand48 generator, and its seed. */
+const RANDOM = '\u0000random';
+const SRAND = '\u0000srand';
 
 /**
  * Installed into the `redis` table of every state: the parts of Redis's `redis` library the interpreter
@@ -170,6 +173,25 @@ const REDIS_ADDITIONS = Buffer.from(
       `local r = call(${escapeLuaString(ACL_CHECK)}, where(4), ...) return r end)`,
     "rawset(redis, 'breakpoint', function() return false end)",
     "rawset(redis, 'debug', function() end)",
+    // math.random / math.randomseed as Redis replaces them (redis_math_random): Redis's rand48 generator,
+    // one sequence for the whole process (not reseeded per script), kept by the host.
+    'local floor = math.floor',
+    "local function toint(v) local t = type(v) local x = t == 'number' and v or (t == 'string' and tonumber(v)) or nil " +
+      'if x == nil then return nil, t end x = x >= 0 and floor(x) or -floor(-x) x = x % 4294967296 ' +
+      'if x >= 2147483648 then x = x - 4294967296 end return x end',
+    `local function argerr(at, i, name, why) call(${escapeLuaString(RAISE_AT)}, at, at .. 'bad argument #' .. i .. " to '" .. name .. "' (" .. why .. ')') end`,
+    "rawset(math, 'random', function(...) local n = select('#', ...) " +
+      `local r = call(${escapeLuaString(RANDOM)}) % 2147483647 / 2147483647 if n == 0 then return r end ` +
+      'local a, b = ... local l, u, bad ' +
+      "if n == 1 then u, bad = toint(a) if u == nil then argerr(where(4), 1, 'random', 'number expected, got ' .. bad) end " +
+      "if u < 1 then argerr(where(4), 1, 'random', 'interval is empty') end return floor(r * u) + 1 end " +
+      "if n == 2 then l, bad = toint(a) if l == nil then argerr(where(4), 1, 'random', 'number expected, got ' .. bad) end " +
+      "u, bad = toint(b) if u == nil then argerr(where(4), 2, 'random', 'number expected, got ' .. bad) end " +
+      "if l > u then argerr(where(4), 2, 'random', 'interval is empty') end return floor(r * (u - l + 1)) + l end " +
+      `local at = where(4) call(${escapeLuaString(RAISE_AT)}, at, at .. 'wrong number of arguments') end)`,
+    "rawset(math, 'randomseed', function(...) local s, bad = toint((...)) " +
+      "if s == nil then argerr(where(4), 1, 'randomseed', 'number expected, got ' .. (select('#', ...) == 0 and 'no value' or bad)) end " +
+      `call(${escapeLuaString(SRAND)}, s) end)`,
   ].join('\n'),
 );
 
@@ -245,6 +267,11 @@ export class LuaVm {
     if (argv.length === 4 && argv[0] === GATE && argv[1] === GATE_TOKEN) {
       const at = this.sealed.get(argv[2]);
       if (at !== undefined) this.setReadonly(at, argv[3] !== 'open');
+      return null;
+    }
+    if (argv[0] === RANDOM) return rand48.next();
+    if (argv[0] === SRAND && argv.length === 2) {
+      rand48.seed(Number(argv[1]));
       return null;
     }
     const host = this.current;
@@ -410,14 +437,16 @@ export class LuaVm {
 
   private setup(): void {
     for (const name of this.tables) this.seal(name);
-    const text = this.run(Buffer.from('return tostring(redis)'), [], [], QUIET);
-    const redis = Buffer.isBuffer(text) ? tableAddress(text.toString('latin1')) : 0;
-    if (!this.isTable(redis) || !this.isReadonly(redis)) throw new Error('lua: the redis table is not where it was expected');
-    this.setReadonly(redis, false);
+    // The additions write into the redis and math tables, read-only like every table scripts reach.
+    const text = this.run(Buffer.from('return {tostring(redis), tostring(math)}'), [], [], QUIET);
+    const at = Array.isArray(text) ? text.map((t) => (Buffer.isBuffer(t) ? tableAddress(t.toString('latin1')) : 0)) : [];
+    if (at.length !== 2 || !at.every((a) => this.isTable(a) && this.isReadonly(a))) throw new Error('lua: the redis and math tables are not where they were expected');
+    for (const a of at) this.setReadonly(a, false);
     try {
-      this.run(REDIS_ADDITIONS, [], [], QUIET);
+      const r = this.run(REDIS_ADDITIONS, [], [], QUIET);
+      if (r !== null) throw new Error(`lua: the redis library additions failed: ${JSON.stringify(r)}`);
     } finally {
-      this.setReadonly(redis, true);
+      for (const a of at) this.setReadonly(a, true);
     }
   }
 
@@ -571,6 +600,23 @@ function encodable(v: HostValue): ReplyValue {
   }
   return v as ReplyValue;
 }
+
+/**
+ * Redis's rand48 (rand.c: redisLrand48 / redisSrand48): the 48-bit linear congruential generator
+ * x = (0x5DEECE66D * x + 0xB) mod 2^48 from x = 0x1234ABCD330E, returning its top 31 bits. One state
+ * for the process, as Redis's is one static.
+ */
+const rand48 = {
+  x: 0x1234abcd330en,
+  next(): number {
+    this.x = (0x5deece66dn * this.x + 0xbn) & 0xffffffffffffn;
+    return Number(this.x >> 17n);
+  },
+  /** redisSrand48: the high 32 bits become the seed, the low 16 bits 0x330E. */
+  seed(s: number): void {
+    this.x = ((BigInt.asUintN(32, BigInt(s | 0)) << 16n) | 0x330en) & 0xffffffffffffn;
+  },
+};
 
 /** The address in "table: 0x1d9b0" (tostring of a table). */
 function tableAddress(text: string): number {

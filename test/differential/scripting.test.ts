@@ -284,6 +284,34 @@ describe('scripting: the redis library', () => {
   ]);
 });
 
+describe('scripting: math.random', () => {
+  // Redis's rand48 generator: one sequence per process, not reseeded per script or by SCRIPT FLUSH.
+  diffCases('Redis\'s generator, its seeds and argument errors', pair, [
+    ev('math.randomseed(42) return {tostring(math.random()), math.random(100), math.random(5, 10)}'),
+    ev('return {tostring(math.random()), math.random(1000)}'),
+    ['SCRIPT', 'FLUSH'],
+    ev('return {tostring(math.random()), math.random(1000)}'),
+    ev('math.randomseed(-5) return tostring(math.random())'),
+    ev('math.randomseed(2^40) return tostring(math.random())'),
+    ev('math.randomseed(3.9) return tostring(math.random())'),
+    ev("math.randomseed('7') return tostring(math.random())"),
+    ev('math.randomseed(1) local t = {} for i = 1, 20 do t[i] = math.random(6) end return t'),
+    ev('math.randomseed(2) return {math.random(2.7), tostring(math.random(-3, -1)), math.random(1, 1)}'),
+    ev('\nlocal x = math.random(0)'),
+    ev('\nlocal x = math.random(5, 1)'),
+    ev('\nlocal x = math.random(1, 2, 3)'),
+    ev("\nlocal x = math.random('x')"),
+    ev('local x = math.random(nil)'),
+    ev('local x = math.random(1, nil)'),
+    ev('local x = math.random(true)'),
+    ev('local x = math.random(0.5)'),
+    ev('local x = math.random(2147483648)'),
+    ev('local x = math.random(1e300)'),
+    ev('\nmath.randomseed()'),
+    ev('return math.randomseed(1)'),
+  ]);
+});
+
 describe('scripting: redis.acl_check_cmd for a restricted user', () => {
   diffCases('what the script\'s user may run', pair, [
     ['ACL', 'LOG', 'RESET'],
