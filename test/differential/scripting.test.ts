@@ -535,6 +535,23 @@ describe('functions', () => {
     ['FUNCTION', 'FLUSH'],
     ['FCALL', 'peek', '0'],
   ]);
+  // RESP3 result tables from functions convert as from EVAL scripts.
+  const TYPED = "#!lua name=typed\nredis.register_function('tmap', function() return {map={a=1}} end)\n" +
+    "redis.register_function('tset', function() return {set={x=true}} end)\n" +
+    "redis.register_function('tverb', function() return {verbatim_string={format='txt', string='hi'}} end)\n" +
+    "redis.register_function('thash', function(keys) redis.setresp(3) return redis.call('hgetall', keys[1]) end)\n" +
+    "redis.register_function('tnull', function(keys) redis.setresp(3) return type(redis.call('get', keys[1])) end)";
+  diffCases('RESP3 tables from functions', pair, [
+    ['FUNCTION', 'LOAD', 'REPLACE', TYPED],
+    ['DEL', 'th', 'tn'],
+    ['HSET', 'th', 'f', 'v'],
+    ['FCALL', 'tmap', '0'],
+    ['FCALL', 'tset', '0'],
+    ['FCALL', 'tverb', '0'],
+    ['FCALL', 'thash', '1', 'th'],
+    ['FCALL', 'tnull', '1', 'tn'],
+    ['FUNCTION', 'DELETE', 'typed'],
+  ]);
   // Cached scripts are compiled once and kept out of the globals scripts see.
   diffCases('script functions are not globals', pair, [
     ['SCRIPT', 'FLUSH'],
