@@ -5,8 +5,8 @@
 // converting replies and wording errors lives in the host (src/server/scripting.ts), which installs
 // itself for the duration of one script with LuaVm.run().
 //
-// Compiled code lives in the interpreter, as in Redis: an EVAL script is compiled once into the global
-// function f_<sha> and each run calls it; a library's code runs once at FUNCTION LOAD and the functions
+// Compiled code lives in the interpreter, as in Redis: an EVAL script is compiled once into a function
+// kept in a table of the eval state and each run calls it; a library's code runs once at FUNCTION LOAD and the functions
 // it registers (closures over the library's locals, which therefore persist between calls) are kept in
 // a table only the host can write. Globals are read-only to scripts (Redis's protection, enforced by
 // the interpreter's per-table readonly flag); the host writes them by clearing that flag in the
@@ -24,11 +24,8 @@ import { patchFuelHook } from './wasm-hook.js';
 import { escapeLuaString } from './lua-source.js';
 import { patchInterpreter, TABLE_ERROR_FLAG } from './wasm-patch.js';
 
-export { TABLE_ERROR_FLAG };
-
 export type { ReplyValue };
 
-/** What a running script's redis.* functions reach. */
 /** What the host answers redis.call with: a reply value, where strings are bulk strings (latin1). */
 export type HostValue =
   | null
@@ -46,6 +43,7 @@ export type HostValue =
   | { set: HostValue[] }
   | HostValue[];
 
+/** What a running script's redis.* functions reach. */
 export interface LuaHost {
   /** redis.call (raise = true) or redis.pcall (raise = false): arguments as the script passed them (latin1). */
   call(argv: string[], raise: boolean): HostValue;
@@ -124,6 +122,8 @@ const QUIET: LuaHost = { call: noHost, log: () => {}, setResp: () => {} };
 const COMPILE_CHECK = Buffer.from("local f, e = loadstring(ARGV[1], '@user_script') if f then return false end return e");
 /** Compiles ARGV[3] (chunk name ARGV[4]) into the sealed table ARGV[1] at ARGV[2]; Lua's message if it does not compile. */
 const DEFINE = Buffer.from('local f, e = loadstring(ARGV[3], ARGV[4]) if f == nil then return e end rawset(_G[ARGV[1]], ARGV[2], f) return false');
+/** Removes ARGV[2..] from the sealed table ARGV[1]. */
+const DELETE_KEYS = Buffer.from('local t = _G[ARGV[1]] for i = 2, #ARGV do t[ARGV[i]] = nil end');
 const DEFINE_VALUE = Buffer.from("local f = assert(loadstring(ARGV[2], '=cinnabar')) rawset(_G, ARGV[1], (f()))");
 const NEW_TABLE = Buffer.from('rawset(_G, ARGV[1], {}) return tostring(rawget(_G, ARGV[1]))');
 const GLOBALS = Buffer.from('return tostring(_G)');
@@ -152,8 +152,7 @@ const REDIS_ADDITIONS = Buffer.from(
     `local function fail(msg) call(${escapeLuaString(RAISE_AT)}, where(5), msg) end`,
     // redis.error_reply / status_reply build what Redis's luaPushErrorBuff does: "-CODE msg" or "msg"
     // becomes "CODE msg", with ERR when there is no code.
-    "local BAD = {err = 'ERR wrong number or type of arguments'}",
-    "local function bad() return {err = BAD.err} end",
+    "local function bad() return {err = 'ERR wrong number or type of arguments'} end",
     "rawset(redis, 'error_reply', function(...) if select('#', ...) ~= 1 or type((...)) ~= 'string' then return bad() end " +
       "local e = ... if e:sub(1, 1) ~= '-' then e = '-' .. e end local sp = e:find(' ', 1, true) " +
       "local code, msg if sp == nil then code, msg = 'ERR', e:sub(2) else code, msg = e:sub(2, sp - 1), e:sub(sp + 1) end " +
@@ -199,7 +198,6 @@ const REDIS_ADDITIONS = Buffer.from(
 export class LuaVm {
   private current: LuaHost | null = null;
   private ticks = 0;
-  private heapView: DataView | null = null;
   private readonly internals: Partial<EngineInternals>;
   private readonly direct: EngineInternals | null;
   /** Address of the globals table in the interpreter's memory; 0 until looked up after a reset. */
@@ -331,14 +329,13 @@ export class LuaVm {
     // runs at zero. Left at 1 the hook runs again at the next instruction, so a killed script cannot
     // go on inside pcall; Lua resets it to the hook's period on the way, so nothing lingers.
     // Checked against basehookcount (offset 60), which holds the interpreter's hook period of 1,000.
-    if (go) heap.setBigInt64(binary.fuelAddress, BigInt(HOOK_STEP), true);
-    else if (heap.getInt32(state + 60, true) === 1000) heap.setInt32(state + 64, 1, true);
+    if (go) heap.writeBigInt64LE(BigInt(HOOK_STEP), binary.fuelAddress);
+    else if (heap.readInt32LE(state + 60) === 1000) heap.writeInt32LE(1, state + 64);
   }
 
-  private heap(): DataView {
-    const bytes = (this.internals as EngineInternals).exports.HEAPU8;
-    if (this.heapView === null || this.heapView.buffer !== bytes.buffer) this.heapView = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return this.heapView;
+  /** The interpreter's memory; the view is replaced when the memory grows. */
+  private heap(): Buffer {
+    return heapBuffer((this.internals as EngineInternals).exports.HEAPU8);
   }
 
   /** Runs Lua source with KEYS and ARGV bound, the given host answering redis.call and friends. */
@@ -375,6 +372,13 @@ export class LuaVm {
     const r = this.withSealed(table, () => this.run(DEFINE, [], [...args, source, Buffer.from(chunkName, 'latin1')], QUIET));
     if (r === null || r === false) return null;
     return Buffer.isBuffer(r) ? r.toString('latin1') : 'unknown compile error';
+  }
+
+  /** Removes these keys from a sealed table. */
+  deleteKeys(table: string, keys: string[]): void {
+    if (keys.length === 0) return;
+    const args = [table, ...keys].map((k) => Buffer.from(k, 'latin1'));
+    this.withSealed(table, () => this.run(DELETE_KEYS, [], args, QUIET));
   }
 
   /** Runs the host's own chunk `source` and keeps its first result as the global `name`. */
@@ -467,15 +471,16 @@ export class LuaVm {
   }
 
   private isTable(at: number): boolean {
-    return at > 0 && at + TABLE_READONLY + 4 <= this.heap().byteLength && this.heap().getUint8(at + TABLE_TT) === LUA_TTABLE;
+    const heap = this.heap();
+    return at > 0 && at + TABLE_READONLY + 4 <= heap.length && heap[at + TABLE_TT] === LUA_TTABLE;
   }
 
   private isReadonly(at: number): boolean {
-    return this.heap().getInt32(at + TABLE_READONLY, true) !== 0;
+    return this.heap().readInt32LE(at + TABLE_READONLY) !== 0;
   }
 
   private setReadonly(at: number, on: boolean): void {
-    this.heap().setInt32(at + TABLE_READONLY, on ? 1 : 0, true);
+    this.heap().writeInt32LE(on ? 1 : 0, at + TABLE_READONLY);
   }
 }
 
@@ -627,8 +632,6 @@ function tableAddress(text: string): number {
 /** A KEYS or ARGV item: a latin1 string or bytes. */
 export type LuaArg = string | Buffer;
 
-const argLength = (a: LuaArg): number => (typeof a === 'string' ? a.length : a.length);
-
 /**
  * Copies the source and KEYS then ARGV (count, then length-prefixed items, LE u32) into one block of
  * the interpreter's memory and runs the source.
@@ -636,8 +639,8 @@ const argLength = (a: LuaArg): number => (typeof a === 'string' ? a.length : a.l
 function evalDirect(d: EngineInternals, source: Buffer, keys: LuaArg[], args: LuaArg[], sha: string): ReplyValue {
   const ex = d.exports;
   let argSize = 4;
-  for (let i = 0; i < keys.length; i++) argSize += 4 + argLength(keys[i]);
-  for (let i = 0; i < args.length; i++) argSize += 4 + argLength(args[i]);
+  for (let i = 0; i < keys.length; i++) argSize += 4 + keys[i].length;
+  for (let i = 0; i < args.length; i++) argSize += 4 + args[i].length;
   const sp = ex._alloc(source.length + argSize);
   const ap = sp + source.length;
   // The memory may be replaced when it grows: take it after allocating.

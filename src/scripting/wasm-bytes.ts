@@ -58,3 +58,59 @@ export function i32(n: number): number[] {
     out.push(byte | 0x80);
   }
 }
+
+/**
+ * The function imports of an import section, the cursor at its entry count: each one's field name and
+ * type index, in order (their position is their function index). Other imports are skipped; null for a
+ * kind this reader does not know.
+ */
+export function readFunctionImports(c: Cursor): Array<{ name: string; type: number }> | null {
+  const out: Array<{ name: string; type: number }> = [];
+  const n = readU32(c);
+  for (let k = 0; k < n; k++) {
+    const moduleLength = readU32(c);
+    c.p += moduleLength;
+    const nameLength = readU32(c);
+    const name = Buffer.from(c.b.subarray(c.p, c.p + nameLength)).toString('latin1');
+    c.p += nameLength;
+    const kind = c.b[c.p++];
+    if (kind === 0x00) {
+      out.push({ name, type: readU32(c) });
+    } else if (kind === 0x01) {
+      // table: element type, limits
+      c.p++;
+      const flags = readU32(c);
+      readU32(c);
+      if (flags & 1) readU32(c);
+    } else if (kind === 0x02) {
+      // memory: limits
+      const flags = readU32(c);
+      readU32(c);
+      if (flags & 1) readU32(c);
+    } else if (kind === 0x03) {
+      // global: value type, mutability
+      c.p += 2;
+    } else return null;
+  }
+  return out;
+}
+
+/** One section of a module: its id, where its header starts, and its contents [start, end). */
+export interface Section {
+  id: number;
+  header: number;
+  start: number;
+  end: number;
+}
+
+/** The sections of a WebAssembly module, in order. */
+export function* sections(wasm: Uint8Array): Generator<Section> {
+  const c: Cursor = { b: wasm, p: 8 };
+  while (c.p < wasm.length) {
+    const header = c.p;
+    const id = wasm[c.p++];
+    const size = readU32(c);
+    yield { id, header, start: c.p, end: c.p + size };
+    c.p += size;
+  }
+}

@@ -11,7 +11,7 @@
 // when a script has run too long, serves other clients meanwhile and kills it on SCRIPT KILL.
 //
 // Nothing else in the binary changes, and scripts that finish within the first budget never call out.
-import { readI32, readU32, u32, i32, type Cursor } from './wasm-bytes.js';
+import { readFunctionImports, readI32, readU32, sections, u32, i32, type Cursor } from './wasm-bytes.js';
 
 export interface PatchedWasm {
   bytes: Uint8Array;
@@ -62,17 +62,11 @@ function hookBody(fuel: number, message: number, raise: number, setresp: number)
 
 /** Rewrites the fuel hook of a lua-redis-wasm binary; null when the binary is not the expected build. */
 export function patchFuelHook(wasm: Uint8Array): PatchedWasm | null {
-  const c: Cursor = { b: wasm, p: 8 };
-  let importedFuncs = 0;
   let setresp = -1;
   let typeOfSetresp = -1;
   let oneI32Param = -1;
-  while (c.p < wasm.length) {
-    const header = c.p;
-    const id = wasm[c.p++];
-    const size = readU32(c);
-    const start = c.p;
-    const end = start + size;
+  for (const { id, header, start, end } of sections(wasm)) {
+    const c: Cursor = { b: wasm, p: start };
     if (id === 1) {
       // Types: find which (i32) -> () the import uses.
       const n = readU32(c);
@@ -86,34 +80,10 @@ export function patchFuelHook(wasm: Uint8Array): PatchedWasm | null {
         if (np === 1 && params[0] === 0x7f && nr === 0 && oneI32Param < 0) oneI32Param = t;
       }
     } else if (id === 2) {
-      const n = readU32(c);
-      for (let k = 0; k < n; k++) {
-        const modLen = readU32(c);
-        c.p += modLen;
-        const nameLen = readU32(c);
-        const name = Buffer.from(wasm.subarray(c.p, c.p + nameLen)).toString('latin1');
-        c.p += nameLen;
-        const kind = wasm[c.p++];
-        if (kind === 0x00) {
-          const typeIdx = readU32(c);
-          if (name === 'host_redis_setresp') {
-            setresp = importedFuncs;
-            typeOfSetresp = typeIdx;
-          }
-          importedFuncs++;
-        } else if (kind === 0x01) {
-          c.p++;
-          const flags = readU32(c);
-          readU32(c);
-          if (flags & 1) readU32(c);
-        } else if (kind === 0x02) {
-          const flags = readU32(c);
-          readU32(c);
-          if (flags & 1) readU32(c);
-        } else if (kind === 0x03) {
-          c.p += 2;
-        } else return null;
-      }
+      const imports = readFunctionImports(c);
+      if (imports === null) return null;
+      setresp = imports.findIndex((f) => f.name === 'host_redis_setresp');
+      if (setresp >= 0) typeOfSetresp = imports[setresp].type;
     } else if (id === 10) {
       if (setresp < 0 || typeOfSetresp !== oneI32Param) return null;
       const n = readU32(c);
@@ -138,7 +108,6 @@ export function patchFuelHook(wasm: Uint8Array): PatchedWasm | null {
       }
       return null;
     }
-    c.p = end;
   }
   return null;
 }

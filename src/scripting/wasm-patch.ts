@@ -17,7 +17,7 @@
 // interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
 // and scripts then see the interpreter's own behaviour for these cases.
 import { createHash } from 'node:crypto';
-import { readU32, u32, i32, type Cursor } from './wasm-bytes.js';
+import { readFunctionImports, readU32, sections, u32, i32, type Cursor } from './wasm-bytes.js';
 
 /** SHA-256 of redis_lua.wasm in lua-redis-wasm 1.5.0. */
 const KNOWN_BUILD = 'c95b450f963b03479fe34da98bfecff67f277708dff89893ce2e40f898a0b42a';
@@ -145,26 +145,13 @@ function patchPcall(body: Uint8Array): Uint8Array | null {
 /** The stock binary with the corrections, or null when it is not the build they were made for. */
 export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
   if (createHash('sha256').update(wasm).digest('hex') !== KNOWN_BUILD) return null;
-  const c: Cursor = { b: wasm, p: 8 };
   let imported = 0;
-  while (c.p < wasm.length) {
-    const header = c.p;
-    const id = wasm[c.p++];
-    const size = readU32(c);
-    const start = c.p;
-    const end = start + size;
+  for (const { id, header, start, end } of sections(wasm)) {
+    const c: Cursor = { b: wasm, p: start };
     if (id === 2) {
-      const n = readU32(c);
-      for (let k = 0; k < n; k++) {
-        const moduleLength = readU32(c);
-        c.p += moduleLength;
-        const nameLength = readU32(c);
-        c.p += nameLength;
-        const kind = wasm[c.p++];
-        if (kind !== 0x00) return null; // the known build imports functions only
-        readU32(c);
-        imported++;
-      }
+      const imports = readFunctionImports(c);
+      if (imports === null) return null;
+      imported = imports.length;
     } else if (id === 10) {
       const count = readU32(c);
       const parts: Uint8Array[] = [Buffer.from(u32(count))];
@@ -184,7 +171,6 @@ export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
       const section = Buffer.concat(parts);
       return Buffer.concat([wasm.subarray(0, header), Buffer.from([10, ...u32(section.length)]), section, wasm.subarray(end)]);
     }
-    c.p = end;
   }
   return null;
 }

@@ -354,13 +354,7 @@ export class ScriptingService implements ScriptingApi {
     const dead = [...this.ownedKeys].filter((k) => !live.has(k));
     if (dead.length === 0) return;
     for (const k of dead) this.ownedKeys.delete(k);
-    functionVm.withSealed(LIBRARIES, () =>
-      functionVm.run(Buffer.from(`for _, k in ipairs(ARGV) do ${LIBRARIES}[k] = nil end`, 'latin1'), [], dead.map((k) => Buffer.from(k, 'latin1')), {
-        call: () => null,
-        log: () => {},
-        setResp: () => {},
-      }),
-    );
+    functionVm.deleteKeys(LIBRARIES, dead);
   }
 
   /** While a library loads, only registration and logging are allowed, for at most LOAD_TIMEOUT_MS. */
@@ -522,8 +516,7 @@ export class ScriptingService implements ScriptingApi {
   private aclCheck(running: Running, argv: string[]): HostValue {
     if (argv.length === 2) return this.raiseAt(running, argv[1], 'Please specify at least one argument for this redis lib call');
     const line = argv.slice(2);
-    let cmd: Command | undefined = this.engine.registry.lookup(line[0]);
-    if (cmd !== undefined && cmd.subcommands !== undefined && line.length > 1) cmd = cmd.subcommands.get(line[1].toLowerCase()) ?? cmd;
+    const cmd = this.lookup(line);
     if (cmd === undefined) return this.raiseAt(running, argv[1], 'Invalid command passed to redis.acl_check_cmd()');
     return this.engine.api.acl.permits(running.client, cmd, line);
   }
@@ -531,7 +524,7 @@ export class ScriptingService implements ScriptingApi {
   /** An error the script raised: Redis's wording, with where it happened. */
   private raisedError(v: { err: Buffer; code?: Buffer; meta?: { kind?: string; name?: string; line: number } }, running: Running): ErrorReply {
     let line = v.meta?.line ?? 0;
-    // Raised for redis.set_repl from a wrapper on the interpreter's side: the line is its caller's.
+    // Raised for one of the redis.* functions the interpreter's side adds: the line is its caller's.
     if (running.raisedAt !== undefined && errorText(v) === running.raisedAt.text) line = running.raisedAt.line;
     let text: string;
     if (v.meta?.kind === 'global-read') text = `ERR ${running.chunk}:${line}: Script attempted to access nonexistent global variable '${v.meta.name}'`;
@@ -583,19 +576,25 @@ export class ScriptingService implements ScriptingApi {
     return !running.killed;
   }
 
+  /** The command (or subcommand) a command line names. */
+  private lookup(argv: string[]): Command | undefined {
+    const cmd = this.engine.registry.lookup(argv[0]);
+    if (cmd === undefined || cmd.subcommands === undefined || argv.length < 2) return cmd;
+    return cmd.subcommands.get(argv[1].toLowerCase()) ?? cmd;
+  }
+
   /** redis.call / redis.pcall: the checks Redis makes for a command run by a script, then the command. */
   private callFromScript(running: Running, argv: string[], _raise: boolean): HostValue {
     if (argv.length === 0) return errorValue('ERR Please specify at least one argument for this redis lib call');
-    if (argv[0] === SET_REPL && argv.length === 4) return this.setRepl(running, argv);
-    if (argv[0] === RAISE_AT && argv.length === 3) return this.raiseAt(running, argv[1], argv[2]);
-    if (argv[0] === ACL_CHECK && argv.length >= 2) return this.aclCheck(running, argv);
-    const engine = this.engine;
-    let cmd: Command | undefined = engine.registry.lookup(argv[0]);
-    if (cmd === undefined) return errorValue('ERR Unknown Redis command called from script');
-    if (cmd.subcommands !== undefined && argv.length > 1) {
-      const sub = cmd.subcommands.get(argv[1].toLowerCase());
-      if (sub !== undefined) cmd = sub;
+    // The interpreter side's own requests: names that start with a NUL, which no command has.
+    if (argv[0].charCodeAt(0) === 0) {
+      if (argv[0] === SET_REPL && argv.length === 4) return this.setRepl(running, argv);
+      if (argv[0] === RAISE_AT && argv.length === 3) return this.raiseAt(running, argv[1], argv[2]);
+      if (argv[0] === ACL_CHECK && argv.length >= 2) return this.aclCheck(running, argv);
     }
+    const engine = this.engine;
+    const cmd = this.lookup(argv);
+    if (cmd === undefined) return errorValue('ERR Unknown Redis command called from script');
     const arity = cmd.arity;
     if ((arity > 0 && argv.length !== arity) || argv.length < -arity) return errorValue('ERR Wrong number of args calling Redis command from script');
     if (cmd.noScript) return errorValue('ERR This Redis command is not allowed from script');
