@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { SLICE_MS, type RdbPersistence } from './rdb-persistence.js';
+import { MAX_BACKLOG, type RdbPersistence, type SlicePacer } from './rdb-persistence.js';
+import { BackgroundFile } from '../persistence/background-file.js';
 import type { Client } from './client.js';
 import type { Snapshot } from '../persistence/snapshot.js';
 import { ErrorReply } from '../protocol/reply.js';
@@ -120,11 +121,12 @@ export function parseAofCommands(buf: Buffer, onCommand: (argv: string[]) => voi
 
 interface Rewrite {
   snap: Snapshot;
-  fd: number;
+  file: BackgroundFile;
   tmp: string;
   startedAt: number;
   newIncrSeq: number;
   baseSeq: number;
+  pacer: SlicePacer;
 }
 
 export class AppendOnlyFile {
@@ -410,7 +412,7 @@ export class AppendOnlyFile {
     const fd = openSync(tmp, 'w');
     const snap = this.snapshot();
     this.rdb.attachSnapshot(snap);
-    this.rewrite = { snap, fd, tmp, startedAt: Date.now(), newIncrSeq, baseSeq };
+    this.rewrite = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), newIncrSeq, baseSeq, pacer: this.rdb.pacer() };
     this.log.log('notice', 'Background append only file rewriting started');
     setImmediate(() => this.rewriteSlice());
     return true;
@@ -419,10 +421,13 @@ export class AppendOnlyFile {
   private rewriteSlice(): void {
     const r = this.rewrite;
     if (r === null) return;
+    const file = r.file;
+    if (file.error !== null) return this.rewriteFailed(r, file.error);
+    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.rewriteSlice());
     try {
       const t0 = latencyStartMonitor(this.engine.latency);
-      const bytes = r.snap.step(SLICE_MS);
-      if (bytes.length > 0) writeSync(r.fd, bytes);
+      file.append(r.snap.step(r.pacer.budget()));
+      r.pacer.ended();
       latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
       if (!r.snap.done) {
         setImmediate(() => this.rewriteSlice());
@@ -432,10 +437,9 @@ export class AppendOnlyFile {
       this.rewriteFailed(r, e as Error);
       return;
     }
-    // The whole base is written: writes need no copy-on-write any more, and the fsync of the new base
-    // runs on the thread pool instead of stalling the event loop.
+    // The whole base is written: writes need no copy-on-write any more.
     this.rdb.releaseSnapshot();
-    fsync(r.fd, (err) => {
+    file.sync((err) => {
       if (this.rewrite !== r) return; // aborted meanwhile
       if (err !== null) this.rewriteFailed(r, err);
       else this.installRewrite(r);
@@ -445,7 +449,7 @@ export class AppendOnlyFile {
   /** The new base is on disk: it replaces the old base and incr files in the manifest. */
   private installRewrite(r: Rewrite): void {
     try {
-      closeSync(r.fd);
+      closeSync(r.file.fd);
       const base = `${this.name()}.${r.baseSeq}.base.rdb`;
       const t1 = latencyStartMonitor(this.engine.latency);
       renameSync(r.tmp, join(this.dir(), base));
@@ -472,16 +476,7 @@ export class AppendOnlyFile {
 
   private rewriteFailed(r: Rewrite, e: Error): void {
     this.log.log('warning', `Background AOF rewrite failed: ${e.message}`);
-    try {
-      closeSync(r.fd);
-    } catch {
-      // already closed
-    }
-    try {
-      if (existsSync(r.tmp)) unlinkSync(r.tmp);
-    } catch {
-      // nothing to clean up
-    }
+    r.file.discard(r.tmp);
     this.endRewrite(false);
   }
 
@@ -502,12 +497,7 @@ export class AppendOnlyFile {
     if (r === null) return;
     this.rdb.releaseSnapshot();
     this.rewrite = null;
-    try {
-      closeSync(r.fd);
-      if (existsSync(r.tmp)) unlinkSync(r.tmp);
-    } catch {
-      // nothing to clean up
-    }
+    r.file.discard(r.tmp);
   }
 
   /** On shutdown: everything written and fsynced. */

@@ -772,6 +772,9 @@ export class CinnabarServer implements ClientOwner {
       maxIn = Math.max(maxIn, c.parser.allocated);
       maxOut = Math.max(maxOut, c.outputPending);
     }
+    let memory: ReturnType<CinnabarServer['memoryFigures']> | null = null;
+    const figures = () => (memory ??= this.memoryFigures());
+    const scripting = this.scripting;
     return {
       version: e.version,
       cinnabarVersion: CINNABAR_VERSION,
@@ -792,7 +795,16 @@ export class CinnabarServer implements ClientOwner {
       maxmemoryPolicy: this.config.get('maxmemory-policy')!,
       peakMemory: this.peakMemory,
       startupMemory: this.startupMemory,
-      ...this.memoryFigures(),
+      // The costlier figures are worked out only for the sections that show them.
+      get usedMemory() {
+        return figures().usedMemory;
+      },
+      get datasetMemory() {
+        return figures().datasetMemory;
+      },
+      get eviction() {
+        return figures().eviction;
+      },
       stats: e.stats,
       dirtySinceSave: e.dirty - this.dirtyAtSave,
       aof: {
@@ -823,7 +835,9 @@ export class CinnabarServer implements ClientOwner {
       lastSave: e.lastSave,
       aofEnabled: this.config.getBool('appendonly'),
       dbs: e.dbs.map((d) => ({ id: d.id, size: d.size, expires: d.expires.size, avgTtl: d.expires.size === 0 ? 0 : d.avgTtl })),
-      commands: [...e.registry.all()],
+      get commands() {
+        return [...e.registry.all()];
+      },
       clusterEnabled: this.config.getBool('cluster-enabled'),
       pubsubChannels: this.pubsub.channelCount,
       pubsubPatterns: this.pubsub.patternCount,
@@ -831,7 +845,9 @@ export class CinnabarServer implements ClientOwner {
       readsProcessed: this.readsProcessed,
       writesProcessed: this.writesProcessed,
       aclDenied: this.acl.log.denied,
-      scripting: this.scripting.memoryInfo(),
+      get scripting() {
+        return scripting.memoryInfo();
+      },
       tracking: { clients: this.tracking.trackingClients, keys: this.tracking.totalKeys, items: this.tracking.items, prefixes: this.tracking.prefixCount },
       latencyStats: () => e.latency.infoLines(e.registry.all()),
     };

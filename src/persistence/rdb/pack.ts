@@ -37,8 +37,14 @@ export class ByteSink {
     this.buf.set(src.subarray(start, end), this.len);
     this.len += end - start;
   }
-  /** A copy of the bytes written so far. */
+  /** The bytes written so far, as a Buffer of the caller's own (a big one is handed over, not copied). */
   take(): Buffer {
+    if (this.len >= 65536) {
+      const whole = this.buf.subarray(0, this.len);
+      this.buf = Buffer.allocUnsafe(Math.min(this.buf.length, 1 << 20));
+      this.len = 0;
+      return whole;
+    }
     const out = Buffer.allocUnsafe(this.len);
     this.buf.copy(out, 0, 0, this.len);
     this.len = 0;
