@@ -43,6 +43,8 @@ export class HashValue {
   private listpack = true;
   /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
   accounted = 0;
+  /** The accounting's last sampling of this value (src/keyspace/memory.ts). */
+  priceMemo: [number, number, number] | null = null;
 
   /** On the prototype, not in every instance: small hashes are many. */
   get type(): 'hash' {

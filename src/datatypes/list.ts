@@ -56,6 +56,8 @@ export class ListValue implements TypedValue {
   quicklist = false;
   /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
   accounted = 0;
+  /** The accounting's last sampling of this value (src/keyspace/memory.ts). */
+  priceMemo: [number, number, number] | null = null;
 
   constructor(capacity = MIN_CAPACITY) {
     let cap = MIN_CAPACITY;

@@ -46,6 +46,8 @@ export class ZsetValue {
   private listpack = true;
   /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
   accounted = 0;
+  /** The accounting's last sampling of this value (src/keyspace/memory.ts). */
+  priceMemo: [number, number, number] | null = null;
 
   /** On the prototype rather than in every value. */
   get type(): 'zset' {

@@ -12,7 +12,7 @@
 // command (re-estimating each noted value from a fixed sample of its elements and applying the
 // difference). A value deleted before it is settled was already discounted at its last counted size.
 import type { RValue } from './value.js';
-import { valueBytes, type StringsCache } from './memory.js';
+import { valueBytes } from './memory.js';
 
 /** Elements whose strings an aggregate's estimate looks at (spread over the value). */
 export const ACCOUNTING_SAMPLES = 8;
@@ -36,12 +36,9 @@ const pendingValues: Accounted[] = [];
 /** Values noted and not yet settled (read by the engine after each command). */
 export let pendingCount = 0;
 
-/** Per-element string bytes of big aggregates at their last sampling (see valueBytes). */
-const cache: StringsCache = new WeakMap();
-
 /** Estimates a value that was just stored and records the estimate in it. */
 export function priceObject(v: Accounted): number {
-  const b = valueBytes(v as unknown as RValue, ACCOUNTING_SAMPLES, true, cache);
+  const b = valueBytes(v as unknown as RValue, ACCOUNTING_SAMPLES, true, true);
   v.accounted = b;
   return b;
 }

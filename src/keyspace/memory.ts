@@ -72,30 +72,39 @@ export function keyBytes(key: string, hasExpire: boolean): number {
 }
 
 /**
- * What the accounting remembers of a big aggregate's last sampling: [size then, string bytes per
+ * What the accounting remembers in a big aggregate of its last sampling: [size then, string bytes per
  * element, re-prices since]. Re-pricing after every write to a big value would sample its elements
  * every time; while its size stays within 1/32 of the sampled size the per-element figure is reused,
- * and it is sampled again every 32 re-prices anyway (values overwritten in place change it too).
+ * and it is sampled again every 32 re-prices anyway (values overwritten in place change it too). Kept
+ * in the value itself: a side table (a WeakMap) cost a hash lookup on every write.
  */
-export type StringsCache = WeakMap<object, [number, number, number]>;
+export interface PriceMemo {
+  priceMemo: [number, number, number] | null;
+}
 /** Aggregates smaller than this are always sampled again (cheap, and a few elements move the average). */
 const CACHED_FROM = 256;
 /** The size may drift by 1/SIZE_DRIFT of the sampled size, for at most CACHE_REUSE re-prices. */
 const SIZE_DRIFT = 32;
 const CACHE_REUSE = 32;
 
-/** The string bytes of an aggregate of n elements: sampled by `compute`, or scaled from the cache. */
-function estimateStrings(v: object, n: number, cache: StringsCache | undefined, compute: () => number): number {
-  if (cache === undefined || n < CACHED_FROM) return compute();
-  const c = cache.get(v);
-  if (c !== undefined && Math.abs(n - c[0]) * SIZE_DRIFT < c[0] && ++c[2] < CACHE_REUSE) return Math.round(c[1] * n);
-  const s = compute();
-  if (c !== undefined) {
+/** The string bytes of an aggregate of n elements scaled from its memo, or -1 when it must be sampled. */
+function fromMemo(v: PriceMemo, n: number): number {
+  if (n < CACHED_FROM) return -1;
+  const c = v.priceMemo;
+  if (c !== null && Math.abs(n - c[0]) * SIZE_DRIFT < c[0] && ++c[2] < CACHE_REUSE) return Math.round(c[1] * n);
+  return -1;
+}
+
+/** Records a sampling in the value's memo; returns the sampled bytes. */
+function remember(v: PriceMemo, n: number, strings: number): number {
+  if (n < CACHED_FROM) return strings;
+  const c = v.priceMemo;
+  if (c !== null) {
     c[0] = n;
-    c[1] = s / n;
+    c[1] = strings / n;
     c[2] = 0;
-  } else cache.set(v, [n, s / n, 0]);
-  return s;
+  } else v.priceMemo = [n, strings / n, 0];
+  return strings;
 }
 
 /** The bytes of element strings, from `k` of `n` elements taken by `at` (scaled to n). */
@@ -114,41 +123,56 @@ function sampledStrings(n: number, k: number, spread: boolean, at: (i: number) =
 
 /**
  * A value's bytes. samples: how many elements' strings to look at (0 = all); spread: take them from
- * across the value rather than the first ones (the accounting's choice; MEMORY USAGE reads the first).
+ * across the value rather than the first ones (the accounting's choice; MEMORY USAGE reads the first);
+ * memo: reuse and keep the value's PriceMemo (the accounting, which re-prices after every write).
  */
-export function valueBytes(v: RValue, samples: number, spread = false, cache?: StringsCache): number {
+export function valueBytes(v: RValue, samples: number, spread = false, memo = false): number {
   if (typeof v === 'string') return stringBytes(v);
   if (v instanceof MutableString) return BUFFER + v.buf.length;
   if (v instanceof ListValue) {
     const n = v.length;
-    const k = samples <= 0 ? n : Math.min(n, samples);
     const cap = n <= LIST_MIN_CAPACITY ? LIST_MIN_CAPACITY : ceilPow2(n);
-    return LIST_BASE + WORD * cap + estimateStrings(v, n, cache, () => sampledStrings(n, k, spread, (i) => stringBytes(v.at(i))));
+    let strings = memo ? fromMemo(v, n) : -1;
+    if (strings < 0) {
+      const k = samples <= 0 ? n : Math.min(n, samples);
+      strings = sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)));
+      if (memo) remember(v, n, strings);
+    }
+    return LIST_BASE + WORD * cap + strings;
   }
   if (v instanceof HashValue) {
     const n = v.size;
-    const k = samples <= 0 ? n : Math.min(n, samples);
-    const strings = estimateStrings(v, n, cache, () => {
-      if (k === 0) return 0;
+    let strings = memo ? fromMemo(v, n) : -1;
+    if (strings < 0) {
+      const k = samples <= 0 ? n : Math.min(n, samples);
       let sum = 0;
-      v.samplePairs(k, spread, (f, x) => (sum += stringBytes(f) + stringBytes(x)));
-      return k === n ? sum : Math.round((sum / k) * n);
-    });
+      if (k > 0) v.samplePairs(k, spread, (f, x) => (sum += stringBytes(f) + stringBytes(x)));
+      strings = k === n || k === 0 ? sum : Math.round((sum / k) * n);
+      if (memo) remember(v, n, strings);
+    }
     if (n <= HASH_SMALL && v.isListpack) return HASH_SMALL_BASE + 2 * WORD * n + strings;
     // The Map, plus the pair pages once random picks moved the hash to its sampled layout.
     return HASH_INDEXED_BASE + mapBytes(n) + (v.isSampled ? arrayBytes(2 * n) : 0) + strings;
   }
   if (v instanceof SetValue) {
     const n = v.size;
-    const k = samples <= 0 ? n : Math.min(n, samples);
-    const strings = estimateStrings(v, n, cache, () => sampledStrings(n, k, spread, (i) => stringBytes(v.memberAt(i))));
+    let strings = memo ? fromMemo(v, n) : -1;
+    if (strings < 0) {
+      const k = samples <= 0 ? n : Math.min(n, samples);
+      strings = sampledStrings(n, k, spread, (i) => stringBytes(v.memberAt(i)));
+      if (memo) remember(v, n, strings);
+    }
     const table = v.encoding() === 'hashtable' ? mapBytes(n) : 0;
     return SET_BASE + table + arrayBytes(n) + strings;
   }
   if (v instanceof ZsetValue) {
     const n = v.size;
-    const k = samples <= 0 ? n : Math.min(n, samples);
-    const strings = estimateStrings(v, n, cache, () => sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)[0])));
+    let strings = memo ? fromMemo(v, n) : -1;
+    if (strings < 0) {
+      const k = samples <= 0 ? n : Math.min(n, samples);
+      strings = sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)[0]));
+      if (memo) remember(v, n, strings);
+    }
     // The member map with its scores, and the ordered blocks (a member array and a score array).
     return ZSET_BASE + mapBytes(n) + HEAP_NUMBER * n + 2 * arrayBytes(n) + strings;
   }

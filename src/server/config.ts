@@ -45,6 +45,7 @@ export class Config implements ConfigApi {
   private store(name: string, value: string): void {
     this.values.set(name, value);
     this.numbers.clear();
+    this.derived.clear();
   }
 
   directive(name: string): Directive | undefined {
@@ -58,6 +59,22 @@ export class Config implements ConfigApi {
 
   /** getNumber's parsed values, dropped whenever any value changes (data types read limits per command). */
   private readonly numbers = new Map<string, number>();
+
+  /** derive's results, dropped with the numbers. */
+  private readonly derived = new Map<(c: this) => unknown, unknown>();
+
+  /**
+   * A value computed from directives (say, a data type's encoding limits), computed once and kept until
+   * any directive changes: commands that read several limits per call get one shared object.
+   */
+  derive<T>(fn: (c: this) => T): T {
+    let v = this.derived.get(fn) as T | undefined;
+    if (v === undefined) {
+      v = fn(this);
+      this.derived.set(fn, v);
+    }
+    return v;
+  }
 
   getNumber(name: string): number {
     let n = this.numbers.get(name);

@@ -55,6 +55,8 @@ export interface ConfigApi {
   get(name: string): string | undefined;
   getNumber(name: string): number;
   getBool(name: string): boolean;
+  /** A value computed from directives by fn, kept until any directive changes (see Config.derive). */
+  derive<T>(fn: (c: ConfigApi) => T): T;
   /** Sets one directive; returns an error text (Redis's wording) or null. */
   set(name: string, value: string): string | null;
 }

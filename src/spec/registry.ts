@@ -86,9 +86,17 @@ export class Registry {
     }
   }
 
+  /** The previous lookup: a pipeline mostly repeats one command, whose name the parser interns. */
+  private lastName = '';
+  private lastCmd: Command | undefined = undefined;
+
   /** Looks a command up by its (any-case) name. */
   lookup(name: string): Command | undefined {
-    return this.fast.get(name) ?? this.commands.get(name.toLowerCase());
+    if (name === this.lastName) return this.lastCmd;
+    const cmd = this.fast.get(name) ?? this.commands.get(name.toLowerCase());
+    this.lastName = name;
+    this.lastCmd = cmd;
+    return cmd;
   }
 
   /**
@@ -99,6 +107,8 @@ export class Registry {
     const name = from.toLowerCase();
     const cmd = this.commands.get(name);
     if (cmd === undefined) return 'No such command in rename-command';
+    this.lastName = '';
+    this.lastCmd = undefined;
     this.commands.delete(name);
     this.fast.delete(name);
     this.fast.delete(from.toUpperCase());

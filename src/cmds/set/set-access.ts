@@ -3,15 +3,18 @@
 import { SetValue, type SetLimits } from '../../datatypes/set.js';
 import type { ErrorReply } from '../../protocol/reply.js';
 import { ERR_WRONGTYPE } from '../../protocol/errors.js';
-import type { CommandContext } from '../../spec/context.js';
+import type { CommandContext, ConfigApi } from '../../spec/context.js';
 
-export function setLimits(ctx: CommandContext): SetLimits {
-  const config = ctx.server.config;
-  return {
+const readSetLimits = (config: ConfigApi): SetLimits =>
+  Object.freeze({
     intsetEntries: config.getNumber('set-max-intset-entries'),
     listpackEntries: config.getNumber('set-max-listpack-entries'),
     listpackValue: config.getNumber('set-max-listpack-value'),
-  };
+  });
+
+/** The set-max-* limits (one shared object until the configuration changes). */
+export function setLimits(ctx: CommandContext): SetLimits {
+  return ctx.server.config.derive(readSetLimits);
 }
 
 /** lookupKeyRead + checkType: the set, undefined when missing, or WRONGTYPE. */

@@ -3,14 +3,17 @@
 import { ZsetValue, type ZsetLimits } from '../../datatypes/zset.js';
 import type { ErrorReply } from '../../protocol/reply.js';
 import { ERR_WRONGTYPE } from '../../protocol/errors.js';
-import type { CommandContext } from '../../spec/context.js';
+import type { CommandContext, ConfigApi } from '../../spec/context.js';
 
-export function zsetLimits(ctx: CommandContext): ZsetLimits {
-  const config = ctx.server.config;
-  return {
+const readZsetLimits = (config: ConfigApi): ZsetLimits =>
+  Object.freeze({
     listpackEntries: config.getNumber('zset-max-listpack-entries'),
     listpackValue: config.getNumber('zset-max-listpack-value'),
-  };
+  });
+
+/** The zset-max-* limits (one shared object until the configuration changes). */
+export function zsetLimits(ctx: CommandContext): ZsetLimits {
+  return ctx.server.config.derive(readZsetLimits);
 }
 
 /** lookupKeyRead + checkType: the sorted set, undefined when missing, or WRONGTYPE. */
