@@ -12,6 +12,7 @@ export class BackgroundFile {
   backlog = 0;
   /** The first write error; later chunks are dropped. */
   error: Error | null = null;
+  private closed = false;
 
   constructor(readonly fd: number) {}
 
@@ -54,11 +55,18 @@ export class BackgroundFile {
     this.backlog = 0;
     this.whenIdle(() => {
       try {
-        closeSync(this.fd);
+        this.close();
       } catch {
-        // already closed
+        // nothing more to do with it
       }
     });
+  }
+
+  /** Closes the descriptor (once: a later close or discard leaves a reused descriptor number alone). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
   }
 
   private next(): void {

@@ -8,7 +8,7 @@
 // `everysec` fsyncs once a second from the cron.
 // BGREWRITEAOF writes a new base with the fork-free snapshot while new commands go to a new incr file.
 // Counterparts: aof.c (feedAppendOnlyFile, flushAppendOnlyFile, loadAppendOnlyFiles, the manifest).
-import { closeSync, existsSync, fsync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, ftruncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
@@ -414,23 +414,24 @@ export class AppendOnlyFile {
     this.rdb.attachSnapshot(snap);
     this.rewrite = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), newIncrSeq, baseSeq, pacer: this.rdb.pacer() };
     this.log.log('notice', 'Background append only file rewriting started');
-    setImmediate(() => this.rewriteSlice());
+    const rewrite = this.rewrite;
+    setImmediate(() => this.rewriteSlice(rewrite));
     return true;
   }
 
-  private rewriteSlice(): void {
-    const r = this.rewrite;
-    if (r === null) return;
+  private rewriteSlice(r: Rewrite): void {
+    // Aborted meanwhile (and perhaps another rewrite started): this chain of slices ends.
+    if (this.rewrite !== r) return;
     const file = r.file;
     if (file.error !== null) return this.rewriteFailed(r, file.error);
-    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.rewriteSlice());
+    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.rewriteSlice(r));
     try {
       const t0 = latencyStartMonitor(this.engine.latency);
       file.append(r.snap.step(r.pacer.budget()));
       r.pacer.ended();
       latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
       if (!r.snap.done) {
-        setImmediate(() => this.rewriteSlice());
+        setImmediate(() => this.rewriteSlice(r));
         return;
       }
     } catch (e) {
@@ -449,7 +450,7 @@ export class AppendOnlyFile {
   /** The new base is on disk: it replaces the old base and incr files in the manifest. */
   private installRewrite(r: Rewrite): void {
     try {
-      closeSync(r.file.fd);
+      r.file.close();
       const base = `${this.name()}.${r.baseSeq}.base.rdb`;
       const t1 = latencyStartMonitor(this.engine.latency);
       renameSync(r.tmp, join(this.dir(), base));

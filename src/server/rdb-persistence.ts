@@ -2,7 +2,7 @@
 // time while commands run; see src/persistence/snapshot.ts), save points checked by the cron, the save
 // on shutdown, loading dump.rdb at start-up, and the INFO persistence / MISCONF state.
 // Counterparts: rdbSave, rdbSaveBackground, rdbLoad and the save-point checks of serverCron in Redis.
-import { closeSync, fsync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import { latencyEndMonitor, latencyStartMonitor } from './latency.js';
@@ -208,17 +208,18 @@ export class RdbPersistence {
     const done = new Promise<boolean>((r) => (resolve = r));
     this.running = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), dirtyAtStart: this.engine.dirty, done, resolve, pacer: this.pacer() };
     this.log.log('notice', `Background saving started`);
-    setImmediate(() => this.slice());
+    const running = this.running;
+    setImmediate(() => this.slice(running));
     return true;
   }
 
-  private slice(): void {
-    const r = this.running;
-    if (r === null) return;
+  private slice(r: RunningSave): void {
+    // Aborted meanwhile (and perhaps another save started): this chain of slices ends.
+    if (this.running !== r) return;
     const file = r.file;
     if (file.error !== null) return this.failed(r, file.error);
     // The file system is behind: let it catch up before producing more.
-    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.slice());
+    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.slice(r));
     try {
       // The longest slice is what other clients wait for: the bgsave-slice latency event.
       const t0 = latencyStartMonitor(this.engine.latency);
@@ -226,7 +227,7 @@ export class RdbPersistence {
       r.pacer.ended();
       latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
       if (!r.snap.done) {
-        setImmediate(() => this.slice());
+        setImmediate(() => this.slice(r));
         return;
       }
     } catch (e) {
@@ -242,7 +243,7 @@ export class RdbPersistence {
         return;
       }
       try {
-        closeSync(file.fd);
+        file.close();
         renameSync(r.tmp, this.path());
       } catch (e) {
         this.failed(r, e as Error);
