@@ -11,7 +11,13 @@ import { BIN, startRedis, type RunningServer } from '../helpers/servers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+/**
+ * A tmux server of this file's own (-L): test files running at the same time must not share one, and
+ * a keeper session holds it up between panes (a server whose last session ends exits, and a session
+ * started at that moment fails).
+ */
+const SOCKET = `cinnabar-repl-session-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 
 let sessions = 0;
 
@@ -19,7 +25,8 @@ let sessions = 0;
 class Pane {
   readonly name = `cli-repl-${process.pid}-${++sessions}`;
   constructor(command: string) {
-    tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '40', command);
+    const r = tmux('new-session', '-d', '-s', this.name, '-x', '160', '-y', '40', command);
+    if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
   }
   keys(...keys: string[]): void {
     tmux('send-keys', '-t', this.name, ...keys);
@@ -54,10 +61,12 @@ describe.runIf(hasTmux)('interactive sessions vs redis-cli (tmux)', () => {
   let other: RunningServer;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cli-repl-'));
+    tmux('new-session', '-d', '-s', 'keeper', 'sleep 3600');
     server = await startRedis();
     other = await startRedis();
   }, 30000);
   afterAll(async () => {
+    tmux('kill-server');
     await server?.stop();
     await other?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -74,7 +74,8 @@ describe.runIf(hasTmux)('cli on a terminal (tmux)', () => {
   let server: RunningServer;
   let dir: string;
   const session = `cinnabar-cli-test-${process.pid}`;
-  const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+  // A tmux server of this file's own: another file's sessions ending must not take it down.
+  const tmux = (...args: string[]) => spawnSync('tmux', ['-L', session, ...args], { encoding: 'utf8' });
   const screen = () =>
     tmux('capture-pane', '-p', '-t', session)
       .stdout.split('\n')
@@ -95,10 +96,11 @@ describe.runIf(hasTmux)('cli on a terminal (tmux)', () => {
     server = await startTarget('redis');
     dir = mkdtempSync(join(tmpdir(), 'cli-tty-'));
     const cmd = `CINNABARCLI_HISTFILE=${join(dir, 'history')} HOME=${dir} ${process.execPath} ${BIN} cli -p ${server.port}`;
-    tmux('new-session', '-d', '-s', session, '-x', '150', '-y', '50', cmd);
+    const r = tmux('new-session', '-d', '-s', session, '-x', '150', '-y', '50', cmd);
+    if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
   }, 30000);
   afterAll(async () => {
-    tmux('kill-session', '-t', session);
+    tmux('kill-server');
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
