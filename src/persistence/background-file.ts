@@ -51,8 +51,7 @@ export class BackgroundFile {
     } catch {
       // nothing to clean up
     }
-    this.queue.length = 0;
-    this.backlog = 0;
+    this.dropQueued();
     this.whenIdle(() => {
       try {
         this.close();
@@ -67,6 +66,11 @@ export class BackgroundFile {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
+  }
+
+  private dropQueued(): void {
+    this.queue.length = 0;
+    this.backlog = 0;
   }
 
   private next(): void {
@@ -84,17 +88,9 @@ export class BackgroundFile {
 
   private writeFrom(b: Buffer, off: number): void {
     write(this.fd, b, off, b.length - off, null, (err, n) => {
-      if (err !== null) {
-        this.error = err;
-        this.queue.length = 0;
-        this.backlog = 0;
-        this.next();
-        return;
-      }
-      if (n === 0) {
-        this.error = new Error('write returned no progress');
-        this.queue.length = 0;
-        this.backlog = 0;
+      if (err !== null || n === 0) {
+        this.error = err ?? new Error('write returned no progress');
+        this.dropQueued();
         this.next();
         return;
       }

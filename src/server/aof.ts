@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Engine } from './engine.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { MAX_BACKLOG, type RdbPersistence, type SlicePacer } from './rdb-persistence.js';
+import type { RdbPersistence } from './rdb-persistence.js';
 import { BackgroundFile } from '../persistence/background-file.js';
 import type { Client } from './client.js';
 import type { Snapshot } from '../persistence/snapshot.js';
@@ -126,7 +126,6 @@ interface Rewrite {
   startedAt: number;
   newIncrSeq: number;
   baseSeq: number;
-  pacer: SlicePacer;
 }
 
 export class AppendOnlyFile {
@@ -412,39 +411,17 @@ export class AppendOnlyFile {
     const fd = openSync(tmp, 'w');
     const snap = this.snapshot();
     this.rdb.attachSnapshot(snap);
-    this.rewrite = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), newIncrSeq, baseSeq, pacer: this.rdb.pacer() };
+    const r: Rewrite = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), newIncrSeq, baseSeq };
+    this.rewrite = r;
     this.log.log('notice', 'Background append only file rewriting started');
-    const rewrite = this.rewrite;
-    setImmediate(() => this.rewriteSlice(rewrite));
+    this.rdb.writeInSlices(
+      snap,
+      r.file,
+      () => this.rewrite === r,
+      (e) => this.rewriteFailed(r, e),
+      (err) => (err !== null ? this.rewriteFailed(r, err) : this.installRewrite(r)),
+    );
     return true;
-  }
-
-  private rewriteSlice(r: Rewrite): void {
-    // Aborted meanwhile (and perhaps another rewrite started): this chain of slices ends.
-    if (this.rewrite !== r) return;
-    const file = r.file;
-    if (file.error !== null) return this.rewriteFailed(r, file.error);
-    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.rewriteSlice(r));
-    try {
-      const t0 = latencyStartMonitor(this.engine.latency);
-      file.append(r.snap.step(r.pacer.budget()));
-      r.pacer.ended();
-      latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
-      if (!r.snap.done) {
-        setImmediate(() => this.rewriteSlice(r));
-        return;
-      }
-    } catch (e) {
-      this.rewriteFailed(r, e as Error);
-      return;
-    }
-    // The whole base is written: writes need no copy-on-write any more.
-    this.rdb.releaseSnapshot();
-    file.sync((err) => {
-      if (this.rewrite !== r) return; // aborted meanwhile
-      if (err !== null) this.rewriteFailed(r, err);
-      else this.installRewrite(r);
-    });
   }
 
   /** The new base is on disk: it replaces the old base and incr files in the manifest. */

@@ -58,7 +58,7 @@ export class SlicePacer {
 }
 
 /** Serialised bytes allowed to wait for the file system before a background save pauses producing. */
-export const MAX_BACKLOG = 8 << 20;
+const MAX_BACKLOG = 8 << 20;
 /** After a failed BGSAVE, save points wait this long before trying again (CONFIG_BGSAVE_RETRY_DELAY). */
 const RETRY_DELAY_MS = 5000;
 
@@ -75,7 +75,6 @@ interface RunningSave {
   dirtyAtStart: number;
   done: Promise<boolean>;
   resolve: (ok: boolean) => void;
-  pacer: SlicePacer;
 }
 
 export class RdbPersistence {
@@ -182,10 +181,41 @@ export class RdbPersistence {
     this.saves++;
   }
 
-  /** A slice pacer for a background save of this server (clients' input decides the slice length). */
-  pacer(): SlicePacer {
+  /**
+   * Writes a snapshot to its background file a slice at a time (BGSAVE, an AOF rewrite): slices paced by
+   * client traffic, a pause while the file system is behind, the bgsave-slice latency event. When every
+   * key is in the file the snapshot is released and `written` gets the fsync's outcome. `current` turning
+   * false (the save was aborted, perhaps another started) ends the chain; `failed` gets an error met on
+   * the way.
+   */
+  writeInSlices(snap: Snapshot, file: BackgroundFile, current: () => boolean, failed: (e: Error) => void, written: (err: Error | null) => void): void {
     const stats = this.engine.stats;
-    return new SlicePacer(() => stats.netInputBytes);
+    const pacer = new SlicePacer(() => stats.netInputBytes);
+    const slice = (): void => {
+      if (!current()) return;
+      if (file.error !== null) return failed(file.error);
+      // The file system is behind: let it catch up before producing more.
+      if (file.backlog > MAX_BACKLOG) return file.whenIdle(slice);
+      try {
+        // The longest slice is what other clients wait for: the bgsave-slice latency event.
+        const t0 = latencyStartMonitor(this.engine.latency);
+        file.append(snap.step(pacer.budget()));
+        pacer.ended();
+        latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
+      } catch (e) {
+        return failed(e as Error);
+      }
+      if (!snap.done) {
+        setImmediate(slice);
+        return;
+      }
+      // Every key is in the file: writes need no copy-on-write any more.
+      this.releaseSnapshot();
+      file.sync((err) => {
+        if (current()) written(err);
+      });
+    };
+    setImmediate(slice);
   }
 
   /** BGSAVE: starts a background save; false when one is already running or the file cannot be opened. */
@@ -206,51 +236,26 @@ export class RdbPersistence {
     this.attachSnapshot(snap);
     let resolve!: (ok: boolean) => void;
     const done = new Promise<boolean>((r) => (resolve = r));
-    this.running = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), dirtyAtStart: this.engine.dirty, done, resolve, pacer: this.pacer() };
+    const r: RunningSave = { snap, file: new BackgroundFile(fd), tmp, startedAt: Date.now(), dirtyAtStart: this.engine.dirty, done, resolve };
+    this.running = r;
     this.log.log('notice', `Background saving started`);
-    const running = this.running;
-    setImmediate(() => this.slice(running));
+    this.writeInSlices(
+      snap,
+      r.file,
+      () => this.running === r,
+      (e) => this.failed(r, e),
+      (err) => {
+        if (err !== null) return this.failed(r, err);
+        try {
+          r.file.close();
+          renameSync(r.tmp, this.path());
+        } catch (e) {
+          return this.failed(r, e as Error);
+        }
+        this.finish(true);
+      },
+    );
     return true;
-  }
-
-  private slice(r: RunningSave): void {
-    // Aborted meanwhile (and perhaps another save started): this chain of slices ends.
-    if (this.running !== r) return;
-    const file = r.file;
-    if (file.error !== null) return this.failed(r, file.error);
-    // The file system is behind: let it catch up before producing more.
-    if (file.backlog > MAX_BACKLOG) return file.whenIdle(() => this.slice(r));
-    try {
-      // The longest slice is what other clients wait for: the bgsave-slice latency event.
-      const t0 = latencyStartMonitor(this.engine.latency);
-      file.append(r.snap.step(r.pacer.budget()));
-      r.pacer.ended();
-      latencyEndMonitor(this.engine.latency, 'bgsave-slice', t0);
-      if (!r.snap.done) {
-        setImmediate(() => this.slice(r));
-        return;
-      }
-    } catch (e) {
-      this.failed(r, e as Error);
-      return;
-    }
-    // Every key is in the file: writes need no copy-on-write any more.
-    this.releaseSnapshot();
-    file.sync((err) => {
-      if (this.running !== r) return; // aborted meanwhile
-      if (err !== null) {
-        this.failed(r, err);
-        return;
-      }
-      try {
-        file.close();
-        renameSync(r.tmp, this.path());
-      } catch (e) {
-        this.failed(r, e as Error);
-        return;
-      }
-      this.finish(true);
-    });
   }
 
   private failed(r: RunningSave, e: Error): void {
