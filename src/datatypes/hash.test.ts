@@ -85,10 +85,35 @@ describe('HashValue', () => {
     expect(h.size).toBe(ref.size);
     expect(pairsOf(h)).toEqual([...ref]);
     // Memory sampling reads pairs without moving the hash.
-    let n = 0;
-    h.samplePairs(8, true, () => n++);
-    expect(n).toBe(8);
+    const seen: string[] = [];
+    const bytes = h.sampleBytes(8, true, (x) => (seen.push(x), x.length));
+    expect(seen).toEqual(pairsOf(h).slice(0, 8).flat());
+    expect(bytes).toBe(seen.join('').length);
     expect(h.isSampled).toBe(false);
+  });
+
+  it('sums the sizes of all pairs, or of k spread over the small and sampled layouts', () => {
+    const small = new HashValue();
+    for (let i = 0; i < 10; i++) small.set(`f${i}`, 'v'.repeat(i));
+    const all = pairsOf(small).flat();
+    expect(small.sampleBytes(100, true, (x) => x.length)).toBe(all.join('').length);
+    // k of n spread: pairs 0, 2.5 -> 2, 5, 7.5 -> 7 (positions are floor(j * n / k)).
+    const picked: string[] = [];
+    small.sampleBytes(4, true, (x) => (picked.push(x), 0));
+    expect(picked).toEqual(['f0', '', 'f2', 'vv', 'f5', 'vvvvv', 'f7', 'vvvvvvv']);
+    const big = new HashValue();
+    const ref = new Map<string, string>();
+    churn(big, ref, 20000, 9000);
+    big.randomPosition();
+    expect(big.isSampled).toBe(true);
+    let pairs = 0;
+    big.sampleBytes(big.size + 5, false, () => (pairs++, 1));
+    expect(pairs).toBe(2 * big.size);
+    const fields = new Set<string>();
+    let odd = 0;
+    big.sampleBytes(8, true, (x) => (odd++ % 2 === 0 && fields.add(x), 1));
+    expect(fields.size).toBe(8);
+    for (const f of fields) expect(ref.has(f)).toBe(true);
   });
 
   it('moves to the sampled layout on the first random pick and keeps its pages consistent after', () => {

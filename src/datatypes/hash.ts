@@ -239,28 +239,44 @@ export class HashValue {
   }
 
   /**
-   * Up to `k` pairs for memory estimates, never moving the hash to another layout: spread over the
-   * hash when asked and positions are O(1) (small and sampled layouts), else the first ones.
+   * The summed `size` of up to `k` pairs' fields and values, for memory estimates, never moving the hash
+   * to another layout: spread over the hash when asked and positions are O(1) (small and sampled
+   * layouts), else the first ones. Allocates nothing on the small and sampled layouts (it runs after
+   * every write to a small hash).
    */
-  samplePairs(k: number, spread: boolean, visit: (field: string, value: string) => void): void {
+  sampleBytes(k: number, spread: boolean, size: (s: string) => number): number {
     const n = this.size;
-    if (k >= n) {
-      this.forEach(visit);
-      return;
-    }
-    if (this.flat !== null || this.sampled) {
+    let sum = 0;
+    const flat = this.flat;
+    if (flat !== null) {
+      if (k >= n) {
+        for (let i = 0; i < flat.length; i++) sum += size(flat[i]);
+        return sum;
+      }
       const step = spread ? n / k : 1;
       for (let j = 0; j < k; j++) {
-        const p = Math.floor(j * step);
-        visit(this.fieldAt(p), this.valueAt(p));
+        const i = 2 * Math.floor(j * step);
+        sum += size(flat[i]) + size(flat[i + 1]);
       }
-      return;
+      return sum;
+    }
+    if (this.sampled) {
+      const pages = this.pages;
+      const all = k >= n;
+      const step = all ? 1 : spread ? n / k : 1;
+      const m = all ? n : k;
+      for (let j = 0; j < m; j++) {
+        const i = 2 * Math.floor(j * step);
+        sum += size(pages[i >>> SHIFT][i & MASK]) + size(pages[(i + 1) >>> SHIFT][(i + 1) & MASK]);
+      }
+      return sum;
     }
     let j = 0;
-    for (const [f, v] of this.map!) {
+    for (const [f, v] of this.map! as Map<string, string>) {
       if (j++ === k) break;
-      visit(f, v as string);
+      sum += size(f) + size(v);
     }
+    return sum;
   }
 
   /** Fields and values in iteration (insertion) order. */

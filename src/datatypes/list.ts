@@ -94,6 +94,11 @@ export class ListValue implements TypedValue {
     return this.items[(this.head + i) & this.mask] as string;
   }
 
+  /** at(i) under the name the memory sampling reads positions by (src/keyspace/memory.ts). */
+  memberAt(i: number): string {
+    return this.items[(this.head + i) & this.mask] as string;
+  }
+
   /** Replaces the element at index i (0 <= i < length). */
   set(i: number, v: string): void {
     const slot = (this.head + i) & this.mask;

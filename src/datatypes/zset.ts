@@ -136,6 +136,12 @@ export class ZsetValue {
     return this.prefix(lo) + a;
   }
 
+  /** The member at a rank (0 <= rank < size), allocating nothing (memory sampling). */
+  memberAt(rank: number): string {
+    const b = this.blockOf(rank);
+    return this.bm[b][this.rankInBlock];
+  }
+
   /** Member and score at a rank (0 <= rank < size). */
   at(rank: number): [string, number] {
     const [b, i] = this.locate(rank);
@@ -246,6 +252,15 @@ export class ZsetValue {
 
   /** [block, index] of a rank by descending the Fenwick tree; rank may equal size (one past the end). */
   private locate(rank: number): [number, number] {
+    const b = this.blockOf(rank);
+    return [b, this.rankInBlock];
+  }
+
+  /** Where blockOf found the rank within its block. */
+  private rankInBlock = 0;
+
+  /** The block holding a rank (the last block, at its end, for rank = size); sets rankInBlock. */
+  private blockOf(rank: number): number {
     const fen = this.fen;
     const nb = this.bm.length;
     let pos = 0;
@@ -259,8 +274,12 @@ export class ZsetValue {
         rem -= fen[next];
       }
     }
-    if (pos === nb) return [nb - 1, this.bm[nb - 1].length];
-    return [pos, rem];
+    if (pos === nb) {
+      this.rankInBlock = this.bm[nb - 1].length;
+      return nb - 1;
+    }
+    this.rankInBlock = rem;
+    return pos;
   }
 
   private fenAdd(b: number, delta: number): void {

@@ -40,7 +40,8 @@ export function hashKey(key: string): number {
     for (let i = n - 32; i < n; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
     h = Math.imul(h ^ (n & 0xffff), 0x01000193);
   }
-  return h >>> 0;
+  // 30 bits: a small integer to V8, so keeping the last hash in a field allocates nothing.
+  return h & 0x3fffffff;
 }
 
 /** LRU_CLOCK(): unix seconds in 24 bits. */

@@ -107,16 +107,24 @@ function remember(v: PriceMemo, n: number, strings: number): number {
   return strings;
 }
 
-/** The bytes of element strings, from `k` of `n` elements taken by `at` (scaled to n). */
-function sampledStrings(n: number, k: number, spread: boolean, at: (i: number) => number): number {
+/** Something with elements at positions 0..n-1 (a list, a set, a sorted set by rank). */
+interface Positional {
+  memberAt(i: number): string;
+}
+
+/**
+ * The bytes of element strings, from `k` of `n` elements (scaled to n). No closure: it runs after every
+ * write to a small aggregate, and a closure over the value would be an allocation each time.
+ */
+function sampledStrings(v: Positional, n: number, k: number, spread: boolean): number {
   if (n === 0 || k === 0) return 0;
   let sum = 0;
   if (spread && k < n) {
     // Positions spread over the whole value, always the same ones for the same size.
     const step = n / k;
-    for (let j = 0; j < k; j++) sum += at(Math.floor(j * step));
+    for (let j = 0; j < k; j++) sum += stringBytes(v.memberAt(Math.floor(j * step)));
   } else {
-    for (let i = 0; i < k; i++) sum += at(i);
+    for (let i = 0; i < k; i++) sum += stringBytes(v.memberAt(i));
   }
   return k === n ? sum : Math.round((sum / k) * n);
 }
@@ -135,7 +143,7 @@ export function valueBytes(v: RValue, samples: number, spread = false, memo = fa
     let strings = memo ? fromMemo(v, n) : -1;
     if (strings < 0) {
       const k = samples <= 0 ? n : Math.min(n, samples);
-      strings = sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)));
+      strings = sampledStrings(v, n, k, spread);
       if (memo) remember(v, n, strings);
     }
     return LIST_BASE + WORD * cap + strings;
@@ -145,8 +153,7 @@ export function valueBytes(v: RValue, samples: number, spread = false, memo = fa
     let strings = memo ? fromMemo(v, n) : -1;
     if (strings < 0) {
       const k = samples <= 0 ? n : Math.min(n, samples);
-      let sum = 0;
-      if (k > 0) v.samplePairs(k, spread, (f, x) => (sum += stringBytes(f) + stringBytes(x)));
+      const sum = k > 0 ? v.sampleBytes(k, spread, stringBytes) : 0;
       strings = k === n || k === 0 ? sum : Math.round((sum / k) * n);
       if (memo) remember(v, n, strings);
     }
@@ -159,7 +166,7 @@ export function valueBytes(v: RValue, samples: number, spread = false, memo = fa
     let strings = memo ? fromMemo(v, n) : -1;
     if (strings < 0) {
       const k = samples <= 0 ? n : Math.min(n, samples);
-      strings = sampledStrings(n, k, spread, (i) => stringBytes(v.memberAt(i)));
+      strings = sampledStrings(v, n, k, spread);
       if (memo) remember(v, n, strings);
     }
     const table = v.encoding() === 'hashtable' ? mapBytes(n) : 0;
@@ -170,7 +177,7 @@ export function valueBytes(v: RValue, samples: number, spread = false, memo = fa
     let strings = memo ? fromMemo(v, n) : -1;
     if (strings < 0) {
       const k = samples <= 0 ? n : Math.min(n, samples);
-      strings = sampledStrings(n, k, spread, (i) => stringBytes(v.at(i)[0]));
+      strings = sampledStrings(v, n, k, spread);
       if (memo) remember(v, n, strings);
     }
     // The member map with its scores, and the ordered blocks (a member array and a score array).

@@ -23,6 +23,8 @@ import { dropPending, noteChanged, pendingCount, settle, type Accounted } from '
 import type { Tracking } from './tracking.js';
 import type { ClientPause } from './pause.js';
 import { LatencyMonitor } from './latency.js';
+import { performance } from 'node:perf_hooks';
+import { BOXED } from '../util/boxed-number.js';
 
 /** In a transaction these run at once instead of being queued. */
 const MULTI_RUNS_NOW = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
@@ -45,7 +47,8 @@ export type KeyspaceEventSink = (channel: string, message: string) => void;
 /** Per-command state behind the CommandContext a command sees. */
 class ExecContext implements CommandContext {
   client!: Client;
-  now = 0;
+  /** Kept boxed (src/util/boxed-number.ts): commands pass it to every lookup. */
+  now = BOXED;
   dirtyDelta = 0;
   rewritten: string[] | null = null;
   extra: Array<[number, string[]]> | null = null;
@@ -113,9 +116,10 @@ export class Engine {
   }
   /**
    * The clock commands see: read once per batch of commands (a received chunk), as Redis caches its
-   * time, and refreshed after any slow command.
+   * time, and refreshed after any slow command. Kept boxed (src/util/boxed-number.ts) like the copies
+   * of it that commands pass on.
    */
-  eventNow = Date.now();
+  eventNow = BOXED;
   /** performance.now() at the end of the previous command or the start of the batch (commandstats). */
   private lastMark = performance.now();
 
@@ -161,7 +165,7 @@ export class Engine {
   }
 
   /** LRU/LFU settings every Db's access clock uses. */
-  readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false, now: Date.now() };
+  readonly clockConfig = { lfu: false, logFactor: 10, decayTime: 1, suspended: false, now: BOXED };
   /** Client-side caching (tracking.ts), set by the server: told the keys tracking clients read. */
   tracking: Tracking | null = null;
   /** True while the modified-key hooks run for a key that expired. */
@@ -175,6 +179,7 @@ export class Engine {
 
   constructor(config: Config) {
     this.config = config;
+    this.eventNow = this.clockConfig.now = Date.now();
     this.latency = new LatencyMonitor(config);
     this.registry = new Registry(allCommands);
     const command = this.registry.commands.get('command');
@@ -508,8 +513,9 @@ export class Engine {
     }
     if (depth === 0) this.clockConfig.suspended = false;
     // Aggregates a write changed through a read lookup (XREADGROUP's PEL), noting nothing itself: priced
-    // again from the keys its key specs name.
-    if (pendingCount === 0 && cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.meta.docs.group !== 'string') this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
+    // again from the keys its key specs name. String and generic commands (DEL, EXPIRE, RENAME...) never
+    // change an aggregate in place: what they store is priced as it is stored.
+    if (pendingCount === 0 && cmd.isWrite && (ctx.dirtyDelta > 0 || ctx.forced) && cmd.repriceKeys) this.noteWrittenKeys(c.dbIndex === dbIndex ? c.db : this.dbs[dbIndex], cmd, argv);
     if (pendingCount !== 0) {
       if (ctx.dirtyDelta > 0 || ctx.forced || depth > 0) settle();
       else dropPending();

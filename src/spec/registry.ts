@@ -30,6 +30,8 @@ function makeCommand(meta: CommandMeta, impls: Map<string, CommandImpl>, parent?
     isBlocking: f.has('blocking'),
     skipMonitor: f.has('skip_monitor'),
     skipSlowlog: f.has('skip_slowlog'),
+    // Commands of these groups store or delete whole values and never change an aggregate in place.
+    repriceKeys: f.has('write') && meta.docs.group !== 'string' && meta.docs.group !== 'generic',
     calls: 0,
     usec: 0,
     rejectedCalls: 0,

@@ -87,6 +87,11 @@ export interface Command {
   parent?: Command;
   // flag bits, derived once from meta.flags
   isWrite: boolean;
+  /**
+   * A write whose keys the used_memory accounting prices again after it changed something without
+   * noting a value (src/server/engine.ts call): writes outside the string and generic groups.
+   */
+  repriceKeys: boolean;
   isReadonly: boolean;
   denyOom: boolean;
   isAdmin: boolean;

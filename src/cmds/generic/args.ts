@@ -8,8 +8,17 @@ import { ERR_INT_RANGE } from './errors.js';
 
 /** An option as strcasecmp sees it: lower-cased and cut at the first NUL byte. */
 export function optionName(arg: string): string {
-  const nul = arg.indexOf('\0');
-  return (nul < 0 ? arg : arg.slice(0, nul)).toLowerCase();
+  // Already lower case and NUL-free (what clients send nearly always): the argument itself, as
+  // toLowerCase would allocate a copy. Callers compare with ASCII names, which a Latin-1 letter left
+  // upper case can match no more than its lower-case form could.
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 0) {
+      const nul = arg.indexOf('\0');
+      return (nul < 0 ? arg : arg.slice(0, nul)).toLowerCase();
+    }
+  }
+  return arg;
 }
 
 const INT_MIN = -2147483648n;

@@ -6,7 +6,7 @@
 import type { CommandContext } from '../../spec/context.js';
 import { ErrorReply, type Reply } from '../../protocol/reply.js';
 import { ERR_NOT_INTEGER, errInvalidExpire } from '../../protocol/errors.js';
-import { parseI64 } from '../../util/number.js';
+import { parseI64, parseSafeInt } from '../../util/number.js';
 import { optionName } from './args.js';
 import { ERR_EXPIRE_GT_LT, ERR_EXPIRE_NX_CONFLICT, errUnsupportedOption } from './errors.js';
 import { noteAccess } from './key-access.js';
@@ -37,18 +37,25 @@ function parseFlags(argv: string[]): number | ErrorReply {
 
 /**
  * The absolute expire time in ms, or an error, computed in int64 arithmetic with Redis's overflow
- * checks; a number when the result is a safe integer (always, for realistic times).
+ * checks; a number when the result is a safe integer (always, for realistic times). `cmd`: the
+ * command's name as sent (the error names it in lower case).
  */
 function absoluteMs(arg: string, baseMs: number, seconds: boolean, cmd: string): number | bigint | ErrorReply {
+  // Plain numbers while the result stays exact (realistic times): no bigint arithmetic.
+  const fast = parseSafeInt(arg);
+  if (fast !== null) {
+    const ms = (seconds ? fast * 1000 : fast) + baseMs;
+    if (Number.isSafeInteger(ms)) return ms;
+  }
   const v = parseI64(arg);
   if (v === null) return ERR_NOT_INTEGER;
   let when = v;
   if (seconds) {
-    if (when > SECONDS_MAX || when < SECONDS_MIN) return errInvalidExpire(cmd);
+    if (when > SECONDS_MAX || when < SECONDS_MIN) return errInvalidExpire(cmd.toLowerCase());
     when *= 1000n;
   }
   const base = BigInt(baseMs);
-  if (when > I64_MAX - base) return errInvalidExpire(cmd);
+  if (when > I64_MAX - base) return errInvalidExpire(cmd.toLowerCase());
   when += base;
   const n = Number(when);
   return Number.isSafeInteger(n) ? n : when;
@@ -63,8 +70,7 @@ export function expireGeneric(
 ): Reply {
   const flags = parseFlags(argv);
   if (typeof flags !== 'number') return flags;
-  const cmd = argv[0].toLowerCase();
-  const when = absoluteMs(argv[2], baseMs, seconds, cmd);
+  const when = absoluteMs(argv[2], baseMs, seconds, argv[0]);
   if (when instanceof ErrorReply) return when;
 
   const db = ctx.db;

@@ -36,12 +36,15 @@ export function zaddGeneric(ctx: CommandContext, argv: string[], incrOnly: boole
   if ((gt && nx) || (lt && nx) || (gt && lt)) return ERR_GT_LT_NX;
   if (incr && pairs > 1) return ERR_INCR_PAIR;
 
-  const scores: number[] = new Array(pairs);
+  // One pair (the common case) keeps its score in a local: no array per call.
+  const scores: number[] | null = pairs > 1 ? new Array(pairs) : null;
+  let score0 = 0;
   let maxLen = 0;
   for (let j = 0; j < pairs; j++) {
     const s = parseScore(argv[scoreIdx + j * 2]);
     if (s === null) return ERR_NOT_FLOAT;
-    scores[j] = s;
+    if (scores !== null) scores[j] = s;
+    else score0 = s;
     const len = argv[scoreIdx + j * 2 + 1].length;
     if (len > maxLen) maxLen = len;
   }
@@ -67,7 +70,7 @@ export function zaddGeneric(ctx: CommandContext, argv: string[], incrOnly: boole
   let reply: Reply | undefined;
   for (let j = 0; j < pairs; j++) {
     const member = argv[scoreIdx + j * 2 + 1];
-    score = scores[j];
+    score = scores !== null ? scores[j] : score0;
     const cur = z.score(member);
     if (cur !== undefined) {
       if (nx) continue;

@@ -59,6 +59,7 @@ function strtod(arg: string, skipSpace: boolean): { v: number; erange: boolean }
 
 /** getDoubleFromObject: no leading space, no overflow or underflow to zero, no NaN. -0 is stored as 0. */
 export function parseScore(arg: string): number | null {
+  if (plainDecimal(arg)) return Number(arg) + 0;
   if (arg.length === 0) return null;
   const r = strtod(arg, false);
   if (r === null || r.erange || Number.isNaN(r.v)) return null;

@@ -76,7 +76,8 @@ const MAX_SECONDS = 9223372036854775n;
 /**
  * The absolute expire time in ms for an expire argument, or the error Redis gives. Relative units
  * (EX/PX) are added to the command's clock; a result beyond int64 is refused like a non-positive one.
- * The value is a number when it is a safe integer, a bigint otherwise.
+ * The value is a number when it is a safe integer, a bigint otherwise. `cmd`: the command's name as
+ * sent (the error names it in lower case).
  */
 export function expireAtMs(
   raw: string,
@@ -88,14 +89,14 @@ export function expireAtMs(
   const relative = (flags & (OPT_EX | OPT_PX)) !== 0;
   const fast = parseSafeInt(raw);
   if (fast !== null) {
-    if (fast <= 0) return errInvalidExpire(cmd);
+    if (fast <= 0) return errInvalidExpire(cmd.toLowerCase());
     const ms = (seconds ? fast * 1000 : fast) + (relative ? now : 0);
     if (Number.isSafeInteger(ms)) return ms;
   }
   const v = parseI64(raw);
   if (v === null) return ERR_NOT_INTEGER;
-  if (v <= 0n || (seconds && v > MAX_SECONDS)) return errInvalidExpire(cmd);
+  if (v <= 0n || (seconds && v > MAX_SECONDS)) return errInvalidExpire(cmd.toLowerCase());
   const ms = (seconds ? v * 1000n : v) + (relative ? BigInt(now) : 0n);
-  if (ms > I64_MAX) return errInvalidExpire(cmd);
+  if (ms > I64_MAX) return errInvalidExpire(cmd.toLowerCase());
   return ms;
 }

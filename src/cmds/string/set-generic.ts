@@ -23,7 +23,7 @@ export function setGeneric(
 ): Reply {
   let when: number | bigint = 0;
   if (expire !== null) {
-    const w = expireAtMs(expire, flags, ctx.now, argv[0].toLowerCase());
+    const w = expireAtMs(expire, flags, ctx.now, argv[0]);
     if (typeof w === 'object') return w as ErrorReply;
     when = w;
   }
@@ -37,7 +37,9 @@ export function setGeneric(
   if ((flags & OPT_NX && found) || (flags & OPT_XX && !found)) {
     return flags & OPT_GET ? old : (replies.abort ?? null);
   }
-  db.set(key, value, (flags & OPT_KEEPTTL) !== 0);
+  // With an expire to set, the old one is replaced below rather than deleted first: a delete and re-add
+  // per SET EX would leave the expires table a deleted entry each time (rebuilt every few writes).
+  db.set(key, value, (flags & OPT_KEEPTTL) !== 0 || expire !== null);
   ctx.signalModifiedKey(db, key);
   ctx.addDirty(1);
   ctx.notify('$', 'set', key, db.id);

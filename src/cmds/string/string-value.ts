@@ -30,11 +30,5 @@ export function stringLength(v: string | MutableString): number {
   return typeof v === 'string' ? v.length : v.len;
 }
 
-/**
- * Option names compared the way Redis compares them: case-insensitively and as C strings, so an
- * argument is only read up to an embedded NUL byte.
- */
-export function optionName(arg: string): string {
-  const nul = arg.indexOf('\0');
-  return (nul < 0 ? arg : arg.slice(0, nul)).toLowerCase();
-}
+/** Option names as Redis compares them (one implementation, in src/cmds/generic/args.ts). */
+export { optionName } from '../generic/args.js';
