@@ -32,6 +32,14 @@ const NULL3 = Buffer.from('_\r\n');
 const NULLARR2 = Buffer.from('*-1\r\n');
 const OK_BYTES = Buffer.from('+OK\r\n');
 
+/** Number of decimal digits of an integer 10 <= n < 1e15. */
+function decimalDigits(n: number): number {
+  if (n < 1e4) return n < 100 ? 2 : n < 1000 ? 3 : 4;
+  if (n < 1e8) return n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : 8;
+  if (n < 1e12) return n < 1e9 ? 9 : n < 1e10 ? 10 : n < 1e11 ? 11 : 12;
+  return n < 1e13 ? 13 : n < 1e14 ? 14 : 15;
+}
+
 export class OutputBuffer {
   buf: Buffer;
   len = 0;
@@ -118,11 +126,21 @@ export class OutputBuffer {
       this.len += d.latin1Write(String(n), this.len);
       return;
     }
-    let digits = 0;
-    for (let t = n; t > 0; t = Math.floor(t / 10)) digits++;
-    let o = this.len + digits - 1;
-    for (let t = n; t > 0; t = Math.floor(t / 10)) d[o--] = 48 + (t % 10);
-    this.len += digits;
+    // Digits written from the last one back: int32 arithmetic while the value fits (lengths, counts,
+    // counters), one division per digit.
+    let o = this.len + decimalDigits(n);
+    this.len = o;
+    if (n < 2147483648) {
+      let t = n | 0;
+      while (t >= 10) {
+        const q = (t / 10) | 0;
+        d[--o] = 48 + t - q * 10;
+        t = q;
+      }
+      d[--o] = 48 + t;
+      return;
+    }
+    for (let t = n; t > 0; t = Math.floor(t / 10)) d[--o] = 48 + (t % 10);
   }
 
   integer(n: number): void {
