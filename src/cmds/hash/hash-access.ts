@@ -3,7 +3,23 @@
 import { HashValue } from '../../datatypes/hash.js';
 import type { ErrorReply } from '../../protocol/reply.js';
 import { ERR_WRONGTYPE } from '../../protocol/errors.js';
-import type { CommandContext } from '../../spec/context.js';
+import type { CommandContext, ConfigApi } from '../../spec/context.js';
+
+interface HashLimits {
+  readonly entries: number;
+  readonly value: number;
+}
+
+const readHashLimits = (config: ConfigApi): HashLimits =>
+  Object.freeze({
+    entries: config.getNumber('hash-max-listpack-entries'),
+    value: config.getNumber('hash-max-listpack-value'),
+  });
+
+/** The hash-max-listpack-* limits (one shared object until the configuration changes). */
+function hashLimits(ctx: CommandContext): HashLimits {
+  return ctx.server.config.derive(readHashLimits);
+}
 
 /** lookupKeyRead + checkType: the hash, undefined when missing, or WRONGTYPE. */
 export function lookupHashRead(ctx: CommandContext, key: string): HashValue | undefined | ErrorReply {
@@ -36,7 +52,7 @@ export function lookupHashWriteOrCreate(ctx: CommandContext, key: string): HashV
  */
 export function tryConversion(ctx: CommandContext, h: HashValue, argv: string[], start: number, end: number): void {
   if (!h.isListpack) return;
-  const max = ctx.server.config.getNumber('hash-max-listpack-value');
+  const max = hashLimits(ctx).value;
   for (let i = start; i <= end; i++) {
     if (argv[i].length > max) {
       h.convert();
@@ -50,12 +66,9 @@ export function tryConversion(ctx: CommandContext, h: HashValue, argv: string[],
  * HINCRBY* path) and after when the hash has grown past hash-max-listpack-entries. True when new.
  */
 export function hashTypeSet(ctx: CommandContext, h: HashValue, field: string, value: string): boolean {
-  const config = ctx.server.config;
-  if (h.isListpack) {
-    const max = config.getNumber('hash-max-listpack-value');
-    if (field.length > max || value.length > max) h.convert();
-  }
+  const limits = hashLimits(ctx);
+  if (h.isListpack && (field.length > limits.value || value.length > limits.value)) h.convert();
   const created = h.set(field, value);
-  if (created && h.isListpack && h.size > config.getNumber('hash-max-listpack-entries')) h.convert();
+  if (created && h.isListpack && h.size > limits.entries) h.convert();
   return created;
 }
