@@ -5,11 +5,16 @@
 // server is loaded with pipelined SETs of 10-byte values and INFO memory's used_memory growth per key is
 // compared. Results print as a table and are written to test/bench/results.md.
 //
+// Beside ops/s, each server's CPU time (user + system, from /proc/PID/stat, all its threads) is read
+// around every redis-benchmark call and divided by the requests: a ratio of CPU per request moves far
+// less with the host's speed swings than throughput does, since the benchmark client's share of the two
+// cores and the scheduler's choices drop out of it.
+//
 // Options (flags or env):
 //   --quick            1 round, 20k/200k requests, 100k keys (BENCH_QUICK=1)
 //   --rounds N         rounds of redis-benchmark per target (BENCH_ROUNDS, default 3)
 //   --keys N           keys loaded for the memory test (BENCH_KEYS, default 1000000)
-//   --types            data-type tests (LPUSH ... LRANGE_600) instead of PING/SET/GET/INCR/MSET
+//   --types            data-type tests (LPUSH ... LRANGE_600) instead of PING_INLINE/PING_MBULK/SET/GET/INCR/MSET
 //   --no-build         skip `tsc` (BENCH_NO_BUILD=1)
 //   --no-memory        skip the memory test
 //   --no-throughput    skip redis-benchmark
@@ -42,11 +47,16 @@ const CONFIGS = [
 // --types benchmarks the data-type commands instead of the string/keyspace set.
 const TESTS = flag('types')
   ? 'lpush,rpush,lpop,rpop,sadd,hset,spop,zadd,zpopmin,lrange_100,lrange_300,lrange_500,lrange_600'
-  : 'ping,set,get,incr,mset';
+  : 'ping_inline,ping_mbulk,set,get,incr,mset';
 
 function build() {
   if (flag('no-build') || process.env.BENCH_NO_BUILD === '1') return;
   buildProject();
+}
+
+/** The request count (-n) of a configuration's redis-benchmark arguments. */
+function requestsOf(args) {
+  return Number(args[args.indexOf('-n') + 1]);
 }
 
 /** Runs redis-benchmark for the given tests (comma-separated) and returns { TEST: rps }. */
@@ -64,6 +74,21 @@ function runBenchmark(port, args, tests = TESTS) {
   return out;
 }
 
+/** Clock ticks per second of /proc's CPU times. */
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** User + system CPU milliseconds a process (all its threads) has used; NaN when /proc cannot tell. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised name, which may itself hold spaces: utime and stime are the 12th and 13th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
+
 async function throughput(servers) {
   // results[config][test][kind] = [rps...]
   const results = {};
@@ -75,10 +100,15 @@ async function throughput(servers) {
       log(`round ${round + 1}/${ROUNDS}: ${cfg.name}`);
       for (const test of TESTS.split(',')) {
         for (const s of order) {
+          const cpu0 = cpuMs(s.proc.pid);
           const rps = runBenchmark(s.port, cfg.args, test);
+          const names = Object.keys(rps);
+          // CPU per request (microseconds) when the call ran one test (LRANGE_* also runs its LPUSH).
+          const cpuUs = names.length === 1 ? ((cpuMs(s.proc.pid) - cpu0) * 1000) / requestsOf(cfg.args) : NaN;
           for (const [name, v] of Object.entries(rps)) {
-            ((results[cfg.name] ??= {})[name] ??= {})[s.kind] ??= [];
-            results[cfg.name][name][s.kind].push(v);
+            const byKind = ((results[cfg.name] ??= {})[name] ??= {});
+            (byKind[s.kind] ??= []).push(v);
+            (byKind[`${s.kind}Cpu`] ??= []).push(cpuUs);
           }
         }
       }
@@ -92,7 +122,20 @@ async function throughput(servers) {
       // The ratio is the median of each round's back-to-back pair: the machine's speed swings over
       // a run (by half on a shared host) and a pair sees the same phase, the two medians need not.
       const pairs = cs.map((c, i) => c / rs[i]).filter((x) => Number.isFinite(x));
-      rows.push({ mode: cfg.name, test, cinnabar: median(cs), redis: median(rs), ratio: median(pairs) });
+      const cc = byKind.cinnabarCpu ?? [];
+      const rc = byKind.redisCpu ?? [];
+      // Redis's CPU per request over Cinnabar's, so that like the throughput ratio 1 is parity, higher better.
+      const cpuPairs = cc.map((c, i) => rc[i] / c).filter((x) => Number.isFinite(x) && x > 0);
+      rows.push({
+        mode: cfg.name,
+        test,
+        cinnabar: median(cs),
+        redis: median(rs),
+        ratio: median(pairs),
+        cinnabarCpu: median(cc.filter(Number.isFinite)),
+        redisCpu: median(rc.filter(Number.isFinite)),
+        cpuRatio: cpuPairs.length ? median(cpuPairs) : NaN,
+      });
     }
   }
   return rows;
@@ -223,14 +266,20 @@ async function main() {
   try {
     if (!flag('no-throughput')) {
       const rows = await throughput(servers);
-      const table = new Table({ head: ['test', 'mode', 'cinnabar ops/s', 'redis ops/s', 'cinnabar/redis'] });
-      for (const r of rows) table.push([r.test, r.mode, fmt(r.cinnabar), fmt(r.redis), fmt(r.ratio, 2)]);
+      const head = ['test', 'mode', 'cinnabar ops/s', 'redis ops/s', 'cinnabar/redis', 'CPU µs/req cinnabar', 'CPU µs/req redis', 'CPU redis/cinnabar'];
+      const cells = (r) => [r.test, r.mode, fmt(r.cinnabar), fmt(r.redis), fmt(r.ratio, 2), fmt(r.cinnabarCpu, 2), fmt(r.redisCpu, 2), fmt(r.cpuRatio, 2)];
+      const table = new Table({ head });
+      for (const r of rows) table.push(cells(r));
       const title = `Throughput (redis-benchmark -c 50, ${ROUNDS} round${ROUNDS === 1 ? "" : "s"}; ops/s medians, ratio the median of the rounds' back-to-back pairs)`;
       console.log(title);
       console.log(table.toString());
       md.push(`## ${title}`, '');
-      md.push('| test | mode | cinnabar ops/s | redis ops/s | cinnabar/redis |', '|---|---|---:|---:|---:|');
-      for (const r of rows) md.push(`| ${r.test} | ${r.mode} | ${fmt(r.cinnabar)} | ${fmt(r.redis)} | ${fmt(r.ratio, 2)} |`);
+      md.push(
+        "CPU: each server's user + system time per request around its redis-benchmark call (all threads); the last column is Redis's CPU per request over Cinnabar's (1 = parity, higher is better), the median of the rounds' pairs. n/a where one call ran two tests (LRANGE_* with its LPUSH).",
+        '',
+      );
+      md.push(`| ${head.join(' | ')} |`, '|---|---|---:|---:|---:|---:|---:|---:|');
+      for (const r of rows) md.push(`| ${cells(r).join(' | ')} |`);
       md.push('');
     }
     if (!flag('no-memory')) {
