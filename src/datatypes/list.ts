@@ -96,7 +96,7 @@ export class ListValue implements TypedValue {
 
   /** at(i) under the name the memory sampling reads positions by (src/keyspace/memory.ts). */
   memberAt(i: number): string {
-    return this.items[(this.head + i) & this.mask] as string;
+    return this.at(i);
   }
 
   /** Replaces the element at index i (0 <= i < length). */
