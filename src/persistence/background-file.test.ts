@@ -27,6 +27,28 @@ describe('BackgroundFile', () => {
     }
   });
 
+  it('hands each chunk to onWritten once it is in the file, in order', async () => {
+    const { dir, path } = tempPath();
+    try {
+      const f = new BackgroundFile(openSync(path, 'w'));
+      const seen: Buffer[] = [];
+      const sizes: number[] = [];
+      f.onWritten = (b) => {
+        seen.push(b);
+        // Everything up to and including this chunk is already in the file.
+        sizes.push(readFileSync(path).length);
+      };
+      const chunks = [Buffer.alloc(70_000, 1), Buffer.alloc(10, 2), Buffer.alloc(300_000, 3)];
+      for (const c of chunks) f.append(c);
+      expect(await new Promise<Error | null>((r) => f.sync(r))).toBeNull();
+      expect(seen).toEqual(chunks);
+      expect(seen[0]).toBe(chunks[0]);
+      expect(sizes).toEqual([70_000, 70_010, 370_010]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a write error through sync and drops what was queued', async () => {
     const { dir, path } = tempPath();
     try {

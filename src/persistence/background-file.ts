@@ -10,6 +10,8 @@ export class BackgroundFile {
   private idleWaiters: Array<() => void> = [];
   /** Bytes handed to append() and not yet written. */
   backlog = 0;
+  /** Called with each chunk once it is in the file (the producer may reuse its buffer). */
+  onWritten: ((b: Buffer) => void) | null = null;
   /** The first write error; later chunks are dropped. */
   error: Error | null = null;
   private closed = false;
@@ -100,6 +102,7 @@ export class BackgroundFile {
         return;
       }
       this.backlog -= b.length;
+      this.onWritten?.(b);
       this.next();
     });
   }

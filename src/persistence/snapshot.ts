@@ -84,6 +84,11 @@ export class Snapshot implements SnapshotHook {
     this.keysTotal = total;
   }
 
+  /** A buffer step() returned has been written and may be reused. */
+  recycle(b: Buffer): void {
+    this.writer.recycle(b);
+  }
+
   get done(): boolean {
     return this.finished;
   }

@@ -28,7 +28,7 @@ import { ErrorReply } from '../protocol/reply.js';
  * spent on clients since the previous one, so the save keeps a fair share of the CPU.
  */
 export class SlicePacer {
-  static readonly BUSY_MS = 0.1;
+  static readonly BUSY_MS = 0.03;
   static readonly QUIET_MS = 0.5;
   /** Input this long ago or longer: the server counts as quiet. */
   static readonly QUIET_AFTER_MS = 5;
@@ -191,6 +191,7 @@ export class RdbPersistence {
   writeInSlices(snap: Snapshot, file: BackgroundFile, current: () => boolean, failed: (e: Error) => void, written: (err: Error | null) => void): void {
     const stats = this.engine.stats;
     const pacer = new SlicePacer(() => stats.netInputBytes);
+    file.onWritten = (b) => snap.recycle(b);
     const slice = (): void => {
       if (!current()) return;
       if (file.error !== null) return failed(file.error);

@@ -8,6 +8,8 @@ import { lpBacklenSize } from './blobs.js';
 export class ByteSink {
   buf: Buffer;
   len = 0;
+  /** Buffers take() handed out that their user gave back (recycle), reused by the next big take(). */
+  private readonly spare: Buffer[] = [];
   constructor(size = 256) {
     this.buf = Buffer.allocUnsafe(size);
   }
@@ -37,11 +39,23 @@ export class ByteSink {
     this.buf.set(src.subarray(start, end), this.len);
     this.len += end - start;
   }
+  /**
+   * Gives back a buffer take() handed out, once nothing uses it any more (written to its file): a
+   * background save then cycles through a few buffers instead of allocating one per chunk, each new
+   * one external memory that prompts the garbage collector.
+   */
+  recycle(b: Buffer): void {
+    const ab = b.buffer;
+    if (this.spare.length < 4 && b.byteOffset === 0 && ab.byteLength >= 65536 && ab instanceof ArrayBuffer) this.spare.push(Buffer.from(ab, 0, ab.byteLength));
+  }
+
   /** The bytes written so far, as a Buffer of the caller's own (a big one is handed over, not copied). */
   take(): Buffer {
     if (this.len >= 65536) {
       const whole = this.buf.subarray(0, this.len);
-      this.buf = Buffer.allocUnsafe(Math.min(this.buf.length, 1 << 20));
+      const size = Math.min(this.buf.length, 1 << 20);
+      const spare = this.spare.pop();
+      this.buf = spare !== undefined && spare.length >= size ? spare : Buffer.allocUnsafe(size);
       this.len = 0;
       return whole;
     }

@@ -162,6 +162,11 @@ export class RdbWriter {
     this.crcAt = this.out.len;
   }
 
+  /** A buffer take() handed out is free again (see ByteSink.recycle). */
+  recycle(b: Buffer): void {
+    this.out.recycle(b);
+  }
+
   /** The bytes produced since the last take (the trailer included once finished). */
   take(): Buffer {
     this.checksumPending();
