@@ -31,7 +31,13 @@ interface DbState {
   expires: Map<string, number>;
   size: number;
   expiresSize: number;
-  iter: Iterator<string>;
+  /**
+   * The dict's entries in order. Entries, not keys then a lookup: a Map iterator walks the entries
+   * in memory order, while a get() per key of a million-key Map missed the cache each time (about 0.6
+   * us a key, half the save). Live like any Map iterator: a value replaced since the start is never met
+   * here, since the key was written (and skipped) before it changed.
+   */
+  iter: Iterator<[string, RValue]>;
   /** Keys already written (at or ahead of their turn) and keys created after the start. */
   skip: FingerprintSet;
   /** Keys written ahead of their turn while an earlier database's section was being written. */
@@ -71,7 +77,7 @@ export class Snapshot implements SnapshotHook {
         expires: db.expires,
         size: db.dict.size,
         expiresSize: db.expires.size,
-        iter: db.dict.keys(),
+        iter: db.dict.entries(),
         skip: new FingerprintSet(db.dict.size),
         early: null,
         started: false,
@@ -138,11 +144,11 @@ export class Snapshot implements SnapshotHook {
           this.current++;
           break;
         }
-        const key = r.value;
+        const key = r.value[0];
         // Written now (unless it was already): a later change must not write it again.
         if (!s.skip.add(key)) continue;
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
-        w.key(key, s.dict.get(key)!, when === undefined ? -1 : when);
+        w.key(key, r.value[1], when === undefined ? -1 : when);
         this.keysProcessed++;
         if ((++n & 15) === 0 && performance.now() - start > budgetMs) {
           if (w.pending < FLUSH_AT) {
