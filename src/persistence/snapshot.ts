@@ -150,7 +150,7 @@ export class Snapshot implements SnapshotHook {
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
         w.key(key, r.value[1], when === undefined ? -1 : when);
         this.keysProcessed++;
-        if ((++n & 15) === 0 && performance.now() - start > budgetMs) {
+        if ((++n & 3) === 0 && performance.now() - start > budgetMs) {
           if (w.pending < FLUSH_AT) {
             w.checksumPending();
             return NOTHING;
