@@ -28,7 +28,7 @@ import { ErrorReply } from '../protocol/reply.js';
  * spent on clients since the previous one, so the save keeps a fair share of the CPU.
  */
 export class SlicePacer {
-  static readonly BUSY_MS = 0.03;
+  static readonly BUSY_MS = 0.015;
   static readonly QUIET_MS = 0.5;
   /** Input this long ago or longer: the server counts as quiet. */
   static readonly QUIET_AFTER_MS = 5;
