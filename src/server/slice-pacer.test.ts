@@ -21,8 +21,8 @@ describe('SlicePacer', () => {
     expect(p.budget()).toBe(SlicePacer.QUIET_MS);
     c.set(1006.5);
     p.ended();
-    input += 30; // a request came in and took 0.05 ms
-    c.set(1006.55);
+    input += 30; // a request came in and took one busy slice's time (half of that is less than a slice)
+    c.set(1006.5 + SlicePacer.BUSY_MS);
     expect(p.budget()).toBe(SlicePacer.BUSY_MS);
   });
 
