@@ -782,8 +782,8 @@ export class CinnabarServer implements ClientOwner {
   private buildInfoSource(): InfoSource {
     const self = this;
     const e = this.engine;
-    const clientFigures = () => (self.infoClients ??= countClients());
-    const countClients = () => {
+    const clientFigures = () => {
+      if (self.infoClients !== null) return self.infoClients;
       let blocked = 0;
       let maxIn = 0;
       let maxOut = 0;
@@ -792,8 +792,9 @@ export class CinnabarServer implements ClientOwner {
         maxIn = Math.max(maxIn, c.parser.allocated);
         maxOut = Math.max(maxOut, c.outputPending);
       }
-      return { blocked, maxIn, maxOut };
+      return (self.infoClients = { blocked, maxIn, maxOut });
     };
+    const memory = () => (self.infoMemory ??= self.memoryFigures());
     const aof = this.aof;
     const rdb = this.rdb;
     return {
@@ -850,13 +851,13 @@ export class CinnabarServer implements ClientOwner {
       },
       // The costlier figures are worked out only for the sections that show them (memory, stats).
       get usedMemory() {
-        return (self.infoMemory ??= self.memoryFigures()).usedMemory;
+        return memory().usedMemory;
       },
       get datasetMemory() {
-        return (self.infoMemory ??= self.memoryFigures()).datasetMemory;
+        return memory().datasetMemory;
       },
       get eviction() {
-        return (self.infoMemory ??= self.memoryFigures()).eviction;
+        return memory().eviction;
       },
       stats: e.stats,
       get dirtySinceSave() {
