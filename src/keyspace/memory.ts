@@ -139,6 +139,8 @@ export function valueBytes(v: RValue, samples: number, spread = false, memo = fa
   if (v instanceof MutableString) return BUFFER + v.buf.length;
   if (v instanceof ListValue) {
     const n = v.length;
+    // A long list's nodes are their buffers: known exactly, whatever the elements.
+    if (v.isPacked) return LIST_BASE + v.nodeBytes;
     const cap = n <= LIST_MIN_CAPACITY ? LIST_MIN_CAPACITY : ceilPow2(n);
     let strings = memo ? fromMemo(v, n) : -1;
     if (strings < 0) {

@@ -17,6 +17,7 @@ import {
   SetReply,
   Status,
   VerbatimReply,
+  ViewReply,
   type Reply,
 } from './reply.js';
 import { formatDoubleShortest } from '../util/number.js';
@@ -157,6 +158,30 @@ export class OutputBuffer {
     this.crlf();
   }
 
+  /** A bulk string of n bytes of src from start (a ViewReply's elements). */
+  bulkBytes(src: Uint8Array, start: number, n: number): void {
+    if (this.len + n + 32 > this.buf.length) this.grow(n + 32);
+    const d = this.buf;
+    let o = this.len;
+    if (n < 1024) {
+      const h = bulkHdrCache[n];
+      for (let i = 0; i < h.length; i++) d[o++] = h[i];
+    } else {
+      this.len = o;
+      this.header(36, n);
+      o = this.len;
+    }
+    if (n < 32) {
+      for (let i = 0; i < n; i++) d[o++] = src[start + i];
+    } else {
+      d.set(src.subarray(start, start + n), o);
+      o += n;
+    }
+    d[o++] = 13;
+    d[o++] = 10;
+    this.len = o;
+  }
+
   bulkBuffer(b: Buffer): void {
     const n = b.length;
     if (n < 1024) this.bytes(bulkHdrCache[n]);
@@ -247,6 +272,7 @@ export class OutputBuffer {
       return;
     }
     if (r instanceof NoReply) return;
+    if (r instanceof ViewReply) return r.writeTo(this);
     throw new Error('unknown reply value');
   }
 }

@@ -61,6 +61,23 @@ export class NullArray {
 export class MultiReply {
   constructor(readonly replies: Reply[]) {}
 }
+/** Where a ViewReply writes itself (the encoder's output buffer). */
+export interface ReplyWriter {
+  /** An array header: `*n`. */
+  header(prefix: number, n: number): void;
+  /** A bulk string of n bytes of src from start. */
+  bulkBytes(src: Uint8Array, start: number, n: number): void;
+}
+/**
+ * A reply read straight from a value's storage as it is encoded (LRANGE of a packed list copies entry
+ * bytes without making a string of each). It must be written before any other command runs, so a
+ * command returns one only when CommandContext.replyNow says the reply is encoded at once.
+ */
+export abstract class ViewReply {
+  abstract writeTo(out: ReplyWriter): void;
+  /** The same reply as plain values (for a caller that keeps replies). */
+  abstract materialize(): Reply;
+}
 /** Nothing is written (CLIENT REPLY OFF, a blocked client, QUIT handled by the server). */
 export class NoReply {
   private constructor() {}
@@ -134,7 +151,8 @@ export type Reply =
   | NullArray
   | MultiReply
   | NoReply
-  | MutableString;
+  | MutableString
+  | ViewReply;
 
 export const OK = new Status('OK');
 export const PONG = new Status('PONG');

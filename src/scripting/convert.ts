@@ -11,6 +11,7 @@ import {
   MapReply,
   MultiReply,
   MutableString,
+  ViewReply,
   NoReply,
   NullArray,
   PushReply,
@@ -38,6 +39,7 @@ export function replyToLua(r: Reply, resp: 2 | 3): HostValue {
   if (r instanceof Status) return { ok: Buffer.from(r.text, 'latin1') };
   if (r instanceof ErrorReply) return errorValue(r.text);
   if (r instanceof MutableString) return Buffer.from(r.view());
+  if (r instanceof ViewReply) return replyToLua(r.materialize(), resp);
   if (r instanceof NullArray) return FALSE_NIL;
   if (r instanceof DoubleReply) {
     if (resp === 3) return { double: r.value };

@@ -50,6 +50,7 @@ class ExecContext implements CommandContext {
   /** Kept boxed (src/util/boxed-number.ts): commands pass it to every lookup. */
   now = BOXED;
   dirtyDelta = 0;
+  replyNow = false;
   rewritten: string[] | null = null;
   extra: Array<[number, string[]]> | null = null;
   constructor(readonly engine: Engine) {}
@@ -136,6 +137,12 @@ export class Engine {
   scriptOom = false;
   /** While EXEC runs: what its commands propagate, sent afterwards wrapped in MULTI/EXEC. */
   private txPropagation: Array<[number, string[]]> | null = null;
+
+  /**
+   * Set by the network layer while it runs a client's command whose reply it writes at once: the
+   * command may then reply with a ViewReply (CommandContext.replyNow). Off inside EXEC.
+   */
+  replyNow = false;
 
   /** Set when the last command asked to block; the caller takes it (and parks the client). */
   pendingBlock: BlockRequest | null = null;
@@ -430,6 +437,8 @@ export class Engine {
     this.discardTransaction(c);
     if (aborted) return NullArray.instance;
     const replies: Reply[] = [];
+    const replyNow = this.replyNow;
+    this.replyNow = false;
     this.beginAtomicPropagation();
     try {
       for (const [cmd, argv] of queue) {
@@ -446,6 +455,7 @@ export class Engine {
         replies.push(r);
       }
     } finally {
+      this.replyNow = replyNow;
       this.endAtomicPropagation();
     }
     return replies;
@@ -482,6 +492,7 @@ export class Engine {
     ctx.client = c;
     ctx.now = this.clockConfig.now = this.eventNow;
     ctx.dirtyDelta = 0;
+    ctx.replyNow = depth === 0 && this.replyNow;
     ctx.forced = false;
     ctx.rewritten = null;
     ctx.extra = null;

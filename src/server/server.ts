@@ -499,7 +499,13 @@ export class CinnabarServer implements ClientOwner {
       this.engine.stats.countError('ERR');
       r = ERR_DEBUG_DISABLED;
     } else {
-      r = this.engine.processCommand(c, argv);
+      // The reply is written below, before anything else runs: it may read the dataset as it goes.
+      this.engine.replyNow = c.replyMode === 'on';
+      try {
+        r = this.engine.processCommand(c, argv);
+      } finally {
+        this.engine.replyNow = false;
+      }
     }
     if (r instanceof NoReply) {
       const block = this.engine.pendingBlock;

@@ -286,4 +286,9 @@ export interface CommandContext {
   notify(type: NotifyClass, event: string, key: string, dbIndex: number): void;
   /** The client's protocol version (2 or 3). */
   readonly resp: 2 | 3;
+  /**
+   * True when the reply is encoded before any other command runs (a client's command, not one inside
+   * EXEC or a script): the command may then return a ViewReply that reads the dataset as it is written.
+   */
+  readonly replyNow: boolean;
 }

@@ -314,3 +314,49 @@ describe('lists: large lists', () => {
     ['LRANGE', 'huge', '0', '-1'],
   ], LISTS);
 });
+
+describe('lists: long lists packed into nodes', () => {
+  // Elements of every length class the packed nodes store differently (empty, short, 33-127 bytes,
+  // 128+ bytes, longer than a node), binary bytes among them, pushed one by one at both ends.
+  const el = (i: number): string => {
+    const lens = [0, 1, 3, 12, 32, 33, 100, 127, 128, 300, 5000];
+    const n = lens[i % lens.length];
+    let s = `${i}:`;
+    for (let j = 0; s.length < n; j++) s += String.fromCharCode((i * 31 + j * 7) % 256);
+    return s.slice(0, Math.max(n, 0));
+  };
+  const pushes: CaseInput[] = [];
+  for (let i = 0; i < 400; i++) pushes.push([i % 3 === 0 ? 'LPUSH' : 'RPUSH', 'p', el(i)]);
+  diffCases('built element by element, read and changed in the middle', pair, [
+    ...pushes,
+    ['LLEN', 'p'],
+    ['LRANGE', 'p', '0', '-1'],
+    ['LRANGE', 'p', '130', '170'],
+    ['LRANGE', 'p', '-60', '-1'],
+    ['LRANGE', 'p', '399', '1000'],
+    ['LINDEX', 'p', '200'],
+    ['LINDEX', 'p', '-1'],
+    ['LPOS', 'p', el(99)],
+    ['LPOS', 'p', el(1), 'RANK', '-1'],
+    ['LSET', 'p', '150', 'x'.repeat(6000)],
+    ['LSET', 'p', '151', ''],
+    ['LINSERT', 'p', 'AFTER', el(30), 'y'.repeat(4500)],
+    ['LINSERT', 'p', 'BEFORE', el(33), 'short'],
+    ['LRANGE', 'p', '140', '160'],
+    ['LREM', 'p', '0', el(0)],
+    ['LREM', 'p', '-2', 'short'],
+    ['LTRIM', 'p', '5', '-5'],
+    ['LRANGE', 'p', '0', '-1'],
+    ['MULTI'],
+    ['LRANGE', 'p', '0', '20'],
+    ['LPOP', 'p', '10'],
+    ['LSET', 'p', '0', 'changed in the transaction'],
+    ['LRANGE', 'p', '0', '20'],
+    ['EXEC'],
+    ['EVAL', "return redis.call('LRANGE', KEYS[1], 0, 30)", '1', 'p'],
+    ['RPOP', 'p', '300'],
+    ['LRANGE', 'p', '0', '-1'],
+    ['LPOP', 'p', '1000'],
+    ['EXISTS', 'p'],
+  ], LISTS);
+});

@@ -72,6 +72,9 @@ describe('used_memory tracks the live heap of the dataset', () => {
     ['sorted sets', (i) => ['zadd', `z:${pad(i)}`, ...Array.from({ length: N }, (_, j) => [`${j * 1.5 + i}`, `member:${i}:${j}`]).flat()]],
     ['lists', (i) => ['rpush', `l:${pad(i)}`, ...Array.from({ length: N }, (_, j) => `element:${i}:${j}`)]],
   ];
+  // Long lists are packed into nodes: 500 keys of 2,000 elements, pushed one at a time from both ends
+  // as a queue is, and one list of a million.
+  cases.push(['long lists', (i) => ['rpush', `l:${pad(i % 500)}`, ...Array.from({ length: 100 }, (_, j) => `element:${i}:${j}`)]]);
   for (const [name, argv] of cases) {
     test(`${KEYS.toLocaleString('en')} ${name}`, () => {
       const r = ratio(() => {
@@ -81,6 +84,15 @@ describe('used_memory tracks the live heap of the dataset', () => {
       expect(r.ratio, JSON.stringify(r)).toBeLessThan(1.2);
     }, 300_000);
   }
+
+  test('a list of 1,000,000 elements', () => {
+    const r = ratio(() => {
+      for (let i = 0; i < 500_000; i++) run(['lpush', 'big', `element:${i}`]);
+      for (let i = 0; i < 500_000; i++) run(['rpush', 'big', `${i}`]);
+    });
+    expect(r.ratio, JSON.stringify(r)).toBeGreaterThan(0.8);
+    expect(r.ratio, JSON.stringify(r)).toBeLessThan(1.2);
+  }, 300_000);
 
   test('streams', () => {
     const r = ratio(() => {

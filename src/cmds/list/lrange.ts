@@ -14,5 +14,5 @@ export default defineCommand('lrange', (ctx, argv) => {
   if (list === undefined) return [];
   if (!(list instanceof ListValue)) return list;
   const r = clampRange(start, end, list.length);
-  return r === null ? [] : list.range(r[0], r[1]);
+  return r === null ? [] : list.rangeReply(r[0], r[1], ctx.replyNow);
 });
