@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, startCinnabar, startRedis, type RunningServer } from '../helpers/servers.js';
 import { RespConnection } from '../helpers/resp.js';
+import { key, rdbFile, selectDb, str } from './old-encoder.js';
 
 const dirs: string[] = [];
 const servers: RunningServer[] = [];
@@ -133,7 +134,7 @@ describe('dump.rdb across restarts and servers', () => {
     expect(existsSync(join(dir, 'dump.rdb'))).toBe(true);
   }, 30_000);
 
-  it('a damaged dump.rdb (truncated, bit-flipped, empty) stops the start-up with a message and exit status 1', async () => {
+  it('a damaged dump.rdb (truncated, bit-flipped, empty, a key twice) stops the start-up with a message and exit status 1', async () => {
     // A good file written by cinnabar to damage.
     const src = workDir();
     const a = await run('cinnabar', src);
@@ -147,6 +148,8 @@ describe('dump.rdb across restarts and servers', () => {
       ['bit-flipped', flipped],
       ['empty', Buffer.alloc(0)],
       ['truncated header', Buffer.concat([Buffer.from('REDIS0010'), Buffer.from([0xfa, 0x09])])],
+      // Well-formed, but one key twice in a database (Redis refuses such a file too).
+      ['duplicate key', rdbFile(10, [selectDb(0), key(0, 'k', str('one')), key(0, 'other', str('x')), key(0, 'k', str('two'))])],
     ];
     for (const [what, bytes] of cases) {
       const dir = workDir();
@@ -155,6 +158,7 @@ describe('dump.rdb across restarts and servers', () => {
       expect(r.status, what).toBe(1);
       expect(r.stdout + r.stderr, what).toMatch(/Failed loading the RDB file .*dump\.rdb: \S/);
       expect(r.stdout + r.stderr, what).toMatch(/Fatal error loading the DB/);
+      if (what === 'duplicate key') expect(r.stdout + r.stderr).toMatch(/duplicate key 'k' in database 0/);
     }
   }, 60_000);
 });

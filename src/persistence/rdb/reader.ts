@@ -118,11 +118,16 @@ export class RdbReader {
     const buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.buffered);
     const c = new Cursor(buf, 0, buf.length, this.base, final);
     let committed = 0;
+    // The checksum covers every byte before the trailer: folded in once per parse (a call per record
+    // cost more than the folding), and up to the trailer just before the trailer is read.
+    let summed = 0;
     try {
       while (this.state !== State.Done && c.pos < c.end) {
-        const trailer = this.state === State.Checksum;
+        if (this.state === State.Checksum && summed >= 0) {
+          this.crc.update(buf, summed, committed);
+          summed = -1;
+        }
         this.step(c);
-        if (!trailer) this.crc.update(buf, committed, c.pos);
         committed = c.pos;
       }
       if (this.state === State.Checksum && final) c.need(8);
@@ -132,6 +137,7 @@ export class RdbReader {
       const pending = buf.length - committed;
       this.want = Math.max(e.needed - committed, pending * 2);
     }
+    if (summed >= 0) this.crc.update(buf, summed, committed);
     const rest = committed === 0 ? buf : buf.subarray(committed);
     this.base += committed;
     this.chunks = rest.length > 0 ? [rest] : [];
