@@ -76,14 +76,33 @@ export function lpIntValue(s: string): number | bigint | null {
 
 function writeBacklen(out: ByteSink, l: number): void {
   const n = lpBacklenSize(l);
+  out.reserve(n);
+  const b = out.buf;
+  let p = out.len;
+  // Entries are below 2^32 bytes: 7-bit groups by shifts (the last group of a 5-byte length by division).
   for (let i = n - 1; i >= 0; i--) {
-    const bits = Math.floor(l / 2 ** (7 * i)) & 0x7f;
-    out.byte(i === n - 1 ? bits : bits | 0x80);
+    const bits = (i < 4 ? l >>> (7 * i) : Math.floor(l / 2 ** (7 * i))) & 0x7f;
+    b[p++] = i === n - 1 ? bits : bits | 0x80;
   }
+  out.len = p;
 }
 
 /** Appends one listpack entry (encoding, data, back-length) to out. */
 function lpEntry(out: ByteSink, s: string): void {
+  const n = s.length;
+  const c = n === 0 ? 0 : s.charCodeAt(0);
+  // The common case first: a short string that cannot be an integer (it does not start with a digit
+  // or '-'): its encoding byte, its bytes, and a one-byte back-length.
+  if (n > 0 && n < 64 && !((c >= 48 && c <= 57) || c === 45)) {
+    out.reserve(n + 2);
+    const b = out.buf;
+    let p = out.len;
+    b[p++] = 0x80 | n;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    b[p++] = n + 1;
+    out.len = p;
+    return;
+  }
   const start = out.len;
   const iv = lpIntValue(s);
   if (iv !== null) {
@@ -107,7 +126,6 @@ function lpEntry(out: ByteSink, s: string): void {
       out.len += width;
     }
   } else {
-    const n = s.length;
     if (n < 64) out.byte(0x80 | n);
     else if (n < 4096) {
       out.byte(0xe0 | (n >> 8));
