@@ -9,6 +9,8 @@
 // wherever its Map goes. Counterpart: rdbSaveBackground's fork in Redis; the approach is Dragonfly's.
 import type { RValue } from '../keyspace/value.js';
 import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
+import type { ListValueJob } from './rdb/value-writer.js';
+import { ListValue } from '../datatypes/list.js';
 import { FingerprintSet } from './fingerprint-set.js';
 
 export interface SnapshotDb {
@@ -49,6 +51,18 @@ interface DbState {
 /** Bytes gathered before step() hands them out: one file write per this much, not one per slice. */
 const FLUSH_AT = 256 * 1024;
 const NOTHING = Buffer.alloc(0);
+/** A list longer than this is written over several steps (a million elements take some 300 ms). */
+export const STEPPED_LIST = 4096;
+/** Elements of a stepped list written between two looks at the clock. */
+const LIST_UNITS = 256;
+
+/** A long list being written in steps, and the keys written while it was (they follow it in the file). */
+interface SteppedValue {
+  dict: Map<string, RValue>;
+  key: string;
+  job: ListValueJob;
+  after: RdbWriter | null;
+}
 
 export class Snapshot implements SnapshotHook {
   private readonly writer: RdbWriter;
@@ -56,6 +70,7 @@ export class Snapshot implements SnapshotHook {
   private readonly byDict = new Map<Map<string, RValue>, DbState>();
   private current = 0;
   private finished = false;
+  private stepped: SteppedValue | null = null;
   readonly keysTotal: number;
   keysProcessed = 0;
 
@@ -100,6 +115,12 @@ export class Snapshot implements SnapshotHook {
   }
 
   beforeChange(dict: Map<string, RValue>, key: string): void {
+    const st = this.stepped;
+    // The list being written in steps is about to change: the rest of it is written now, as it still is.
+    if (st !== null && st.dict === dict && st.key === key) {
+      this.finishStepped();
+      return;
+    }
     const s = this.byDict.get(dict);
     if (s === undefined || s.done || s.skip.has(key)) return;
     const v = dict.get(key);
@@ -107,7 +128,9 @@ export class Snapshot implements SnapshotHook {
     if (v === undefined) return;
     s.skip.add(key);
     const when = s.expires.size === 0 ? undefined : s.expires.get(key);
-    const w = s.started ? this.writer : (s.early ??= new RdbWriter(this.options));
+    // Keys of a database not begun wait for its SELECTDB; keys met while a list is written in steps
+    // follow that list.
+    const w = !s.started ? (s.early ??= new RdbWriter(this.options)) : st !== null ? (st.after ??= new RdbWriter(this.options)) : this.writer;
     w.key(key, v, when === undefined ? -1 : when);
     this.keysProcessed++;
   }
@@ -125,6 +148,7 @@ export class Snapshot implements SnapshotHook {
   step(budgetMs: number): Buffer {
     const start = performance.now();
     const w = this.writer;
+    if (this.stepped !== null && !this.continueStepped(start, budgetMs)) return this.sliceEnd();
     while (this.current < this.states.length) {
       const s = this.states[this.current];
       if (!s.started) {
@@ -148,15 +172,15 @@ export class Snapshot implements SnapshotHook {
         // Written now (unless it was already): a later change must not write it again.
         if (!s.skip.add(key)) continue;
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
-        w.key(key, r.value[1], when === undefined ? -1 : when);
-        this.keysProcessed++;
-        if ((++n & 3) === 0 && performance.now() - start > budgetMs) {
-          if (w.pending < FLUSH_AT) {
-            w.checksumPending();
-            return NOTHING;
-          }
-          return w.take();
+        const v = r.value[1];
+        if (v instanceof ListValue && v.length > STEPPED_LIST) {
+          this.stepped = { dict: s.dict, key, job: w.beginList(key, v, when === undefined ? -1 : when), after: null };
+          if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
+          continue;
         }
+        w.key(key, v, when === undefined ? -1 : when);
+        this.keysProcessed++;
+        if ((++n & 3) === 0 && performance.now() - start > budgetMs) return this.sliceEnd();
       }
     }
     if (!this.finished) {
@@ -164,5 +188,39 @@ export class Snapshot implements SnapshotHook {
       this.finished = true;
     }
     return w.take();
+  }
+
+  /** The bytes a slice hands out: none until FLUSH_AT have gathered (their checksum folded in now). */
+  private sliceEnd(): Buffer {
+    const w = this.writer;
+    if (w.pending < FLUSH_AT) {
+      w.checksumPending();
+      return NOTHING;
+    }
+    return w.take();
+  }
+
+  /** Writes more of the stepped list; true when it is complete, false when the budget ran out first. */
+  private continueStepped(start: number, budgetMs: number): boolean {
+    const st = this.stepped as SteppedValue;
+    for (;;) {
+      if (this.writer.stepList(st.job, LIST_UNITS)) {
+        this.endStepped(st);
+        return true;
+      }
+      if (performance.now() - start > budgetMs) return false;
+    }
+  }
+
+  private finishStepped(): void {
+    const st = this.stepped as SteppedValue;
+    this.writer.stepList(st.job, Infinity);
+    this.endStepped(st);
+  }
+
+  private endStepped(st: SteppedValue): void {
+    this.stepped = null;
+    this.keysProcessed++;
+    if (st.after !== null) this.writer.raw(st.after.take());
   }
 }

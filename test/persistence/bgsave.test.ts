@@ -140,6 +140,55 @@ describe('BGSAVE', () => {
     expect([...seen.keys()].some((k) => k.startsWith('late'))).toBe(false);
   });
 
+  it('long lists are written over several slices, and a change to one mid-write writes the rest first', async () => {
+    const { h, dir } = harness();
+    // Lists far past STEPPED_LIST, strings between them, one list with a TTL; elements of every size.
+    const lists = 6;
+    for (let l = 0; l < lists; l++) {
+      for (let b = 0; b < 10; b++) {
+        h.run(['rpush', `long:${l}`, ...Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? 'x'.repeat(200 + i) : i % 5 === 0 ? String(i - 2500) : `e:${l}:${b}:${i}`))]);
+      }
+      for (let i = 0; i < 200; i++) h.run(['set', `s:${l}:${i}`, String(i)]);
+    }
+    h.run(['pexpire', 'long:2', '3600000']);
+    const before = datasetDigest(h.server.engine.dbs).toString('hex');
+    const rdb = h.server.rdb as unknown as { running: { snap: { stepped: { key: string } | null } } | null };
+    h.run(['bgsave']);
+    let finished = false;
+    const done = h.server.rdb.whenDone().then(() => (finished = true));
+    let round = 0;
+    let midList = 0;
+    let changedMidList = 0;
+    while (!finished) {
+      const st = rdb.running?.snap.stepped ?? null;
+      if (st !== null) {
+        midList++;
+        // Every other time, the list being written changes: the rest of it is written first.
+        if (midList % 2 === 0) {
+          h.run(['lpush', st.key, `pushed-${round}`]);
+          h.run(['lset', st.key, '100', `set-${round}`]);
+          changedMidList++;
+        }
+      }
+      // Strings written ahead of their turn (while a list is half written they must follow it), and
+      // keys created after the start.
+      const l = round % lists;
+      h.run(['set', `s:${l}:${round % 200}`, 'changed']);
+      h.run(['del', `s:${(l + 3) % lists}:${(round * 7) % 200}`]);
+      h.run(['set', `late:${round}`, 'x']);
+      round++;
+      await new Promise((r) => setImmediate(r));
+    }
+    await done;
+    // The save really was caught in the middle of lists, with changes between its slices.
+    expect(midList).toBeGreaterThan(4);
+    expect(changedMidList).toBeGreaterThan(1);
+    const loaded = await loadInto(join(dir, 'dump.rdb'));
+    expect(datasetDigest(loaded.server.engine.dbs).toString('hex')).toBe(before);
+    expect(loaded.run(['llen', 'long:0'])).toBe(50_000);
+    expect(Number(loaded.run(['pttl', 'long:2']))).toBeGreaterThan(3_000_000);
+  }, 120_000);
+
   it('SAVE writes in the foreground and LASTSAVE moves; the file loads with TTLs and functions', async () => {
     const { h, dir } = harness();
     h.run(['set', 'a', '1', 'EX', '1000']);

@@ -33,36 +33,75 @@ export function scoreString(d: number): string {
   return formatG17(d);
 }
 
-function writeList(out: ByteSink, l: ListValue, opts: ValueWriterOptions): void {
-  const n = l.length;
-  const fill = opts.listFill;
-  const items = l.range(0, n - 1);
-  // Cut into nodes the way quicklist fills them when elements are appended one by one.
-  const cuts: number[] = [];
-  let start = 0;
-  let bytes = 7;
-  for (let i = 0; i < n; i++) {
-    const add = listpackEntryBytes(items[i]);
-    const count = i - start;
-    if (count > 0) {
-      const nb = bytes + add;
-      const fits = fill >= 0 ? count < Math.max(fill, 1) && nb <= 8192 : nb <= [4096, 8192, 16384, 32768, 65536][Math.min(-fill - 1, 4)];
-      if (!fits) {
-        cuts.push(i);
-        start = i;
-        bytes = 7;
+/** Listpack node byte limits for list-max-listpack-size -1 .. -5. */
+const NODE_LIMITS = [4096, 8192, 16384, 32768, 65536];
+
+/**
+ * A list's value as quicklist 2, in steps so a long list can be written over several time slices of a
+ * background save: first the node cuts (the way quicklist fills nodes when elements are appended one
+ * by one), then the nodes. The list must not change until the job is done.
+ */
+export class ListValueJob {
+  private phase = 0;
+  private i = 0;
+  private start = 0;
+  private bytes = 7;
+  private readonly cuts: number[] = [];
+  private node = 0;
+  private from = 0;
+
+  constructor(
+    private readonly l: ListValue,
+    private readonly opts: ValueWriterOptions,
+  ) {}
+
+  /** Does about `units` elements' worth of work; true once the whole value is written. */
+  step(out: ByteSink, units: number): boolean {
+    const l = this.l;
+    const n = l.length;
+    const fill = this.opts.listFill;
+    if (this.phase === 0) {
+      const stop = Math.min(n, this.i + units);
+      let { i, start, bytes } = this;
+      for (; i < stop; i++) {
+        const add = listpackEntryBytes(l.at(i));
+        const count = i - start;
+        if (count > 0) {
+          const nb = bytes + add;
+          const fits = fill >= 0 ? count < Math.max(fill, 1) && nb <= 8192 : nb <= NODE_LIMITS[Math.min(-fill - 1, 4)];
+          if (!fits) {
+            this.cuts.push(i);
+            start = i;
+            bytes = 7;
+          }
+        }
+        bytes += add;
       }
+      this.i = i;
+      this.start = start;
+      this.bytes = bytes;
+      if (i < n) return false;
+      this.cuts.push(n);
+      writeLen(out, this.cuts.length);
+      this.phase = 1;
+      // The nodes start in the next step (unless this one is to finish the value).
+      if (units !== Infinity) return false;
     }
-    bytes += add;
+    let done = 0;
+    while (this.node < this.cuts.length) {
+      const to = this.cuts[this.node++];
+      writeLen(out, QUICKLIST_NODE.PACKED);
+      writeBytes(out, encodeListpack(l.range(this.from, to - 1), 0, to - this.from), this.opts.compression);
+      done += to - this.from;
+      this.from = to;
+      if (done >= units && this.node < this.cuts.length) return false;
+    }
+    return true;
   }
-  cuts.push(n);
-  writeLen(out, cuts.length);
-  let from = 0;
-  for (const to of cuts) {
-    writeLen(out, QUICKLIST_NODE.PACKED);
-    writeBytes(out, encodeListpack(items, from, to), opts.compression);
-    from = to;
-  }
+}
+
+function writeList(out: ByteSink, l: ListValue, opts: ValueWriterOptions): void {
+  new ListValueJob(l, opts).step(out, Infinity);
 }
 
 /** Writes the value's type byte; returns false for a type this writer cannot serialise. */

@@ -10,7 +10,8 @@ import type { ConfigReader } from './engine-values.js';
 import { Crc64 } from '../../util/crc64.js';
 import { ByteSink } from './pack.js';
 import { RDB_DEFAULT_WRITE_VERSION, RDB_OPCODE } from './constants.js';
-import { writeLen, writeString, writeValue, writeValueType, type ValueWriterOptions } from './value-writer.js';
+import { ListValueJob, writeLen, writeString, writeValue, writeValueType, type ValueWriterOptions } from './value-writer.js';
+import type { ListValue } from '../../datatypes/list.js';
 
 export interface RdbWriterOptions {
   /** RDB version to write: 10 (Redis 7.0, the default) or 11 (Redis 7.2). */
@@ -134,6 +135,28 @@ export class RdbWriter {
     writeString(out, key, this.opts.compression);
     writeValue(out, value, this.opts);
     return this;
+  }
+
+  /**
+   * A long list written over several steps: its expiry, type and name now, then its value by
+   * stepList(job) until that returns true. Nothing else may be written in between.
+   */
+  beginList(key: string, value: ListValue, expireMs = -1): ListValueJob {
+    const out = this.out;
+    if (expireMs !== -1) {
+      out.byte(RDB_OPCODE.EXPIRETIME_MS);
+      out.reserve(8);
+      out.buf.writeBigInt64LE(BigInt(expireMs), out.len);
+      out.len += 8;
+    }
+    writeValueType(out, value, this.opts);
+    writeString(out, key, this.opts.compression);
+    return new ListValueJob(value, this.opts);
+  }
+
+  /** Writes about `units` more elements of a list begun with beginList; true once it is complete. */
+  stepList(job: ListValueJob, units: number): boolean {
+    return job.step(this.out, units);
   }
 
   /** Bytes another writer produced (a snapshot's keys serialised ahead of their turn). */
