@@ -9,8 +9,7 @@
 // wherever its Map goes. Counterpart: rdbSaveBackground's fork in Redis; the approach is Dragonfly's.
 import type { RValue } from '../keyspace/value.js';
 import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
-import type { ListValueJob } from './rdb/value-writer.js';
-import { ListValue } from '../datatypes/list.js';
+import type { ValueJob } from './rdb/value-writer.js';
 import { FingerprintSet } from './fingerprint-set.js';
 
 export interface SnapshotDb {
@@ -51,16 +50,17 @@ interface DbState {
 /** Bytes gathered before step() hands them out: one file write per this much, not one per slice. */
 const FLUSH_AT = 256 * 1024;
 const NOTHING = Buffer.alloc(0);
-/** A list longer than this is written over several steps (a million elements take some 300 ms). */
-export const STEPPED_LIST = 4096;
-/** Elements of a stepped list written between two looks at the clock. */
-const LIST_UNITS = 256;
+/** Elements of a stepped value written between two looks at the clock. */
+const STEP_UNITS = 256;
 
-/** A long list being written in steps, and the keys written while it was (they follow it in the file). */
+/**
+ * A big aggregate being written in steps (more than STEPPED_ELEMENTS: a million elements take some
+ * 300-500 ms), and the keys written while it was (they follow it in the file).
+ */
 interface SteppedValue {
   dict: Map<string, RValue>;
   key: string;
-  job: ListValueJob;
+  job: ValueJob;
   after: RdbWriter | null;
 }
 
@@ -116,7 +116,7 @@ export class Snapshot implements SnapshotHook {
 
   beforeChange(dict: Map<string, RValue>, key: string): void {
     const st = this.stepped;
-    // The list being written in steps is about to change: the rest of it is written now, as it still is.
+    // The value being written in steps is about to change: the rest of it is written now, as it still is.
     if (st !== null && st.dict === dict && st.key === key) {
       this.finishStepped();
       return;
@@ -128,8 +128,8 @@ export class Snapshot implements SnapshotHook {
     if (v === undefined) return;
     s.skip.add(key);
     const when = s.expires.size === 0 ? undefined : s.expires.get(key);
-    // Keys of a database not begun wait for its SELECTDB; keys met while a list is written in steps
-    // follow that list.
+    // Keys of a database not begun wait for its SELECTDB; keys met while a value is written in steps
+    // follow that value.
     const w = !s.started ? (s.early ??= new RdbWriter(this.options)) : st !== null ? (st.after ??= new RdbWriter(this.options)) : this.writer;
     w.key(key, v, when === undefined ? -1 : when);
     this.keysProcessed++;
@@ -173,8 +173,9 @@ export class Snapshot implements SnapshotHook {
         if (!s.skip.add(key)) continue;
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
         const v = r.value[1];
-        if (v instanceof ListValue && v.length > STEPPED_LIST) {
-          this.stepped = { dict: s.dict, key, job: w.beginList(key, v, when === undefined ? -1 : when), after: null };
+        const job = typeof v === 'string' ? null : w.beginStepped(key, v, when === undefined ? -1 : when);
+        if (job !== null) {
+          this.stepped = { dict: s.dict, key, job, after: null };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }
@@ -200,11 +201,11 @@ export class Snapshot implements SnapshotHook {
     return w.take();
   }
 
-  /** Writes more of the stepped list; true when it is complete, false when the budget ran out first. */
+  /** Writes more of the stepped value; true when it is complete, false when the budget ran out first. */
   private continueStepped(start: number, budgetMs: number): boolean {
     const st = this.stepped as SteppedValue;
     for (;;) {
-      if (this.writer.stepList(st.job, LIST_UNITS)) {
+      if (this.writer.stepValue(st.job, STEP_UNITS)) {
         this.endStepped(st);
         return true;
       }
@@ -214,7 +215,7 @@ export class Snapshot implements SnapshotHook {
 
   private finishStepped(): void {
     const st = this.stepped as SteppedValue;
-    this.writer.stepList(st.job, Infinity);
+    this.writer.stepValue(st.job, Infinity);
     this.endStepped(st);
   }
 

@@ -140,9 +140,9 @@ describe('BGSAVE', () => {
     expect([...seen.keys()].some((k) => k.startsWith('late'))).toBe(false);
   });
 
-  it('long lists are written over several slices, and a change to one mid-write writes the rest first', async () => {
+  it('big aggregates are written over several slices, and a change to one mid-write writes the rest first', async () => {
     const { h, dir } = harness();
-    // Lists far past STEPPED_LIST, strings between them, one list with a TTL; elements of every size.
+    // Lists far past STEPPED_ELEMENTS, strings between them, one list with a TTL; elements of every size.
     const lists = 6;
     for (let l = 0; l < lists; l++) {
       for (let b = 0; b < 10; b++) {
@@ -151,6 +151,16 @@ describe('BGSAVE', () => {
       for (let i = 0; i < 200; i++) h.run(['set', `s:${l}:${i}`, String(i)]);
     }
     h.run(['pexpire', 'long:2', '3600000']);
+    // Big hashes, sets and sorted sets are written in steps too.
+    for (let b = 0; b < 4; b++) {
+      const ids = Array.from({ length: 5000 }, (_, i) => b * 5000 + i);
+      h.run(['hset', 'big:hash', ...ids.flatMap((i) => [`f${i}`, `v${i}`])]);
+      h.run(['sadd', 'big:set', ...ids.map((i) => `m${i}`)]);
+      h.run(['sadd', 'big:intset', ...ids.map((i) => String(i * 3))]);
+      h.run(['zadd', 'big:zset', ...ids.flatMap((i) => [String(i % 977 === 0 ? 'inf' : i * 0.25), `z${i}`])]);
+    }
+    h.run(['hrandfield', 'big:hash', '-5']);
+    h.run(['hset', 'big:hash2', ...Array.from({ length: 9000 }, (_, i) => [`g${i}`, `w${i}`]).flat()]);
     const before = datasetDigest(h.server.engine.dbs).toString('hex');
     const rdb = h.server.rdb as unknown as { running: { snap: { stepped: { key: string } | null } } | null };
     h.run(['bgsave']);
@@ -159,14 +169,33 @@ describe('BGSAVE', () => {
     let round = 0;
     let midList = 0;
     let changedMidList = 0;
+    const typesChanged = new Set<string>();
+    const seenMidWrite = new Map<string, number>();
     while (!finished) {
       const st = rdb.running?.snap.stepped ?? null;
       if (st !== null) {
         midList++;
-        // Every other time, the list being written changes: the rest of it is written first.
-        if (midList % 2 === 0) {
-          h.run(['lpush', st.key, `pushed-${round}`]);
-          h.run(['lset', st.key, '100', `set-${round}`]);
+        // Seen half written a second time, the value changes: the rest of it is written first.
+        const seen = (seenMidWrite.get(st.key) ?? 0) + 1;
+        seenMidWrite.set(st.key, seen);
+        if (seen === 2) {
+          const type = h.resp(['type', st.key]).slice(1, -2);
+          typesChanged.add(type);
+          switch (type) {
+            case 'list':
+              h.run(['lpush', st.key, `pushed-${round}`]);
+              h.run(['lset', st.key, '100', `set-${round}`]);
+              break;
+            case 'hash':
+              h.run(['hset', st.key, 'f1', `changed-${round}`, `new-${round}`, 'x']);
+              break;
+            case 'set':
+              h.run(['srem', st.key, 'm1', '3']);
+              h.run(['sadd', st.key, `new-${round}`]);
+              break;
+            default:
+              h.run(['zadd', st.key, '-1', 'z5', '7', `new-${round}`]);
+          }
           changedMidList++;
         }
       }
@@ -181,8 +210,9 @@ describe('BGSAVE', () => {
     }
     await done;
     // The save really was caught in the middle of lists, with changes between its slices.
-    expect(midList).toBeGreaterThan(4);
+    expect(midList).toBeGreaterThan(6);
     expect(changedMidList).toBeGreaterThan(1);
+    expect([...typesChanged].sort()).toEqual(['hash', 'list', 'set', 'zset']);
     const loaded = await loadInto(join(dir, 'dump.rdb'));
     expect(datasetDigest(loaded.server.engine.dbs).toString('hex')).toBe(before);
     expect(loaded.run(['llen', 'long:0'])).toBe(50_000);

@@ -36,12 +36,21 @@ export function scoreString(d: number): string {
 /** Listpack node byte limits for list-max-listpack-size -1 .. -5. */
 const NODE_LIMITS = [4096, 8192, 16384, 32768, 65536];
 
+/** A value written in steps (a long aggregate over several slices of a background save). */
+export interface ValueJob {
+  /** Writes about `units` more elements; true once the whole value is written. */
+  step(out: ByteSink, units: number): boolean;
+}
+
+/** Aggregates with more elements than this are written in steps by a background save. */
+export const STEPPED_ELEMENTS = 4096;
+
 /**
  * A list's value as quicklist 2, in steps so a long list can be written over several time slices of a
  * background save: first the node cuts (the way quicklist fills nodes when elements are appended one
  * by one), then the nodes. The list must not change until the job is done.
  */
-export class ListValueJob {
+export class ListValueJob implements ValueJob {
   private phase = 0;
   private i = 0;
   private start = 0;
@@ -100,6 +109,96 @@ export class ListValueJob {
   }
 }
 
+/** A hash in its plain (hashtable) form: the count, then field and value strings. */
+class HashValueJob implements ValueJob {
+  private iter: Iterator<[string, string]> | null = null;
+  constructor(
+    private readonly h: HashValue,
+    private readonly opts: ValueWriterOptions,
+  ) {}
+
+  step(out: ByteSink, units: number): boolean {
+    if (this.iter === null) {
+      writeLen(out, this.h.size);
+      this.iter = this.h.entries();
+    }
+    for (let k = 0; k < units; k++) {
+      const r = this.iter.next();
+      if (r.done) return true;
+      writeString(out, r.value[0], this.opts.compression);
+      writeString(out, r.value[1], this.opts.compression);
+    }
+    return false;
+  }
+}
+
+/** A set in its plain form: the count, then member strings. */
+class SetValueJob implements ValueJob {
+  private members: string[] | null = null;
+  private i = 0;
+  constructor(
+    private readonly set: SetValue,
+    private readonly opts: ValueWriterOptions,
+  ) {}
+
+  step(out: ByteSink, units: number): boolean {
+    if (this.members === null) {
+      this.members = this.set.members();
+      writeLen(out, this.members.length);
+    }
+    const m = this.members;
+    const stop = Math.min(m.length, this.i + units);
+    for (; this.i < stop; this.i++) writeString(out, m[this.i], this.opts.compression);
+    return this.i === m.length;
+  }
+}
+
+/** A sorted set as ZSET_2: the count, then members with binary scores, greatest first. */
+class ZsetValueJob implements ValueJob {
+  private next = -2;
+  constructor(
+    private readonly z: ZsetValue,
+    private readonly opts: ValueWriterOptions,
+  ) {}
+
+  step(out: ByteSink, units: number): boolean {
+    if (this.next === -2) {
+      writeLen(out, this.z.size);
+      this.next = this.z.size - 1;
+    }
+    while (this.next >= 0 && units > 0) {
+      const lo = Math.max(0, this.next - Math.min(units, 1 << 20) + 1);
+      // Greatest first, as Redis walks its skiplist from the tail: loading then appends at the head.
+      const entries = this.z.range(this.next, lo, true);
+      for (const [m, sc] of entries) {
+        writeString(out, m, this.opts.compression);
+        out.reserve(8);
+        out.buf.writeDoubleLE(sc, out.len);
+        out.len += 8;
+      }
+      units -= entries.length;
+      this.next = lo - 1;
+    }
+    return this.next < 0;
+  }
+}
+
+/** The job writing v's value (after writeValueType), or null for a value written in one go. */
+function valueJob(v: RValue, opts: ValueWriterOptions): ValueJob | null {
+  if (v instanceof ListValue) return new ListValueJob(v, opts);
+  if (v instanceof HashValue) return v.isListpack ? null : new HashValueJob(v, opts);
+  if (v instanceof ZsetValue) return v.isListpack ? null : new ZsetValueJob(v, opts);
+  if (v instanceof SetValue) return v.encoding() === 'hashtable' || (v.encoding() === 'listpack' && opts.version < 11) ? new SetValueJob(v, opts) : null;
+  return null;
+}
+
+/** The job for a value big enough to be written in steps (an aggregate past STEPPED_ELEMENTS), else null. */
+export function steppedValueJob(v: RValue, opts: ValueWriterOptions): ValueJob | null {
+  if (typeof v === 'string' || v instanceof MutableString || v instanceof StreamValue) return null;
+  const n = v instanceof ListValue ? v.length : (v as unknown as { size: number }).size;
+  return n > STEPPED_ELEMENTS ? valueJob(v, opts) : null;
+}
+
 function writeList(out: ByteSink, l: ListValue, opts: ValueWriterOptions): void {
   new ListValueJob(l, opts).step(out, Infinity);
 }
@@ -128,14 +227,12 @@ export function writeValue(out: ByteSink, v: RValue, opts: ValueWriterOptions): 
     writeList(out, v, opts);
   } else if (v instanceof SetValue) {
     const enc = v.encoding();
-    const members = v.members();
     if (enc === 'intset') {
-      writeBytes(out, encodeIntset(members), opts.compression);
+      writeBytes(out, encodeIntset(v.members()), opts.compression);
     } else if (enc === 'listpack' && opts.version >= 11) {
-      writeBytes(out, encodeListpack(members), opts.compression);
+      writeBytes(out, encodeListpack(v.members()), opts.compression);
     } else {
-      writeLen(out, members.length);
-      for (const m of members) writeString(out, m, opts.compression);
+      new SetValueJob(v, opts).step(out, Infinity);
     }
   } else if (v instanceof ZsetValue) {
     if (v.isListpack) {
@@ -143,15 +240,7 @@ export function writeValue(out: ByteSink, v: RValue, opts: ValueWriterOptions): 
       v.forEach((m, s) => flat.push(m, scoreString(s)));
       writeBytes(out, encodeListpack(flat), opts.compression);
     } else {
-      // Greatest first, as Redis walks its skiplist from the tail: loading then appends at the head.
-      const entries = v.range(v.size - 1, 0, true);
-      writeLen(out, entries.length);
-      for (const [m, s] of entries) {
-        writeString(out, m, opts.compression);
-        out.reserve(8);
-        out.buf.writeDoubleLE(s, out.len);
-        out.len += 8;
-      }
+      new ZsetValueJob(v, opts).step(out, Infinity);
     }
   } else if (v instanceof HashValue) {
     if (v.isListpack) {
@@ -159,11 +248,7 @@ export function writeValue(out: ByteSink, v: RValue, opts: ValueWriterOptions): 
       v.forEach((f, val) => flat.push(f, val));
       writeBytes(out, encodeListpack(flat), opts.compression);
     } else {
-      writeLen(out, v.size);
-      v.forEach((f, val) => {
-        writeString(out, f, opts.compression);
-        writeString(out, val, opts.compression);
-      });
+      new HashValueJob(v, opts).step(out, Infinity);
     }
   } else if (v instanceof StreamValue) {
     writeStream(out, v, opts.version >= 11 ? 3 : 2, opts.compression);

@@ -10,8 +10,7 @@ import type { ConfigReader } from './engine-values.js';
 import { Crc64 } from '../../util/crc64.js';
 import { ByteSink } from './pack.js';
 import { RDB_DEFAULT_WRITE_VERSION, RDB_OPCODE } from './constants.js';
-import { ListValueJob, writeLen, writeString, writeValue, writeValueType, type ValueWriterOptions } from './value-writer.js';
-import type { ListValue } from '../../datatypes/list.js';
+import { steppedValueJob, writeLen, writeString, writeValue, writeValueType, type ValueJob, type ValueWriterOptions } from './value-writer.js';
 
 export interface RdbWriterOptions {
   /** RDB version to write: 10 (Redis 7.0, the default) or 11 (Redis 7.2). */
@@ -138,10 +137,13 @@ export class RdbWriter {
   }
 
   /**
-   * A long list written over several steps: its expiry, type and name now, then its value by
-   * stepList(job) until that returns true. Nothing else may be written in between.
+   * A key whose value is big enough to be written over several steps (see steppedValueJob): writes its
+   * expiry, type and name and returns the job that writes the value by stepValue, or returns null
+   * (writing nothing) for a value to write with key(). Nothing else may be written while a job runs.
    */
-  beginList(key: string, value: ListValue, expireMs = -1): ListValueJob {
+  beginStepped(key: string, value: RValue, expireMs = -1): ValueJob | null {
+    const job = steppedValueJob(value, this.opts);
+    if (job === null) return null;
     const out = this.out;
     if (expireMs !== -1) {
       out.byte(RDB_OPCODE.EXPIRETIME_MS);
@@ -151,11 +153,11 @@ export class RdbWriter {
     }
     writeValueType(out, value, this.opts);
     writeString(out, key, this.opts.compression);
-    return new ListValueJob(value, this.opts);
+    return job;
   }
 
-  /** Writes about `units` more elements of a list begun with beginList; true once it is complete. */
-  stepList(job: ListValueJob, units: number): boolean {
+  /** Writes about `units` more elements of a value begun with beginStepped; true once it is complete. */
+  stepValue(job: ValueJob, units: number): boolean {
     return job.step(this.out, units);
   }
 
