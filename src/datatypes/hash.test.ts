@@ -187,3 +187,27 @@ describe('HashValue', () => {
     for (const n of counts.values()) expect(n).toBeGreaterThan(800);
   });
 });
+
+describe('HashValue.flatBytes', () => {
+  const sb = (s: string) => 16 + ((s.length + 7) & ~7);
+  it('matches the strings of the small layout through sets, overwrites, deletes and clones', () => {
+    const h = new HashValue();
+    const model = new Map<string, string>();
+    for (let i = 0; i < 400; i++) {
+      const f = `f${(i * 7) % 13}`;
+      if (i % 5 === 4) {
+        h.delete(f);
+        model.delete(f);
+      } else {
+        const v = 'v'.repeat(i % 23);
+        h.set(f, v);
+        model.set(f, v);
+      }
+      let want = 0;
+      for (const [k, v] of model) want += sb(k) + sb(v);
+      expect(h.isFlat).toBe(true);
+      expect(h.flatBytes).toBe(want);
+    }
+    expect(h.clone().flatBytes).toBe(h.flatBytes);
+  });
+});

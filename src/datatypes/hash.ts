@@ -25,6 +25,11 @@
 // iterate it). This class satisfies keyspace's TypedValue structurally (datatypes sits below
 // keyspace and imports nothing from it).
 
+/** A one-byte string's heap bytes: 16 of header, its bytes rounded up to 8 (src/keyspace/memory.ts). */
+function stringBytes(s: string): number {
+  return 16 + ((s.length + 7) & ~7);
+}
+
 const SMALL = 16;
 const SHIFT = 12;
 const PAGE = 1 << SHIFT;
@@ -45,6 +50,11 @@ export class HashValue {
   accounted = 0;
   /** The accounting's last sampling of this value (src/keyspace/memory.ts). */
   priceMemo: [number, number, number] | null = null;
+  /**
+   * While the small layout holds the pairs: the heap bytes of their strings, kept as they change, so
+   * the accounting prices a small hash after every write without walking it.
+   */
+  flatBytes = 0;
 
   /** On the prototype, not in every instance: small hashes are many. */
   get type(): 'hash' {
@@ -57,6 +67,11 @@ export class HashValue {
 
   get isListpack(): boolean {
     return this.listpack;
+  }
+
+  /** True while the pairs are in the small layout (flatBytes is kept). */
+  get isFlat(): boolean {
+    return this.flat !== null;
   }
 
   /** True when the hash keeps its pairs in the sampled layout (random positions are O(1)). */
@@ -136,6 +151,7 @@ export class HashValue {
     if (flat !== null) {
       const i = this.find(flat, field);
       if (i >= 0) {
+        this.flatBytes += stringBytes(value) - stringBytes(flat[i + 1]);
         flat[i + 1] = value;
         return false;
       }
@@ -147,6 +163,7 @@ export class HashValue {
         next[n] = field;
         next[n + 1] = value;
         this.flat = next;
+        this.flatBytes += stringBytes(field) + stringBytes(value);
         return true;
       }
     }
@@ -182,6 +199,7 @@ export class HashValue {
     if (flat !== null) {
       const i = this.find(flat, field);
       if (i < 0) return false;
+      this.flatBytes -= stringBytes(flat[i]) + stringBytes(flat[i + 1]);
       flat.splice(i, 2);
       return true;
     }
@@ -328,6 +346,7 @@ export class HashValue {
     c.listpack = this.listpack;
     if (this.flat !== null) {
       c.flat = this.flat.slice();
+      c.flatBytes = this.flatBytes;
     } else {
       c.flat = null;
       c.map = new Map(this.map!);

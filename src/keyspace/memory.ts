@@ -152,6 +152,8 @@ export function valueBytes(v: RValue, samples: number, spread = false, memo = fa
   }
   if (v instanceof HashValue) {
     const n = v.size;
+    // The small layout keeps its strings' bytes as they change: exact, and no walk.
+    if (n <= HASH_SMALL && v.isListpack && v.isFlat) return HASH_SMALL_BASE + 2 * WORD * n + v.flatBytes;
     let strings = memo ? fromMemo(v, n) : -1;
     if (strings < 0) {
       const k = samples <= 0 ? n : Math.min(n, samples);
