@@ -112,12 +112,7 @@ export class RdbWriter {
    */
   key(key: string, value: RValue, expireMs = -1, clock?: { idle?: number; freq?: number }): this {
     const out = this.out;
-    if (expireMs !== -1) {
-      out.byte(RDB_OPCODE.EXPIRETIME_MS);
-      out.reserve(8);
-      out.buf.writeBigInt64LE(BigInt(expireMs), out.len);
-      out.len += 8;
-    }
+    this.expiry(expireMs);
     if (clock?.idle !== undefined && clock.idle >= 0) {
       out.byte(RDB_OPCODE.IDLE);
       writeLen(out, clock.idle);
@@ -145,12 +140,7 @@ export class RdbWriter {
     const job = steppedValueJob(value, this.opts);
     if (job === null) return null;
     const out = this.out;
-    if (expireMs !== -1) {
-      out.byte(RDB_OPCODE.EXPIRETIME_MS);
-      out.reserve(8);
-      out.buf.writeBigInt64LE(BigInt(expireMs), out.len);
-      out.len += 8;
-    }
+    this.expiry(expireMs);
     writeValueType(out, value, this.opts);
     writeString(out, key, this.opts.compression);
     return job;
@@ -159,6 +149,16 @@ export class RdbWriter {
   /** Writes about `units` more elements of a value begun with beginStepped; true once it is complete. */
   stepValue(job: ValueJob, units: number): boolean {
     return job.step(this.out, units);
+  }
+
+  /** EXPIRETIME_MS before a key that has a TTL (absolute unix ms; -1 for none). */
+  private expiry(expireMs: number): void {
+    if (expireMs === -1) return;
+    const out = this.out;
+    out.byte(RDB_OPCODE.EXPIRETIME_MS);
+    out.reserve(8);
+    out.buf.writeBigInt64LE(BigInt(expireMs), out.len);
+    out.len += 8;
   }
 
   /** Bytes another writer produced (a snapshot's keys serialised ahead of their turn). */
