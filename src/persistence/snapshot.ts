@@ -10,6 +10,7 @@
 import type { RValue } from '../keyspace/value.js';
 import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
 import type { ValueJob } from './rdb/value-writer.js';
+import { ListValue } from '../datatypes/list.js';
 import { FingerprintSet } from './fingerprint-set.js';
 
 export interface SnapshotDb {
@@ -43,6 +44,8 @@ interface DbState {
   skip: FingerprintSet;
   /** Keys written ahead of their turn while an earlier database's section was being written. */
   early: RdbWriter | null;
+  /** Copies of long lists that were about to change before their turn: written in steps later. */
+  deferred: Array<[string, RValue, number]> | null;
   started: boolean;
   done: boolean;
 }
@@ -58,7 +61,8 @@ const STEP_UNITS = 256;
  * 300-500 ms), and the keys written while it was (they follow it in the file).
  */
 interface SteppedValue {
-  dict: Map<string, RValue>;
+  /** The database of the live value being written, or null for a copy (changes to the key do not touch it). */
+  dict: Map<string, RValue> | null;
   key: string;
   job: ValueJob;
   after: RdbWriter | null;
@@ -95,6 +99,7 @@ export class Snapshot implements SnapshotHook {
         iter: db.dict.entries(),
         skip: new FingerprintSet(db.dict.size),
         early: null,
+        deferred: null,
         started: false,
         done: false,
       };
@@ -128,6 +133,13 @@ export class Snapshot implements SnapshotHook {
     if (v === undefined) return;
     s.skip.add(key);
     const when = s.expires.size === 0 ? undefined : s.expires.get(key);
+    // A long list is copied as it is (a copy of its node buffers: some 25 ms for a million elements)
+    // and written in steps later, rather than written whole here, holding this command for all of it
+    // (250 ms). Other big aggregates are written whole: copying their Maps took longer than that.
+    if (v instanceof ListValue && v.isPacked && this.writer.isStepped(v)) {
+      (s.deferred ??= []).push([key, v.clone(), when === undefined ? -1 : when]);
+      return;
+    }
     // Keys of a database not begun wait for its SELECTDB; keys met while a value is written in steps
     // follow that value.
     const w = !s.started ? (s.early ??= new RdbWriter(this.options)) : st !== null ? (st.after ??= new RdbWriter(this.options)) : this.writer;
@@ -161,6 +173,19 @@ export class Snapshot implements SnapshotHook {
       }
       let n = 0;
       for (;;) {
+        const d = s.deferred;
+        if (d !== null && d.length > 0) {
+          const [key, v, when] = d.shift() as [string, RValue, number];
+          const job = w.beginStepped(key, v, when);
+          if (job === null) {
+            w.key(key, v, when);
+            this.keysProcessed++;
+            continue;
+          }
+          this.stepped = { dict: null, key, job, after: null };
+          if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
+          continue;
+        }
         const r = s.iter.next();
         if (r.done) {
           s.done = true;

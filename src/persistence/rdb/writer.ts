@@ -146,6 +146,11 @@ export class RdbWriter {
     return job;
   }
 
+  /** True when beginStepped would write the value in steps (an aggregate past STEPPED_ELEMENTS). */
+  isStepped(value: RValue): boolean {
+    return steppedValueJob(value, this.opts) !== null;
+  }
+
   /** Writes about `units` more elements of a value begun with beginStepped; true once it is complete. */
   stepValue(job: ValueJob, units: number): boolean {
     return job.step(this.out, units);
