@@ -11,7 +11,7 @@
 // end is O(1). An element longer than a node gets a node of its own (Redis's plain nodes).
 //
 // Reading by index walks nodes from the nearer end, or from where the previous read ended (`finger`),
-// so a scan by increasing index (LPOS, DEBUG DIGEST, the memory sampling) is O(1) per element.
+// so a scan by increasing index (LPOS, DEBUG DIGEST, going back to the ring) is O(1) per element.
 import { latin1 } from '../protocol/request-parser.js';
 import type { ReplyWriter } from '../protocol/reply.js';
 

@@ -130,7 +130,7 @@ export class ListValue implements TypedValue {
     return this.items[(this.head + i) & this.mask] as string;
   }
 
-  /** at(i) under the name the memory sampling reads positions by (src/keyspace/memory.ts). */
+  /** at(i) under the name the memory sampling reads positions by (src/keyspace/memory.ts; a short list only: a packed one is priced by its nodes). */
   memberAt(i: number): string {
     return this.at(i);
   }
