@@ -536,6 +536,9 @@ export class CinnabarServer implements ClientOwner {
   /** A blocked client's wait ended: send its reply, then go on with what it sent meanwhile. */
   private finishBlocked(c: Client, reply: Reply): void {
     if (c.closed) return;
+    // Served: its idle time starts again (Redis counts a reply written as interaction), so the idle
+    // timeout cannot close it between the wake-up and the write of its reply.
+    c.lastInteraction = Date.now();
     if (reply instanceof ErrorReply) {
       // An error ending a wait (CLIENT UNBLOCK ... ERROR, a destroyed group) counts like any error reply.
       this.engine.stats.countError(reply.code);
