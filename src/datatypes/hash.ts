@@ -30,6 +30,8 @@ function stringBytes(s: string): number {
   return 16 + ((s.length + 7) & ~7);
 }
 
+import { notifyElement, watched } from './watch.js';
+
 const SMALL = 16;
 const SHIFT = 12;
 const PAGE = 1 << SHIFT;
@@ -147,6 +149,7 @@ export class HashValue {
 
   /** Sets a field; true when it was new. */
   set(field: string, value: string): boolean {
+    if (watched.size !== 0) notifyElement(this, field);
     const flat = this.flat;
     if (flat !== null) {
       const i = this.find(flat, field);
@@ -195,6 +198,7 @@ export class HashValue {
 
   /** Removes a field; true when it existed. */
   delete(field: string): boolean {
+    if (watched.size !== 0) notifyElement(this, field);
     const flat = this.flat;
     if (flat !== null) {
       const i = this.find(flat, field);

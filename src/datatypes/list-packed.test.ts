@@ -30,72 +30,76 @@ function check(l: ListValue, model: string[]): void {
   expect(l.packedBytes).toBe(7 + model.reduce((n, s) => n + listpackEntryBytes(s), 0));
 }
 
+/** One random operation on l and its array model (op in [0, 1) picks it; shrink makes pops likelier). */
+function randomOp(l: ListValue, model: string[], r: () => number, op: number, ids: { next: number }, shortOnly: boolean, shrink = false): void {
+  if (op < 0.5) {
+    const v = element(r, ids.next++, shortOnly);
+    if (r() < 0.5) {
+      l.pushHead(v);
+      model.unshift(v);
+    } else {
+      l.pushTail(v);
+      model.push(v);
+    }
+  } else if (op < 0.62 || (shrink && op < 0.75)) {
+    if (r() < 0.5) expect(l.popHead()).toBe(model.shift());
+    else expect(l.popTail()).toBe(model.pop());
+  } else if (op < 0.78 && model.length > 0) {
+    const i = Math.floor(r() * model.length);
+    const v = element(r, ids.next++, shortOnly);
+    l.set(i, v);
+    model[i] = v;
+  } else if (op < 0.86) {
+    const i = Math.floor(r() * (model.length + 1));
+    const v = element(r, ids.next++, shortOnly);
+    l.insertAt(i, v);
+    model.splice(i, 0, v);
+  } else if (op < 0.9 && model.length > 0) {
+    const n = Math.floor(r() * Math.min(model.length, 12));
+    if (r() < 0.5) {
+      l.removeHead(n);
+      model.splice(0, n);
+    } else {
+      l.removeTail(n);
+      model.splice(model.length - n, n);
+    }
+  } else if (op < 0.93 && model.length > 0) {
+    const v = model[Math.floor(r() * model.length)];
+    const limit = Math.floor(r() * 3);
+    const fromTail = r() < 0.5;
+    const hits = model.map((x, i) => (x === v ? i : -1)).filter((i) => i >= 0);
+    const take = limit === 0 ? hits : fromTail ? hits.slice(-limit) : hits.slice(0, limit);
+    expect(l.removeMatching(v, limit, fromTail)).toBe(take.length);
+    for (const i of [...take].sort((a, b) => b - a)) model.splice(i, 1);
+  } else if (model.length > 0) {
+    // Random and sequential reads (the finger), and index lookups.
+    const i = Math.floor(r() * model.length);
+    expect(l.at(i)).toBe(model[i]);
+    const j = Math.min(model.length - 1, i + 1 + Math.floor(r() * 5));
+    expect(l.at(j)).toBe(model[j]);
+    if (i > 0) expect(l.at(i - 1)).toBe(model[i - 1]);
+    const v = model[i];
+    expect(l.indexOf(v)).toBe(model.indexOf(v));
+    const s = Math.floor(r() * model.length);
+    const e = Math.min(model.length - 1, s + Math.floor(r() * 300));
+    const rev = r() < 0.5;
+    const want = model.slice(s, e + 1);
+    expect(l.range(s, e, rev)).toEqual(rev ? want.reverse() : want);
+  }
+}
+
 describe('packed lists', () => {
   it('agree with an array model through random pushes, pops, sets, inserts, trims and removals', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const r = rng(seed);
       const l = new ListValue();
       const model: string[] = [];
-      let id = 0;
+      const ids = { next: 0 };
       let packedSteps = 0;
       for (let step = 0; step < 4500; step++) {
         if (l.isPacked) packedSteps++;
         // Grow well past the ring's bound first, then shrink back through it.
-        const op = step < 3000 ? r() : 0.3 + r() * 0.7;
-        if (op < 0.5) {
-          const v = element(r, id++, seed % 2 === 1);
-          if (r() < 0.5) {
-            l.pushHead(v);
-            model.unshift(v);
-          } else {
-            l.pushTail(v);
-            model.push(v);
-          }
-        } else if (op < 0.62 || (step >= 3000 && op < 0.75)) {
-          if (r() < 0.5) expect(l.popHead()).toBe(model.shift());
-          else expect(l.popTail()).toBe(model.pop());
-        } else if (op < 0.78 && model.length > 0) {
-          const i = Math.floor(r() * model.length);
-          const v = element(r, id++, seed % 2 === 1);
-          l.set(i, v);
-          model[i] = v;
-        } else if (op < 0.86) {
-          const i = Math.floor(r() * (model.length + 1));
-          const v = element(r, id++, seed % 2 === 1);
-          l.insertAt(i, v);
-          model.splice(i, 0, v);
-        } else if (op < 0.9 && model.length > 0) {
-          const n = Math.floor(r() * Math.min(model.length, 12));
-          if (r() < 0.5) {
-            l.removeHead(n);
-            model.splice(0, n);
-          } else {
-            l.removeTail(n);
-            model.splice(model.length - n, n);
-          }
-        } else if (op < 0.93 && model.length > 0) {
-          const v = model[Math.floor(r() * model.length)];
-          const limit = Math.floor(r() * 3);
-          const fromTail = r() < 0.5;
-          const hits = model.map((x, i) => (x === v ? i : -1)).filter((i) => i >= 0);
-          const take = limit === 0 ? hits : fromTail ? hits.slice(-limit) : hits.slice(0, limit);
-          expect(l.removeMatching(v, limit, fromTail)).toBe(take.length);
-          for (const i of [...take].sort((a, b) => b - a)) model.splice(i, 1);
-        } else if (model.length > 0) {
-          // Random and sequential reads (the finger), and index lookups.
-          const i = Math.floor(r() * model.length);
-          expect(l.at(i)).toBe(model[i]);
-          const j = Math.min(model.length - 1, i + 1 + Math.floor(r() * 5));
-          expect(l.at(j)).toBe(model[j]);
-          if (i > 0) expect(l.at(i - 1)).toBe(model[i - 1]);
-          const v = model[i];
-          expect(l.indexOf(v)).toBe(model.indexOf(v));
-          const s = Math.floor(r() * model.length);
-          const e = Math.min(model.length - 1, s + Math.floor(r() * 300));
-          const rev = r() < 0.5;
-          const want = model.slice(s, e + 1);
-          expect(l.range(s, e, rev)).toEqual(rev ? want.reverse() : want);
-        }
+        randomOp(l, model, r, step < 3000 ? r() : 0.3 + r() * 0.7, ids, seed % 2 === 1, step >= 3000);
         if (step % 97 === 0) check(l, model);
       }
       check(l, model);
@@ -112,6 +116,53 @@ describe('packed lists', () => {
       check(l, model);
       expect(l.isPacked).toBe(false);
     }
+  });
+
+  it('a copy sharing the node buffers and the list both change freely without seeing each other', () => {
+    for (const seed of [11, 12, 13, 14]) {
+      const r = rng(seed);
+      const ids = { next: 0 };
+      const l = new ListValue();
+      const model: string[] = [];
+      for (let step = 0; step < 2500; step++) randomOp(l, model, r, r() * 0.55, ids, seed % 2 === 1);
+      expect(l.isPacked).toBe(true);
+      const c = l.cloneShared();
+      const cm = model.slice();
+      check(c, cm);
+      // Every kind of change, on both sides; removals by value (which repack a list into new nodes)
+      // only now and then, so most changes meet nodes still shared.
+      const op = (): number => {
+        const x = r();
+        return x >= 0.9 && x < 0.93 && r() < 0.9 ? r() * 0.9 : x;
+      };
+      for (let step = 0; step < 3000; step++) {
+        if (r() < 0.5) randomOp(l, model, r, op(), ids, seed % 2 === 1);
+        else randomOp(c, cm, r, op(), ids, seed % 2 === 1);
+        if (step % 50 === 0) {
+          check(l, model);
+          check(c, cm);
+        }
+      }
+      check(l, model);
+      check(c, cm);
+    }
+  });
+
+  it('a shared copy keeps its elements when the list overwrites, inserts into and refills shared nodes', () => {
+    const l = ListValue.of(Array.from({ length: 3000 }, (_, i) => `e${i % 10}`));
+    const model = l.range(0, 2999);
+    const c = l.cloneShared();
+    l.set(1500, 'x1');
+    l.insertAt(10, 'inserted');
+    l.popTail();
+    l.pushTail('pushed in the bytes the pop freed');
+    l.popHead();
+    l.pushHead('y');
+    check(c, model);
+    c.set(2000, 'z9');
+    expect(l.at(2001)).toBe('e0');
+    model[2000] = 'z9';
+    check(c, model);
   });
 
   it('packs past PACK_ABOVE elements and goes back to the ring when short again', () => {

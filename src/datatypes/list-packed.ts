@@ -25,6 +25,8 @@ export const NODE_OVERHEAD = 240;
 const MIN_RING = 4;
 
 class Node {
+  /** The buffer is shared with a copy (cloneShared): it is copied before its bytes are written. */
+  shared = false;
   constructor(
     public buf: Buffer,
     public start: number,
@@ -230,8 +232,9 @@ export class PackedList {
     if (n === undefined || n.end - n.start + size > NODE_BYTES) {
       n = this.newNode(this.nodes === 0 ? ceilPow2(size) : Math.max(NODE_BYTES, size), false);
       this.insertNode(this.nodes, n);
-    } else if (n.end + size > n.buf.length) {
-      this.makeRoom(n, size, false);
+    } else {
+      if (n.shared) this.unshare(n);
+      if (n.end + size > n.buf.length) this.makeRoom(n, size, false);
     }
     n.end = writeEntry(n.buf, n.end, v);
     n.count++;
@@ -245,8 +248,9 @@ export class PackedList {
     if (n === undefined || n.end - n.start + size > NODE_BYTES) {
       n = this.newNode(this.nodes === 0 ? ceilPow2(size) : Math.max(NODE_BYTES, size), true);
       this.insertNode(0, n);
-    } else if (n.start < size) {
-      this.makeRoom(n, size, true);
+    } else {
+      if (n.shared) this.unshare(n);
+      if (n.start < size) this.makeRoom(n, size, true);
     }
     n.start -= size;
     writeEntry(n.buf, n.start, v);
@@ -456,6 +460,7 @@ export class PackedList {
     this.locate(i);
     const k = this.fNode;
     const n = this.node(k);
+    if (n.shared) this.unshare(n);
     const p = this.fOff;
     const old = sizeAt(n.buf, p);
     if (old === entrySize(v.length)) writeEntry(n.buf, p, v);
@@ -479,6 +484,7 @@ export class PackedList {
    */
   private splice(k: number, p: number, del: number, v: string): void {
     const n = this.node(k);
+    if (n.shared) this.unshare(n);
     const size = entrySize(v.length);
     const used = n.end - n.start - del + size;
     const b = n.buf;
@@ -590,6 +596,33 @@ export class PackedList {
     n.end += size;
     n.count++;
     this.length++;
+  }
+
+  /** Gives node n a buffer of its own (same capacity and offsets) before its bytes are written. */
+  private unshare(n: Node): void {
+    const b = Buffer.allocUnsafeSlow(n.buf.length);
+    n.buf.copy(b, n.start, n.start, n.end);
+    n.buf = b;
+    n.shared = false;
+  }
+
+  /**
+   * A copy sharing this list's node buffers, O(nodes): each side copies a node's buffer before it
+   * first writes to it (pops and trims only move a node's bounds). What a background save takes of a
+   * long list about to change before its turn; a million elements are some 4000 nodes.
+   */
+  cloneShared(): PackedList {
+    const c = new PackedList();
+    for (let k = 0; k < this.nodes; k++) {
+      const n = this.node(k);
+      n.shared = true;
+      const m = new Node(n.buf, n.start, n.end, n.count);
+      m.shared = true;
+      c.insertNode(c.nodes, m);
+      c.bufferBytes += n.buf.length;
+    }
+    c.length = this.length;
+    return c;
   }
 
   clone(): PackedList {

@@ -14,6 +14,7 @@
 // The limits are passed in at each write (the caller reads the live configuration). This class
 // satisfies keyspace's TypedValue structurally (datatypes sits below keyspace and imports nothing from it).
 import { parseI64, parseSafeInt } from '../util/number.js';
+import { notifyElement, watched } from './watch.js';
 
 /** The configuration that drives encoding conversions, read at write time. */
 export interface SetLimits {
@@ -127,6 +128,7 @@ export class SetValue {
 
   /** setTypeAdd: adds a member, converting the encoding as Redis 7.2 does; true when it was new. */
   add(member: string, limits: SetLimits): boolean {
+    if (watched.size !== 0) notifyElement(this, member);
     const dense = this.dense;
     const n = dense.length;
     if (this.enc === INTSET) {
@@ -163,6 +165,7 @@ export class SetValue {
 
   /** Removes a member; true when it was present. */
   delete(member: string): boolean {
+    if (watched.size !== 0) notifyElement(this, member);
     const dense = this.dense;
     const index = this.index;
     if (index === null) {

@@ -13,6 +13,8 @@
 // The encoding name follows Redis 7.2's one-way conversion from listpack to skiplist; the limits are
 // passed in at each write (the caller reads the live configuration).
 
+import { notifyElement, watched } from './watch.js';
+
 /** The configuration that drives the encoding conversion, read at write time. */
 export interface ZsetLimits {
   /** zset-max-listpack-entries. */
@@ -84,6 +86,7 @@ export class ZsetValue {
 
   /** Adds a member or moves an existing one to a new score; converts the encoding when a limit is passed. */
   set(member: string, score: number, limits: ZsetLimits | null): void {
+    if (watched.size !== 0) notifyElement(this, member);
     const old = this.dict.get(member);
     if (old !== undefined) {
       // 0 and -0 compare equal, as in Redis: the stored score stays.
@@ -99,6 +102,7 @@ export class ZsetValue {
 
   /** Removes a member; true when it was present. */
   delete(member: string): boolean {
+    if (watched.size !== 0) notifyElement(this, member);
     const old = this.dict.get(member);
     if (old === undefined) return false;
     this.dict.delete(member);
@@ -111,6 +115,11 @@ export class ZsetValue {
     const s = this.dict.get(member);
     if (s === undefined) return -1;
     return this.firstRank((ks, km) => !keyLess(ks, km, s, member));
+  }
+
+  /** How many entries sort before (score, member): the rank it has or would have. */
+  rankOf(score: number, member: string): number {
+    return this.firstRank((ks, km) => !keyLess(ks, km, score, member));
   }
 
   /** Rank of the first key passing `test` (size when none does). */
@@ -205,6 +214,7 @@ export class ZsetValue {
   removeRange(from: number, to: number): Array<[string, number]> {
     const removed = this.range(from, to);
     if (removed.length === 0) return removed;
+    if (watched.size !== 0) for (const [member] of removed) notifyElement(this, member);
     let [b, i] = this.locate(from);
     let left = removed.length;
     while (left > 0) {

@@ -12,6 +12,7 @@ import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
 import type { ValueJob } from './rdb/value-writer.js';
 import { ListValue } from '../datatypes/list.js';
 import { FingerprintSet } from './fingerprint-set.js';
+import { ElementLog, needsElementLog } from './element-log.js';
 
 export interface SnapshotDb {
   readonly id: number;
@@ -44,8 +45,11 @@ interface DbState {
   skip: FingerprintSet;
   /** Keys written ahead of their turn while an earlier database's section was being written. */
   early: RdbWriter | null;
-  /** Copies of long lists that were about to change before their turn: written in steps later. */
-  deferred: Array<[string, RValue, number]> | null;
+  /**
+   * Big aggregates that were about to change before their turn, written in steps later: copies of long
+   * lists, and hashes, sets and sorted sets whose element changes are logged meanwhile.
+   */
+  deferred: Array<[string, RValue, number, ElementLog | null]> | null;
   started: boolean;
   done: boolean;
 }
@@ -66,6 +70,8 @@ interface SteppedValue {
   key: string;
   job: ValueJob;
   after: RdbWriter | null;
+  /** The log of the value's element changes (the value may change while it is written), or null. */
+  log: ElementLog | null;
 }
 
 export class Snapshot implements SnapshotHook {
@@ -75,6 +81,11 @@ export class Snapshot implements SnapshotHook {
   private current = 0;
   private finished = false;
   private stepped: SteppedValue | null = null;
+  /**
+   * Set while commands can run between steps (BGSAVE, an AOF rewrite; not SAVE): big hashes, sets and
+   * sorted sets are then written with an ElementLog.
+   */
+  live = false;
   readonly keysTotal: number;
   keysProcessed = 0;
 
@@ -123,7 +134,8 @@ export class Snapshot implements SnapshotHook {
     const st = this.stepped;
     // The value being written in steps is about to change: the rest of it is written now, as it still is.
     if (st !== null && st.dict === dict && st.key === key) {
-      this.finishStepped();
+      // Unless its element changes are logged: then it is written from the live structure, as it was.
+      if (st.log === null) this.finishStepped();
       return;
     }
     const s = this.byDict.get(dict);
@@ -133,12 +145,19 @@ export class Snapshot implements SnapshotHook {
     if (v === undefined) return;
     s.skip.add(key);
     const when = s.expires.size === 0 ? undefined : s.expires.get(key);
-    // A long list is copied as it is (a copy of its node buffers: some 25 ms for a million elements)
-    // and written in steps later, rather than written whole here, holding this command for all of it
-    // (250 ms). Other big aggregates are written whole: copying their Maps took longer than that.
-    if (v instanceof ListValue && v.isPacked && this.writer.isStepped(v)) {
-      (s.deferred ??= []).push([key, v.clone(), when === undefined ? -1 : when]);
-      return;
+    // A big aggregate is written in steps later rather than whole here, which would hold this command
+    // for all of it (250-500 ms for a million elements): a long list is copied sharing its node
+    // buffers until either side writes to one, a hash, set or sorted set has its element changes logged from now on (a
+    // copy of its Map took longer than writing it).
+    if (typeof v !== 'string' && this.writer.isStepped(v)) {
+      if (v instanceof ListValue && v.isPacked) {
+        (s.deferred ??= []).push([key, v.cloneShared(), when === undefined ? -1 : when, null]);
+        return;
+      }
+      if (needsElementLog(v)) {
+        (s.deferred ??= []).push([key, v, when === undefined ? -1 : when, new ElementLog(v)]);
+        return;
+      }
     }
     // Keys of a database not begun wait for its SELECTDB; keys met while a value is written in steps
     // follow that value.
@@ -175,14 +194,14 @@ export class Snapshot implements SnapshotHook {
       for (;;) {
         const d = s.deferred;
         if (d !== null && d.length > 0) {
-          const [key, v, when] = d.shift() as [string, RValue, number];
-          const job = w.beginStepped(key, v, when);
+          const [key, v, when, log] = d.shift() as [string, RValue, number, ElementLog | null];
+          const job = w.beginStepped(key, v, when, log);
           if (job === null) {
             w.key(key, v, when);
             this.keysProcessed++;
             continue;
           }
-          this.stepped = { dict: null, key, job, after: null };
+          this.stepped = { dict: null, key, job, after: null, log };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }
@@ -198,9 +217,14 @@ export class Snapshot implements SnapshotHook {
         if (!s.skip.add(key)) continue;
         const when = s.expires.size === 0 ? undefined : s.expires.get(key);
         const v = r.value[1];
-        const job = typeof v === 'string' ? null : w.beginStepped(key, v, when === undefined ? -1 : when);
+        let job: ValueJob | null = null;
+        let log: ElementLog | null = null;
+        if (typeof v !== 'string') {
+          if (this.live && needsElementLog(v) && w.isStepped(v)) log = new ElementLog(v);
+          job = w.beginStepped(key, v, when === undefined ? -1 : when, log);
+        }
         if (job !== null) {
-          this.stepped = { dict: s.dict, key, job, after: null };
+          this.stepped = { dict: s.dict, key, job, after: null, log };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }
@@ -244,7 +268,14 @@ export class Snapshot implements SnapshotHook {
     this.endStepped(st);
   }
 
+  /** Stops logging element changes (the save is complete or abandoned). */
+  dispose(): void {
+    this.stepped?.log?.release();
+    for (const s of this.states) if (s.deferred !== null) for (const d of s.deferred) d[3]?.release();
+  }
+
   private endStepped(st: SteppedValue): void {
+    st.log?.release();
     this.stepped = null;
     this.keysProcessed++;
     if (st.after !== null) this.writer.raw(st.after.take());

@@ -87,6 +87,8 @@ export class RdbPersistence {
   bgsaveScheduled = false;
   private lastBgsaveTry = 0;
   private running: RunningSave | null = null;
+  /** The snapshot that sees the databases' changes (BGSAVE or an AOF rewrite), if any. */
+  private attached: Snapshot | null = null;
 
   constructor(
     private readonly engine: Engine,
@@ -268,12 +270,16 @@ export class RdbPersistence {
   /** Routes every database's writes through the snapshot's copy-on-write hooks (BGSAVE, AOF rewrite). */
   attachSnapshot(snap: Snapshot): void {
     for (const db of this.engine.dbs) db.snapshot = snap;
+    snap.live = true;
+    this.attached = snap;
     this.engine.snapshotActive = true;
   }
 
   /** The snapshot no longer needs old values: writes go straight to the data again. */
   releaseSnapshot(): void {
     for (const db of this.engine.dbs) db.snapshot = null;
+    this.attached?.dispose();
+    this.attached = null;
     this.engine.snapshotActive = false;
   }
 

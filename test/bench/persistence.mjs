@@ -4,9 +4,12 @@
 //   BGSAVE of the same dataset while a client sends GETs one at a time: the longest single request (the
 //   event-loop stall the save causes) and GET p99 during the save against p99 when idle;
 //   SAVE and start-up load of a 100k-member hash and a 100k-member sorted set;
-//   SET throughput with appendonly yes / appendfsync everysec, then BGREWRITEAOF's duration.
+//   SET throughput with appendonly yes / appendfsync everysec, then BGREWRITEAOF's duration;
+//   BGSAVE of one 1M-element list, hash, set or sorted set behind 200k string keys while a client
+//   writes to that value (before the save reaches it, then every 5 ms) and another sends PINGs: the
+//   longest of each.
 // Results go to test/bench/results-persistence.md.
-//   node test/bench/persistence.mjs [--keys N] [--rounds N] [--no-build]
+//   node test/bench/persistence.mjs [--keys N] [--rounds N] [--no-build] [--big-only]
 import { connect } from 'node:net';
 import { writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +18,8 @@ import { ROOT, benchmarkCommand, build, command, log, startServer } from './lib.
 const argv = process.argv.slice(2);
 const KEYS = argv.includes('--keys') ? Number(argv[argv.indexOf('--keys') + 1]) : 1_000_000;
 
-/** Loads KEYS string keys with pipelined SETs (16-byte keys, 10-byte values). */
-function load(port) {
+/** Loads `count` string keys with pipelined SETs (16-byte keys, 10-byte values). */
+function load(port, count = KEYS) {
   return new Promise((resolve, reject) => {
     const s = connect(port, '127.0.0.1');
     let pending = 0;
@@ -24,7 +27,7 @@ function load(port) {
     let buf = '';
     const batch = () => {
       let out = '';
-      for (let i = 0; i < 1000 && sent < KEYS; i++, sent++) {
+      for (let i = 0; i < 1000 && sent < count; i++, sent++) {
         const k = `key:${String(sent).padStart(12, '0')}`;
         out += `*3\r\n$3\r\nSET\r\n$${k.length}\r\n${k}\r\n$10\r\nvalue-${String(sent % 10000).padStart(4, '0')}\r\n`;
         pending++;
@@ -38,7 +41,7 @@ function load(port) {
       buf = buf.slice(buf.lastIndexOf('\r\n') + 2);
       pending -= n;
       if (pending === 0) {
-        if (sent >= KEYS) {
+        if (sent >= count) {
           s.destroy();
           resolve();
         } else batch();
@@ -244,14 +247,109 @@ async function aof(kind) {
   return { rps, rewriteMs };
 }
 
+const resp = (argv) => `*${argv.length}\r\n${argv.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
+
+/** A connection for commands with one-line replies, answered in order. */
+function lineClient(port) {
+  const s = connect(port, '127.0.0.1');
+  s.setNoDelay(true);
+  const waiting = [];
+  let buf = '';
+  s.on('data', (d) => {
+    buf += d.toString('latin1');
+    for (let i = buf.indexOf('\r\n'); i >= 0; i = buf.indexOf('\r\n')) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 2);
+      waiting.shift()?.(line);
+    }
+  });
+  s.on('error', () => {});
+  const ready = new Promise((r) => s.once('connect', r));
+  return {
+    ready,
+    send: (argv) => new Promise((r) => {
+      waiting.push(r);
+      s.write(resp(argv));
+    }),
+    /** Latency of one command (ms). */
+    async timed(argv) {
+      const t = performance.now();
+      await this.send(argv);
+      return performance.now() - t;
+    },
+    close: () => s.destroy(),
+  };
+}
+
+const BIG = 1_000_000;
+const BIG_TYPES = {
+  list: { fill: (i) => ['RPUSH', 'big', ...Array.from({ length: 1000 }, (_, j) => `element:${i + j}`)], write: (n) => ['LPUSH', 'big', `pushed:${n}`] },
+  hash: { fill: (i) => ['HSET', 'big', ...Array.from({ length: 1000 }, (_, j) => [`field:${i + j}`, `value:${i + j}`]).flat()], write: (n) => ['HSET', 'big', `field:${n * 7}`, `changed:${n}`] },
+  set: { fill: (i) => ['SADD', 'big', ...Array.from({ length: 1000 }, (_, j) => `member:${i + j}`)], write: (n) => ['SREM', 'big', `member:${n * 7}`] },
+  zset: { fill: (i) => ['ZADD', 'big', ...Array.from({ length: 1000 }, (_, j) => [String((i + j) * 1.5), `member:${i + j}`]).flat()], write: (n) => ['ZINCRBY', 'big', '1', `member:${n * 7}`] },
+};
+
+/**
+ * One 1M-element value of a type behind 200k string keys: BGSAVE, then a write to the value before
+ * the save has reached it and one every 5 ms until the save ends, while another client sends PINGs.
+ */
+async function bigValue(kind, type) {
+  const s = await startServer(kind);
+  await load(s.port, 200_000);
+  const c = lineClient(s.port);
+  await c.ready;
+  const spec = BIG_TYPES[type];
+  for (let i = 0; i < BIG; i += 10_000) {
+    const batch = [];
+    for (let j = i; j < i + 10_000; j += 1000) batch.push(c.send(spec.fill(j)));
+    await Promise.all(batch);
+  }
+  const p = lineClient(s.port);
+  await p.ready;
+  const bgsave = await c.timed(['BGSAVE']);
+  const first = await c.timed(spec.write(0));
+  let finished = false;
+  const poller = infoPoller(s.port);
+  const poll = setInterval(() => {
+    void poller.ask().then((info) => {
+      if (info !== null && /rdb_bgsave_in_progress:0/.test(info)) finished = true;
+    });
+  }, 20);
+  const writes = (async () => {
+    let longest = 0;
+    for (let n = 1; !finished; n++) {
+      longest = Math.max(longest, await c.timed(spec.write(n)));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return longest;
+  })();
+  let ping = 0;
+  while (!finished) ping = Math.max(ping, await p.timed(['PING']));
+  const longestWrite = await writes;
+  clearInterval(poll);
+  poller.close();
+  const ok = await waitBgsave(s.port);
+  c.close();
+  p.close();
+  await s.stop();
+  log(`${kind} ${type}: BGSAVE ${bgsave.toFixed(1)} ms, first write ${first.toFixed(1)} ms, longest write ${longestWrite.toFixed(1)} ms, longest PING ${ping.toFixed(1)} ms${ok ? '' : ' (save failed)'}`);
+  return { bgsave, first, longestWrite, ping, ok };
+}
+
 async function main() {
   if (!argv.includes('--no-build')) build();
+  if (argv.includes('--big-only')) {
+    for (const type of Object.keys(BIG_TYPES)) for (const kind of ['cinnabar', 'redis']) await bigValue(kind, type);
+    return;
+  }
   const c = await measure('cinnabar');
   const r = await measure('redis');
   const ca = await aggregates('cinnabar');
   const ra = await aggregates('redis');
   const cf = await aof('cinnabar');
   const rf = await aof('redis');
+  const big = [];
+  for (const type of Object.keys(BIG_TYPES)) big.push([type, await bigValue('cinnabar', type), await bigValue('redis', type)]);
   const f = (x) => x.toFixed(1);
   const lines = [
     '# RDB persistence',
@@ -285,6 +383,12 @@ async function main() {
     '| --- | ---: | ---: | ---: |',
     `| SET -P 16 requests/s | ${cf.rps.toFixed(0)} | ${rf.rps.toFixed(0)} | ${(cf.rps / rf.rps).toFixed(2)} |`,
     `| BGREWRITEAOF after that (ms) | ${f(cf.rewriteMs)} | ${f(rf.rewriteMs)} | ${(rf.rewriteMs / cf.rewriteMs).toFixed(2)} (redis/cinnabar time) |`,
+    '',
+    'One value of 1M elements behind 200k string keys: BGSAVE, a write to the value right after (before the save reaches it), then one every 5 ms until the save ends, while another client sends PINGs one at a time (all in ms; redis forks, so its BGSAVE command itself is the fork).',
+    '',
+    '| big value | cinnabar BGSAVE / first write / longest write / longest PING | redis BGSAVE / first write / longest write / longest PING |',
+    '| --- | ---: | ---: |',
+    ...big.map(([type, x, y]) => `| ${type} | ${[x.bgsave, x.first, x.longestWrite, x.ping].map(f).join(' / ')}${x.ok ? '' : ' (failed)'} | ${[y.bgsave, y.first, y.longestWrite, y.ping].map(f).join(' / ')}${y.ok ? '' : ' (failed)'} |`),
     '',
   ];
   console.log(lines.join('\n'));

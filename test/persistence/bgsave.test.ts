@@ -140,7 +140,7 @@ describe('BGSAVE', () => {
     expect([...seen.keys()].some((k) => k.startsWith('late'))).toBe(false);
   });
 
-  it('big aggregates are written over several slices; changed mid-write their rest is written first, changed before their turn long lists are copied', async () => {
+  it('big aggregates are written over several slices; changed mid-write a list\'s rest is written first, changed before their turn they are written later', async () => {
     const { h, dir } = harness();
     // Lists far past STEPPED_ELEMENTS, strings between them, one list with a TTL; elements of every size.
     const lists = 6;
@@ -166,13 +166,13 @@ describe('BGSAVE', () => {
       running: { snap: { stepped: { key: string } | null; states: Array<{ deferred: unknown[] | null }> } } | null;
     };
     h.run(['bgsave']);
-    // Changed before the save reaches them: a long list is copied as it is and written in steps later,
-    // other aggregates are written at once.
+    // Changed before the save reaches them: a long list is copied as it is, a big set or hash has its
+    // element changes logged, and both are written in steps later.
     h.run(['rpush', 'long:5', 'pushed before its turn']);
     h.run(['lpop', 'long:4']);
     h.run(['srem', 'big:intset', '3']);
     h.run(['hdel', 'big:hash2', 'g1']);
-    expect(rdb.running!.snap.states[0].deferred).toHaveLength(2);
+    expect(rdb.running!.snap.states[0].deferred).toHaveLength(4);
     let finished = false;
     const done = h.server.rdb.whenDone().then(() => (finished = true));
     let round = 0;

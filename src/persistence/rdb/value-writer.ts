@@ -15,6 +15,7 @@ import { QUICKLIST_NODE, RDB_TYPE } from './constants.js';
 import { writeBytes, writeLen, writeString } from './write-primitives.js';
 import { StreamValue } from '../../datatypes/stream.js';
 import { writeStream } from './stream-convert.js';
+import type { ElementLog } from '../element-log.js';
 
 export { writeBytes, writeLen, writeString };
 
@@ -109,94 +110,185 @@ export class ListValueJob implements ValueJob {
   }
 }
 
-/** A hash in its plain (hashtable) form: the count, then field and value strings. */
+/**
+ * A hash in its plain (hashtable) form: the count, then field and value strings. With a log (a
+ * background save), written from the live Map as it was at the snapshot's instant while it changes.
+ */
 class HashValueJob implements ValueJob {
-  private iter: Iterator<[string, string]> | null = null;
+  private iter: Iterator<[string, string | number]> | null = null;
   constructor(
     private readonly h: HashValue,
     private readonly opts: ValueWriterOptions,
+    private readonly log: ElementLog | null = null,
   ) {}
 
   step(out: ByteSink, units: number): boolean {
+    const h = this.h;
+    const log = this.log;
+    const c = this.opts.compression;
     if (this.iter === null) {
-      writeLen(out, this.h.size);
-      this.iter = this.h.entries();
+      writeLen(out, log === null ? h.size : log.size);
+      this.iter = h.scanSource.entries();
     }
     for (let k = 0; k < units; k++) {
       const r = this.iter.next();
-      if (r.done) return true;
-      writeString(out, r.value[0], this.opts.compression);
-      writeString(out, r.value[1], this.opts.compression);
+      if (r.done) {
+        if (log !== null) {
+          log.rest((f, v) => {
+            writeString(out, f, c);
+            writeString(out, v as string, c);
+            log.count++;
+          });
+          checkCount(log);
+        }
+        return true;
+      }
+      const f = r.value[0];
+      const cur = h.scanValue(r.value[1]);
+      const v = log === null ? cur : (log.met(f, cur) as string | null);
+      if (v === null) continue;
+      writeString(out, f, c);
+      writeString(out, v, c);
+      if (log !== null) log.count++;
     }
     return false;
   }
 }
 
-/** A set in its plain form: the count, then member strings. */
+/** A save's log lost track of the value (a mutation outside the watched methods): no corrupt file. */
+function checkCount(log: ElementLog): void {
+  if (log.count !== log.size) throw new Error(`a ${log.value.type} changed while saved: ${log.count} elements written, ${log.size} expected`);
+}
+
+/**
+ * A set in its plain form: the count, then member strings. With a log (a background save, hashtable
+ * sets), written from the live index as it was at the snapshot's instant while it changes.
+ */
 class SetValueJob implements ValueJob {
   private members: string[] | null = null;
+  private iter: Iterator<string> | null = null;
   private i = 0;
   constructor(
     private readonly set: SetValue,
     private readonly opts: ValueWriterOptions,
+    private readonly log: ElementLog | null = null,
   ) {}
 
   step(out: ByteSink, units: number): boolean {
+    const log = this.log;
+    const c = this.opts.compression;
+    if (log !== null) {
+      if (this.iter === null) {
+        writeLen(out, log.size);
+        this.iter = this.set.scanSource.keys();
+      }
+      for (let k = 0; k < units; k++) {
+        const r = this.iter.next();
+        if (r.done) {
+          log.rest((m) => {
+            writeString(out, m, c);
+            log.count++;
+          });
+          checkCount(log);
+          return true;
+        }
+        if (log.met(r.value, true) === null) continue;
+        writeString(out, r.value, c);
+        log.count++;
+      }
+      return false;
+    }
     if (this.members === null) {
       this.members = this.set.members();
       writeLen(out, this.members.length);
     }
     const m = this.members;
     const stop = Math.min(m.length, this.i + units);
-    for (; this.i < stop; this.i++) writeString(out, m[this.i], this.opts.compression);
+    for (; this.i < stop; this.i++) writeString(out, m[this.i], c);
     return this.i === m.length;
   }
 }
 
-/** A sorted set as ZSET_2: the count, then members with binary scores, greatest first. */
+/**
+ * A sorted set as ZSET_2: the count, then members with binary scores, greatest first. With a log (a
+ * background save), walked downwards from the last key written, looked up again at every step, so
+ * members inserted or moved meanwhile neither shift the walk nor get lost.
+ */
 class ZsetValueJob implements ValueJob {
   private next = -2;
+  private lastScore = Infinity;
+  private lastMember = '';
   constructor(
     private readonly z: ZsetValue,
     private readonly opts: ValueWriterOptions,
+    private readonly log: ElementLog | null = null,
   ) {}
 
   step(out: ByteSink, units: number): boolean {
+    const z = this.z;
+    const log = this.log;
     if (this.next === -2) {
-      writeLen(out, this.z.size);
-      this.next = this.z.size - 1;
+      writeLen(out, log === null ? z.size : log.size);
+      this.next = z.size - 1;
+    } else if (log !== null && this.next >= 0) {
+      this.next = z.rankOf(this.lastScore, this.lastMember) - 1;
     }
     while (this.next >= 0 && units > 0) {
       const lo = Math.max(0, this.next - Math.min(units, 1 << 20) + 1);
       // Greatest first, as Redis walks its skiplist from the tail: loading then appends at the head.
-      const entries = this.z.range(this.next, lo, true);
+      const entries = z.range(this.next, lo, true);
       for (const [m, sc] of entries) {
-        writeString(out, m, this.opts.compression);
-        out.reserve(8);
-        out.buf.writeDoubleLE(sc, out.len);
-        out.len += 8;
+        const s = log === null ? sc : (log.met(m, sc) as number | null);
+        if (s === null) continue;
+        this.member(out, m, s);
+        if (log !== null) log.count++;
       }
       units -= entries.length;
       this.next = lo - 1;
+      if (log !== null && entries.length > 0) {
+        const [m, sc] = entries[entries.length - 1];
+        this.lastScore = sc;
+        this.lastMember = m;
+      }
     }
-    return this.next < 0;
+    if (this.next >= 0) return false;
+    if (log !== null) {
+      log.rest((m, s) => {
+        this.member(out, m, s as number);
+        log.count++;
+      });
+      checkCount(log);
+    }
+    return true;
+  }
+
+  private member(out: ByteSink, m: string, s: number): void {
+    writeString(out, m, this.opts.compression);
+    out.reserve(8);
+    out.buf.writeDoubleLE(s, out.len);
+    out.len += 8;
   }
 }
 
 /** The job writing v's value (after writeValueType), or null for a value written in one go. */
-function valueJob(v: RValue, opts: ValueWriterOptions): ValueJob | null {
+function valueJob(v: RValue, opts: ValueWriterOptions, log: ElementLog | null): ValueJob | null {
   if (v instanceof ListValue) return new ListValueJob(v, opts);
-  if (v instanceof HashValue) return v.isListpack ? null : new HashValueJob(v, opts);
-  if (v instanceof ZsetValue) return v.isListpack ? null : new ZsetValueJob(v, opts);
-  if (v instanceof SetValue) return v.encoding() === 'hashtable' || (v.encoding() === 'listpack' && opts.version < 11) ? new SetValueJob(v, opts) : null;
+  if (v instanceof HashValue) return v.isListpack ? null : new HashValueJob(v, opts, log);
+  if (v instanceof ZsetValue) return v.isListpack ? null : new ZsetValueJob(v, opts, log);
+  if (v instanceof SetValue) return v.encoding() === 'hashtable' || (v.encoding() === 'listpack' && opts.version < 11) ? new SetValueJob(v, opts, log) : null;
   return null;
 }
 
-/** The job for a value big enough to be written in steps (an aggregate past STEPPED_ELEMENTS), else null. */
-export function steppedValueJob(v: RValue, opts: ValueWriterOptions): ValueJob | null {
+/**
+ * The job for a value big enough to be written in steps (an aggregate past STEPPED_ELEMENTS), else null.
+ * A log (for the values needsElementLog names) lets the value change while the job runs.
+ */
+export function steppedValueJob(v: RValue, opts: ValueWriterOptions, log: ElementLog | null = null): ValueJob | null {
   if (typeof v === 'string' || v instanceof MutableString || v instanceof StreamValue) return null;
+  // A logged value is written in steps whatever its size now: it was big at the snapshot's instant.
+  if (log !== null) return valueJob(v, opts, log);
   const n = v instanceof ListValue ? v.length : (v as unknown as { size: number }).size;
-  return n > STEPPED_ELEMENTS ? valueJob(v, opts) : null;
+  return n > STEPPED_ELEMENTS ? valueJob(v, opts, null) : null;
 }
 
 function writeList(out: ByteSink, l: ListValue, opts: ValueWriterOptions): void {

@@ -10,6 +10,7 @@ import type { ConfigReader } from './engine-values.js';
 import { Crc64 } from '../../util/crc64.js';
 import { ByteSink } from './pack.js';
 import { RDB_DEFAULT_WRITE_VERSION, RDB_OPCODE } from './constants.js';
+import type { ElementLog } from '../element-log.js';
 import { steppedValueJob, writeLen, writeString, writeValue, writeValueType, type ValueJob, type ValueWriterOptions } from './value-writer.js';
 
 export interface RdbWriterOptions {
@@ -135,9 +136,10 @@ export class RdbWriter {
    * A key whose value is big enough to be written over several steps (see steppedValueJob): writes its
    * expiry, type and name and returns the job that writes the value by stepValue, or returns null
    * (writing nothing) for a value to write with key(). Nothing else may be written while a job runs.
+   * The value must not change until the job is done, unless it has a log (see ElementLog).
    */
-  beginStepped(key: string, value: RValue, expireMs = -1): ValueJob | null {
-    const job = steppedValueJob(value, this.opts);
+  beginStepped(key: string, value: RValue, expireMs = -1, log: ElementLog | null = null): ValueJob | null {
+    const job = steppedValueJob(value, this.opts, log);
     if (job === null) return null;
     const out = this.out;
     this.expiry(expireMs);
