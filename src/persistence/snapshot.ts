@@ -9,7 +9,7 @@
 // wherever its Map goes. Counterpart: rdbSaveBackground's fork in Redis; the approach is Dragonfly's.
 import type { RValue } from '../keyspace/value.js';
 import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
-import type { ValueJob } from './rdb/value-writer.js';
+import { ListValueJob, type ValueJob } from './rdb/value-writer.js';
 import { ListValue } from '../datatypes/list.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import { ElementLog, needsElementLog } from './element-log.js';
@@ -68,6 +68,7 @@ interface SteppedValue {
   /** The database of the live value being written, or null for a copy (changes to the key do not touch it). */
   dict: Map<string, RValue> | null;
   key: string;
+  value: RValue;
   job: ValueJob;
   after: RdbWriter | null;
   /** The log of the value's element changes (the value may change while it is written), or null. */
@@ -134,8 +135,15 @@ export class Snapshot implements SnapshotHook {
     const st = this.stepped;
     // The value being written in steps is about to change: the rest of it is written now, as it still is.
     if (st !== null && st.dict === dict && st.key === key) {
-      // Unless its element changes are logged: then it is written from the live structure, as it was.
-      if (st.log === null) this.finishStepped();
+      // A hash, set or sorted set has its element changes logged: it goes on from its live structure.
+      // A packed list goes on from a copy sharing its nodes; anything else is written to its end now.
+      if (st.log !== null) return;
+      if (st.job instanceof ListValueJob && st.value instanceof ListValue && st.value.isPacked) {
+        st.job.detach();
+        st.dict = null;
+        return;
+      }
+      this.finishStepped();
       return;
     }
     const s = this.byDict.get(dict);
@@ -201,7 +209,7 @@ export class Snapshot implements SnapshotHook {
             this.keysProcessed++;
             continue;
           }
-          this.stepped = { dict: null, key, job, after: null, log };
+          this.stepped = { dict: null, key, value: v, job, after: null, log };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }
@@ -224,7 +232,7 @@ export class Snapshot implements SnapshotHook {
           job = w.beginStepped(key, v, when === undefined ? -1 : when, log);
         }
         if (job !== null) {
-          this.stepped = { dict: s.dict, key, job, after: null, log };
+          this.stepped = { dict: s.dict, key, value: v, job, after: null, log };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }

@@ -140,7 +140,7 @@ describe('BGSAVE', () => {
     expect([...seen.keys()].some((k) => k.startsWith('late'))).toBe(false);
   });
 
-  it('big aggregates are written over several slices; changed mid-write a list\'s rest is written first, changed before their turn they are written later', async () => {
+  it('big aggregates are written over several slices; changed mid-write they go on from a copy or a log, changed before their turn they are written later', async () => {
     const { h, dir } = harness();
     // Lists far past STEPPED_ELEMENTS, strings between them, one list with a TTL; elements of every size.
     const lists = 6;
@@ -184,7 +184,8 @@ describe('BGSAVE', () => {
       const st = rdb.running?.snap.stepped ?? null;
       if (st !== null) {
         midList++;
-        // Seen half written a second time, the value changes: the rest of it is written first.
+        // Seen half written a second time, the value changes: a list's job goes on from a copy sharing
+        // its nodes, the others' from the live value with a log of the changed elements.
         const seen = (seenMidWrite.get(st.key) ?? 0) + 1;
         seenMidWrite.set(st.key, seen);
         if (seen === 2) {

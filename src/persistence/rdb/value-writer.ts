@@ -61,9 +61,17 @@ export class ListValueJob implements ValueJob {
   private from = 0;
 
   constructor(
-    private readonly l: ListValue,
+    private l: ListValue,
     private readonly opts: ValueWriterOptions,
   ) {}
+
+  /**
+   * Carries on from a copy sharing the list's node buffers (O(nodes)), so the list itself may change:
+   * a background save calls it when the list it is writing is about to.
+   */
+  detach(): void {
+    this.l = this.l.cloneShared();
+  }
 
   /** Does about `units` elements' worth of work; true once the whole value is written. */
   step(out: ByteSink, units: number): boolean {
