@@ -114,6 +114,16 @@ export class PendingList<T> {
     }
   }
 
+  /** Calls visit for every live entry in ID order (no iterator or pair per entry). */
+  forEach(visit: (id: StreamId, v: T) => void): void {
+    const keys = this.keys;
+    const map = this.map;
+    for (let i = 0; i < keys.length; i++) {
+      const v = map.get(keys[i]);
+      if (v !== undefined) visit(keys[i], v);
+    }
+  }
+
   /** Every live entry in ID order. */
   *entries(): IterableIterator<[StreamId, T]> {
     for (const k of this.keys) {

@@ -106,6 +106,35 @@ describe('StreamValue', () => {
     }
   });
 
+  it('a copy sharing the node buffers and the stream change independently', () => {
+    const rand = rng(11);
+    const mutate = (s: StreamValue, ops: number): void => {
+      for (let op = 0; op < ops; op++) {
+        const r = rand();
+        const ids = all(s).map((e) => e.split(':')[0]);
+        if (r < 0.5) s.append(s.nextId(0)!, ['f', `new${op}`], 0, LIMITS);
+        else if (r < 0.8 && ids.length) s.deleteIds([parseTestId(ids[Math.floor(rand() * ids.length)])]);
+        else if (r < 0.9) s.trim({ strategy: 'maxlen', maxlen: Math.max(0, ids.length - 3), minid: MIN_ID, approx: false, limit: 0 });
+        else if (ids.length) s.trim({ strategy: 'minid', maxlen: 0, minid: parseTestId(ids[Math.floor(rand() * Math.min(ids.length, 20))]), approx: false, limit: 0 });
+      }
+    };
+    const parseTestId = (t: string): StreamId => idOf(Number(t.split('-')[0]), Number(t.split('-')[1]));
+    for (const which of ['original', 'copy']) {
+      const s = new StreamValue();
+      for (let i = 1; i <= 600; i++) s.append(idOf(i, 0), i % 5 === 0 ? ['g', String(i), 'h', 'x'] : ['f', `v${i}`], 0, LIMITS);
+      s.deleteIds([idOf(7, 0), idOf(300, 0)]);
+      const c = s.cloneShared();
+      const [changed, kept] = which === 'original' ? [s, c] : [c, s];
+      const before = all(kept);
+      mutate(changed, 300);
+      expect(all(kept)).toEqual(before);
+      expect(kept.length).toBe(before.length);
+      checkNodes(kept);
+      checkNodes(changed);
+      expect(all(changed)).not.toEqual(before);
+    }
+  });
+
   it('drops a node when its last live entry is deleted, keeping first and max-deleted IDs', () => {
     const s = new StreamValue();
     for (let i = 1; i <= 12; i++) s.append(idOf(i, 0), ['f', 'v'], 0, LIMITS);

@@ -9,8 +9,7 @@
 // wherever its Map goes. Counterpart: rdbSaveBackground's fork in Redis; the approach is Dragonfly's.
 import type { RValue } from '../keyspace/value.js';
 import { RdbWriter, type RdbWriterOptions } from './rdb/writer.js';
-import { ListValueJob, type ValueJob } from './rdb/value-writer.js';
-import { ListValue } from '../datatypes/list.js';
+import type { ValueJob } from './rdb/value-writer.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import { ElementLog, needsElementLog } from './element-log.js';
 
@@ -46,13 +45,17 @@ interface DbState {
   /** Keys written ahead of their turn while an earlier database's section was being written. */
   early: RdbWriter | null;
   /**
-   * Big aggregates that were about to change before their turn, written in steps later: copies of long
-   * lists, and hashes, sets and sorted sets whose element changes are logged meanwhile.
+   * Big aggregates that were about to change before their turn, written in steps later: lists and
+   * streams by jobs detached from them (copies sharing their nodes' buffers), hashes, sets and sorted
+   * sets from the live value with their element changes logged meanwhile.
    */
-  deferred: Array<[string, RValue, number, ElementLog | null]> | null;
+  deferred: Array<Deferred> | null;
   started: boolean;
   done: boolean;
 }
+
+/** A big value to write in steps later: key, value, expiry, its element log or its detached job. */
+type Deferred = [string, RValue, number, ElementLog | null, ValueJob | null];
 
 /** Bytes gathered before step() hands them out: one file write per this much, not one per slice. */
 const FLUSH_AT = 256 * 1024;
@@ -68,7 +71,6 @@ interface SteppedValue {
   /** The database of the live value being written, or null for a copy (changes to the key do not touch it). */
   dict: Map<string, RValue> | null;
   key: string;
-  value: RValue;
   job: ValueJob;
   after: RdbWriter | null;
   /** The log of the value's element changes (the value may change while it is written), or null. */
@@ -133,12 +135,12 @@ export class Snapshot implements SnapshotHook {
 
   beforeChange(dict: Map<string, RValue>, key: string): void {
     const st = this.stepped;
-    // The value being written in steps is about to change: the rest of it is written now, as it still is.
+    // The value being written in steps is about to change. A hash, set or sorted set has its element
+    // changes logged: its job goes on from the live structure. A list's or a stream's goes on from a
+    // copy sharing its nodes' buffers. Anything else is written to its end now, as it still is.
     if (st !== null && st.dict === dict && st.key === key) {
-      // A hash, set or sorted set has its element changes logged: it goes on from its live structure.
-      // A packed list goes on from a copy sharing its nodes; anything else is written to its end now.
       if (st.log !== null) return;
-      if (st.job instanceof ListValueJob && st.value instanceof ListValue && st.value.isPacked) {
+      if (st.job.detach !== undefined) {
         st.job.detach();
         st.dict = null;
         return;
@@ -154,16 +156,18 @@ export class Snapshot implements SnapshotHook {
     s.skip.add(key);
     const when = s.expires.size === 0 ? undefined : s.expires.get(key);
     // A big aggregate is written in steps later rather than whole here, which would hold this command
-    // for all of it (250-500 ms for a million elements): a long list is copied sharing its node
-    // buffers until either side writes to one, a hash, set or sorted set has its element changes logged from now on (a
-    // copy of its Map took longer than writing it).
-    if (typeof v !== 'string' && this.writer.isStepped(v)) {
-      if (v instanceof ListValue && v.isPacked) {
-        (s.deferred ??= []).push([key, v.cloneShared(), when === undefined ? -1 : when, null]);
+    // for all of it (250-500 ms for a million elements): a long list or stream is copied sharing its
+    // nodes' buffers until either side writes to one; a hash, set or sorted set has its element
+    // changes logged from now on (a copy of its Map took longer than writing it).
+    const job = typeof v === 'string' ? null : this.writer.steppedJob(v);
+    if (job !== null) {
+      if (needsElementLog(v)) {
+        (s.deferred ??= []).push([key, v, when === undefined ? -1 : when, new ElementLog(v), null]);
         return;
       }
-      if (needsElementLog(v)) {
-        (s.deferred ??= []).push([key, v, when === undefined ? -1 : when, new ElementLog(v)]);
+      if (job.detach !== undefined) {
+        job.detach();
+        (s.deferred ??= []).push([key, v, when === undefined ? -1 : when, null, job]);
         return;
       }
     }
@@ -202,14 +206,14 @@ export class Snapshot implements SnapshotHook {
       for (;;) {
         const d = s.deferred;
         if (d !== null && d.length > 0) {
-          const [key, v, when, log] = d.shift() as [string, RValue, number, ElementLog | null];
-          const job = w.beginStepped(key, v, when, log);
+          const [key, v, when, log, prepared] = d.shift() as Deferred;
+          const job = w.beginStepped(key, v, when, log, prepared);
           if (job === null) {
             w.key(key, v, when);
             this.keysProcessed++;
             continue;
           }
-          this.stepped = { dict: null, key, value: v, job, after: null, log };
+          this.stepped = { dict: null, key, job, after: null, log };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }
@@ -232,7 +236,7 @@ export class Snapshot implements SnapshotHook {
           job = w.beginStepped(key, v, when === undefined ? -1 : when, log);
         }
         if (job !== null) {
-          this.stepped = { dict: s.dict, key, value: v, job, after: null, log };
+          this.stepped = { dict: s.dict, key, job, after: null, log };
           if (!this.continueStepped(start, budgetMs)) return this.sliceEnd();
           continue;
         }

@@ -5,7 +5,7 @@
 //   event-loop stall the save causes) and GET p99 during the save against p99 when idle;
 //   SAVE and start-up load of a 100k-member hash and a 100k-member sorted set;
 //   SET throughput with appendonly yes / appendfsync everysec, then BGREWRITEAOF's duration;
-//   BGSAVE of one 1M-element list, hash, set or sorted set behind (or before) 200k string keys while
+//   BGSAVE of one 1M-element list, hash, set, sorted set or stream behind (or before) 200k string keys while
 //   a client writes to that value (right away, then every 5 ms) and another sends PINGs: the longest
 //   of each.
 // Results go to test/bench/results-persistence.md.
@@ -249,7 +249,7 @@ async function aof(kind) {
 
 const resp = (argv) => `*${argv.length}\r\n${argv.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`;
 
-/** A connection for commands with one-line replies, answered in order. */
+/** A connection for commands with one-line or bulk-string replies, answered in order. */
 function lineClient(port) {
   const s = connect(port, '127.0.0.1');
   s.setNoDelay(true);
@@ -258,9 +258,17 @@ function lineClient(port) {
   s.on('data', (d) => {
     buf += d.toString('latin1');
     for (let i = buf.indexOf('\r\n'); i >= 0; i = buf.indexOf('\r\n')) {
-      const line = buf.slice(0, i);
-      buf = buf.slice(i + 2);
-      waiting.shift()?.(line);
+      let reply;
+      if (buf[0] === '$' && buf[1] !== '-') {
+        const n = Number(buf.slice(1, i));
+        if (buf.length < i + n + 4) break;
+        reply = buf.slice(i + 2, i + 2 + n);
+        buf = buf.slice(i + n + 4);
+      } else {
+        reply = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+      }
+      waiting.shift()?.(reply);
     }
   });
   s.on('error', () => {});
@@ -287,6 +295,8 @@ const BIG_TYPES = {
   hash: { fill: (i) => ['HSET', 'big', ...Array.from({ length: 1000 }, (_, j) => [`field:${i + j}`, `value:${i + j}`]).flat()], write: (n) => ['HSET', 'big', `field:${n * 7}`, `changed:${n}`] },
   set: { fill: (i) => ['SADD', 'big', ...Array.from({ length: 1000 }, (_, j) => `member:${i + j}`)], write: (n) => ['SREM', 'big', `member:${n * 7}`] },
   zset: { fill: (i) => ['ZADD', 'big', ...Array.from({ length: 1000 }, (_, j) => [String((i + j) * 1.5), `member:${i + j}`]).flat()], write: (n) => ['ZINCRBY', 'big', '1', `member:${n * 7}`] },
+  // One entry per XADD: a batch is 1000 commands.
+  stream: { fill: (i) => Array.from({ length: 1000 }, (_, j) => ['XADD', 'big', '*', 'field', `value:${i + j}`]), write: (n) => ['XADD', 'big', '*', 'written', String(n)] },
 };
 
 /**
@@ -302,7 +312,11 @@ async function bigValue(kind, type, ahead = false) {
   const spec = BIG_TYPES[type];
   for (let i = 0; i < BIG; i += 10_000) {
     const batch = [];
-    for (let j = i; j < i + 10_000; j += 1000) batch.push(c.send(spec.fill(j)));
+    for (let j = i; j < i + 10_000; j += 1000) {
+      const f = spec.fill(j);
+      if (Array.isArray(f[0])) for (const argv of f) batch.push(c.send(argv));
+      else batch.push(c.send(f));
+    }
     await Promise.all(batch);
   }
   if (ahead) await load(s.port, 200_000);

@@ -229,6 +229,51 @@ describe('BGSAVE', () => {
     expect(Number(loaded.run(['pttl', 'long:2']))).toBeGreaterThan(3_000_000);
   }, 120_000);
 
+  it('big streams are written in steps; changed before their turn or mid-write their job goes on from a copy sharing the nodes', async () => {
+    const { h, dir } = harness();
+    for (const k of ['st:0', 'st:1', 'st:2']) {
+      for (let i = 0; i < 12_000; i++) h.run(['xadd', k, `${1000 + i}-1`, 'f', `v${i}`, 'n', String(i)]);
+      h.run(['xgroup', 'create', k, 'g', '0']);
+      h.run(['xreadgroup', 'group', 'g', 'alice', 'count', '3000', 'streams', k, '>']);
+      h.run(['xreadgroup', 'group', 'g', 'bob', 'count', '2000', 'streams', k, '>']);
+      for (let i = 0; i < 300; i++) h.run(['set', `after:${k}:${i}`, 'x']);
+    }
+    const full = (x: Harness, k: string): unknown => x.run(['xinfo', 'stream', k, 'full', 'count', '0']);
+    const before = datasetDigest(h.server.engine.dbs).toString('hex');
+    const infos = ['st:0', 'st:1', 'st:2'].map((k) => full(h, k));
+    const rdb = h.server.rdb as unknown as { running: { snap: { stepped: { key: string } | null } } | null };
+    h.run(['bgsave']);
+    // st:2 changes before its turn.
+    h.run(['xadd', 'st:2', '*', 'f', 'early']);
+    h.run(['xdel', 'st:2', '11000-1']);
+    let finished = false;
+    const done = h.server.rdb.whenDone().then(() => (finished = true));
+    const changedMidWrite = new Set<string>();
+    let round = 0;
+    while (!finished) {
+      const st = rdb.running?.snap.stepped ?? null;
+      if (st !== null && st.key.startsWith('st:')) {
+        changedMidWrite.add(st.key);
+        const k = st.key;
+        h.run(['xadd', k, '*', 'f', `mid-${round}`]);
+        h.run(['xdel', k, `${1000 + ((round * 37) % 12_000)}-1`]);
+        h.run(['xack', k, 'g', `${1000 + (round % 3000)}-1`]);
+        h.run(['xreadgroup', 'group', 'g', 'carol', 'count', '5', 'streams', k, '>']);
+        h.run(['xclaim', k, 'g', 'dave', '0', `${4000 + (round % 2000)}-1`]);
+        if (round % 7 === 0) h.run(['xtrim', k, 'minid', `${1000 + round}-1`]);
+        if (round % 11 === 0) h.run(['xgroup', 'setid', k, 'g', '$']);
+      }
+      h.run(['set', `after:st:1:${round % 300}`, 'changed']);
+      round++;
+      await new Promise((r) => setImmediate(r));
+    }
+    await done;
+    expect(changedMidWrite.size).toBeGreaterThanOrEqual(2);
+    const loaded = await loadInto(join(dir, 'dump.rdb'));
+    expect(datasetDigest(loaded.server.engine.dbs).toString('hex')).toBe(before);
+    expect(['st:0', 'st:1', 'st:2'].map((k) => full(loaded, k))).toEqual(infos);
+  }, 120_000);
+
   it('SAVE writes in the foreground and LASTSAVE moves; the file loads with TTLs and functions', async () => {
     const { h, dir } = harness();
     h.run(['set', 'a', '1', 'EX', '1000']);

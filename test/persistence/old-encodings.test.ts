@@ -126,7 +126,7 @@ describe('old encodings', () => {
       expect(sv.stream.groups).toEqual([{
         name: 'grp', lastId: { ms: 2n, seq: 1n }, entriesRead: -1,
         pending: [{ id: { ms: 1n, seq: 1n }, deliveryTime: 1700000000000, deliveryCount: 3, consumer: 'c' }],
-        consumers: [{ name: 'c', seenTime: 1700000000500, activeTime: -1, pending: [{ ms: 1n, seq: 1n }] }],
+        consumers: [{ name: 'c', seenTime: 1700000000500, activeTime: 1700000000500, pending: [{ ms: 1n, seq: 1n }] }],
       }]);
     }
     expect(read(V3).map((r) => [r.key, r.expireMs])).toEqual([['k', -1], ['l', FAR * 1000]]);

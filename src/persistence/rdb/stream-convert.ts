@@ -3,11 +3,12 @@
 // branch: STREAM_LISTPACKS_2 for RDB 10 (Redis 7.0), STREAM_LISTPACKS_3 (with consumer active times)
 // for RDB 11; groups and consumers in name order, PELs in ID order.
 import {
-  StreamConsumer, StreamGroup, StreamNACK, StreamValue, INVALID_ENTRIES_READ,
+  StreamConsumer, StreamGroup, StreamNACK, StreamValue, INVALID_ENTRIES_READ, type StreamNode,
 } from '../../datatypes/stream.js';
+import type { ValueJob } from './value-writer.js';
 import type { StreamId as EngineId } from '../../datatypes/stream-id.js';
 import type { RdbStream, StreamId } from './stream.js';
-import type { ByteSink } from './pack.js';
+import { ByteSink } from './pack.js';
 import { writeBytes, writeLen, writeString } from './write-primitives.js';
 
 const U64_MAX = 0xffffffffffffffffn;
@@ -85,20 +86,114 @@ function writeRawId(out: ByteSink, id: EngineId): void {
   out.latin1(id);
 }
 
+/** A millisecond time as a little-endian int64 (-1 for none), by its two 32-bit halves. */
 function writeMillis(out: ByteSink, ms: number): void {
+  const v = Math.trunc(ms);
+  const hi = Math.floor(v / 4294967296);
   out.reserve(8);
-  out.buf.writeBigInt64LE(BigInt(Math.trunc(ms)), out.len);
+  out.buf.writeUInt32LE(v - hi * 4294967296, out.len);
+  out.buf.writeInt32LE(hi, out.len + 4);
   out.len += 8;
 }
 
 /** The stream's value (after its type byte): version 2 or 3 of the STREAM_LISTPACKS layout. */
 export function writeStream(out: ByteSink, s: StreamValue, version: 2 | 3, compress: boolean): void {
-  const nodes = s.nodes.filter((n) => n.count > 0 || n.deleted > 0);
-  writeLen(out, nodes.length);
-  for (const n of nodes) {
-    writeString(out, n.masterId, false);
-    writeBytes(out, n.lp.subarray(0, n.bytes), compress);
+  new StreamValueJob(s, version, compress).step(out, Infinity);
+}
+
+/** The nodes RDB stores (Redis drops a node once it holds no entry, deleted ones included). */
+function storedNodes(s: StreamValue): StreamNode[] {
+  return s.nodes.filter((n) => n.count > 0 || n.deleted > 0);
+}
+
+/** What a detached StreamValueJob still has to write (see detach). */
+interface Frozen {
+  ids: string[];
+  lps: Buffer[];
+  lens: number[];
+  units: number[];
+  trailer: Buffer;
+}
+
+/**
+ * A stream's value in steps (a long stream over several slices of a background save): its nodes, a
+ * step's worth of entries at a time, then its counters and groups. The stream must not change until
+ * the job is done, unless the job is detached from it first.
+ */
+export class StreamValueJob implements ValueJob {
+  private nodes: StreamNode[] | null = null;
+  private i = 0;
+  /** Next frozen node to write. */
+  private k = 0;
+  /**
+   * Once detached: the master IDs, listpack bytes and entry counts of the nodes not yet written (the
+   * nodes' buffers shared, each copied by the stream before it next writes to it), and the counters
+   * and groups serialised.
+   */
+  private frozen: Frozen | null = null;
+
+  constructor(
+    private readonly s: StreamValue,
+    private readonly version: 2 | 3,
+    private readonly compress: boolean,
+  ) {}
+
+  /** Makes the job independent of the stream, O(nodes), so the stream itself may change. */
+  detach(): void {
+    const nodes = (this.nodes ??= storedNodes(this.s));
+    const ids: string[] = [];
+    const lps: Buffer[] = [];
+    const lens: number[] = [];
+    const units: number[] = [];
+    for (let k = this.i; k < nodes.length; k++) {
+      const n = nodes[k];
+      n.share();
+      ids.push(n.masterId);
+      lps.push(n.lp);
+      lens.push(n.bytes);
+      units.push(n.count + n.deleted);
+    }
+    // Sized for the PELs (an ID, a time and a count per group entry, an ID per consumer entry).
+    let pending = 0;
+    if (this.s.groups !== null) for (const g of this.s.groups.values()) pending += g.pel.size;
+    const out = new ByteSink(256 + 48 * pending);
+    writeTrailer(out, this.s, this.version, this.compress);
+    this.frozen = { ids, lps, lens, units, trailer: out.buf.subarray(0, out.len) };
   }
+
+  step(out: ByteSink, units: number): boolean {
+    const nodes = (this.nodes ??= storedNodes(this.s));
+    if (this.i === 0 && this.frozen === null) writeLen(out, nodes.length);
+    const f = this.frozen;
+    if (f !== null) return this.stepFrozen(out, units, f);
+    while (this.i < nodes.length) {
+      const n = nodes[this.i++];
+      writeString(out, n.masterId, false);
+      writeBytes(out, n.lp.subarray(0, n.bytes), this.compress);
+      units -= n.count + n.deleted;
+      if (units <= 0 && this.i < nodes.length) return false;
+    }
+    writeTrailer(out, this.s, this.version, this.compress);
+    return true;
+  }
+
+  private stepFrozen(out: ByteSink, units: number, f: Frozen): boolean {
+    // Detached before its first step: the node count comes first.
+    if (this.k === 0 && this.i === 0) writeLen(out, f.ids.length);
+    while (this.k < f.ids.length) {
+      const k = this.k++;
+      writeString(out, f.ids[k], false);
+      writeBytes(out, f.lps[k].subarray(0, f.lens[k]), this.compress);
+      units -= f.units[k];
+      if (units <= 0 && this.k < f.ids.length) return false;
+    }
+    out.raw(f.trailer);
+    return true;
+  }
+}
+
+/** After the nodes: length, IDs, entries added, then groups with their PELs and consumers. */
+function writeTrailer(out: ByteSink, s: StreamValue, version: 2 | 3, compress: boolean): void {
   writeLen(out, s.length);
   writeIdLens(out, s.lastId);
   writeIdLens(out, s.firstId);
@@ -111,11 +206,11 @@ export function writeStream(out: ByteSink, s: StreamValue, version: 2 | 3, compr
     writeIdLens(out, g.lastId);
     writeLenBig(out, g.entriesRead < 0 ? U64_MAX : BigInt(g.entriesRead));
     writeLen(out, g.pel.size);
-    for (const [id, nack] of g.pel.entries()) {
+    g.pel.forEach((id, nack) => {
       writeRawId(out, id);
       writeMillis(out, nack.deliveryTime);
       writeLen(out, nack.deliveryCount);
-    }
+    });
     const consumers = g.sortedConsumers();
     writeLen(out, consumers.length);
     for (const c of consumers) {
@@ -123,7 +218,7 @@ export function writeStream(out: ByteSink, s: StreamValue, version: 2 | 3, compr
       writeMillis(out, c.seenTime);
       if (version === 3) writeMillis(out, c.activeTime);
       writeLen(out, c.pel.size);
-      for (const [id] of c.pel.entries()) writeRawId(out, id);
+      c.pel.forEach((id) => writeRawId(out, id));
     }
   }
 }

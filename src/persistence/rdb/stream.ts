@@ -203,7 +203,8 @@ export function readStream(c: Cursor, version: 1 | 2 | 3): RdbStream {
     for (let k = 0; k < ncons; k++) {
       const cname = c.string();
       const seenTime = c.millis();
-      const activeTime = version >= 3 ? c.millis() : -1;
+      // Before STREAM_LISTPACKS_3 there is no active time: the seen time stands in, as Redis 7.2 loads it.
+      const activeTime = version >= 3 ? c.millis() : seenTime;
       const cpel: StreamId[] = [];
       const n = c.len();
       for (let m = 0; m < n; m++) {

@@ -14,7 +14,7 @@ import { ByteSink, encodeIntset, encodeListpack } from './pack.js';
 import { QUICKLIST_NODE, RDB_TYPE } from './constants.js';
 import { writeBytes, writeLen, writeString } from './write-primitives.js';
 import { StreamValue } from '../../datatypes/stream.js';
-import { writeStream } from './stream-convert.js';
+import { StreamValueJob, writeStream } from './stream-convert.js';
 import type { ElementLog } from '../element-log.js';
 
 export { writeBytes, writeLen, writeString };
@@ -41,6 +41,11 @@ const NODE_LIMITS = [4096, 8192, 16384, 32768, 65536];
 export interface ValueJob {
   /** Writes about `units` more elements; true once the whole value is written. */
   step(out: ByteSink, units: number): boolean;
+  /**
+   * Goes on from a copy (cheap: shared buffers), so the value itself may change from now on; absent
+   * for jobs of values that cannot be copied cheaply.
+   */
+  detach?(): void;
 }
 
 /** Aggregates with more elements than this are written in steps by a background save. */
@@ -284,6 +289,7 @@ function valueJob(v: RValue, opts: ValueWriterOptions, log: ElementLog | null): 
   if (v instanceof HashValue) return v.isListpack ? null : new HashValueJob(v, opts, log);
   if (v instanceof ZsetValue) return v.isListpack ? null : new ZsetValueJob(v, opts, log);
   if (v instanceof SetValue) return v.encoding() === 'hashtable' || (v.encoding() === 'listpack' && opts.version < 11) ? new SetValueJob(v, opts, log) : null;
+  if (v instanceof StreamValue) return new StreamValueJob(v, opts.version >= 11 ? 3 : 2, opts.compression);
   return null;
 }
 
@@ -292,10 +298,10 @@ function valueJob(v: RValue, opts: ValueWriterOptions, log: ElementLog | null): 
  * A log (for the values needsElementLog names) lets the value change while the job runs.
  */
 export function steppedValueJob(v: RValue, opts: ValueWriterOptions, log: ElementLog | null = null): ValueJob | null {
-  if (typeof v === 'string' || v instanceof MutableString || v instanceof StreamValue) return null;
+  if (typeof v === 'string' || v instanceof MutableString) return null;
   // A logged value is written in steps whatever its size now: it was big at the snapshot's instant.
   if (log !== null) return valueJob(v, opts, log);
-  const n = v instanceof ListValue ? v.length : (v as unknown as { size: number }).size;
+  const n = v instanceof ListValue || v instanceof StreamValue ? v.length : (v as unknown as { size: number }).size;
   return n > STEPPED_ELEMENTS ? valueJob(v, opts, null) : null;
 }
 

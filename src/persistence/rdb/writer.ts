@@ -136,10 +136,11 @@ export class RdbWriter {
    * A key whose value is big enough to be written over several steps (see steppedValueJob): writes its
    * expiry, type and name and returns the job that writes the value by stepValue, or returns null
    * (writing nothing) for a value to write with key(). Nothing else may be written while a job runs.
-   * The value must not change until the job is done, unless it has a log (see ElementLog).
+   * The value must not change until the job is done, unless it has a log (see ElementLog) or the job
+   * was detached from it. `prepared`: the job, made (with steppedJob) and detached earlier.
    */
-  beginStepped(key: string, value: RValue, expireMs = -1, log: ElementLog | null = null): ValueJob | null {
-    const job = steppedValueJob(value, this.opts, log);
+  beginStepped(key: string, value: RValue, expireMs = -1, log: ElementLog | null = null, prepared: ValueJob | null = null): ValueJob | null {
+    const job = prepared ?? steppedValueJob(value, this.opts, log);
     if (job === null) return null;
     const out = this.out;
     this.expiry(expireMs);
@@ -151,6 +152,11 @@ export class RdbWriter {
   /** True when beginStepped would write the value in steps (an aggregate past STEPPED_ELEMENTS). */
   isStepped(value: RValue): boolean {
     return steppedValueJob(value, this.opts) !== null;
+  }
+
+  /** The job beginStepped would make for the value (null: not written in steps). */
+  steppedJob(value: RValue): ValueJob | null {
+    return steppedValueJob(value, this.opts);
   }
 
   /** Writes about `units` more elements of a value begun with beginStepped; true once it is complete. */
