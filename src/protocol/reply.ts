@@ -84,6 +84,9 @@ export class NoReply {
   static readonly instance = new NoReply();
 }
 
+/** V8's longest string (0x1fffffe8 characters on 64-bit builds). */
+export const MAX_STRING_LENGTH = 0x1fffffe8;
+
 /** A string value that changes in place (APPEND, SETRANGE, SETBIT): bytes with spare capacity. */
 export class MutableString {
   buf: Buffer;
@@ -126,6 +129,32 @@ export class MutableString {
   }
   toString(): string {
     return this.buf.latin1Slice(0, this.len);
+  }
+  /**
+   * Makes the value `size` bytes long, the new bytes zero (SETBIT, SETRANGE past the end). A new buffer
+   * comes zeroed from the allocator, whose big blocks are fresh pages the OS zeroes on first touch, so
+   * a sparse bitmap of 512 MB costs its touched pages only (filling it by hand took 2 s); bytes within
+   * the old capacity are cleared here.
+   */
+  extendZeroed(size: number): void {
+    this.embstr = false;
+    if (size <= this.len) return;
+    if (size > this.buf.length) {
+      const nb = Buffer.alloc(size < 1048576 ? size * 2 : size + 1048576);
+      this.buf.copy(nb, 0, 0, this.len);
+      this.buf = nb;
+    } else {
+      this.buf.fill(0, this.len, size);
+    }
+    this.len = size;
+  }
+  /**
+   * The value for a bulk reply, copied (replies may be encoded after later commands ran): a string,
+   * or bytes when it is longer than the longest string V8 makes (2^29 - 24 characters, just under
+   * proto-max-bulk-len's 512 MB).
+   */
+  copyForReply(): string | Buffer {
+    return this.len > MAX_STRING_LENGTH ? Buffer.from(this.view()) : this.toString();
   }
   view(): Buffer {
     return this.buf.subarray(0, this.len);

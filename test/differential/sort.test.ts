@@ -53,5 +53,16 @@ describe('sort', () => {
     ['SORT', 'l', 'LIMIT', '1'],
     ['RPUSH', 'sp', ' 7', '3'],
     ['SORT', 'sp'],
+    // strtod's edges as SORT checks them: an empty string is 0, blanks alone are not a number, hex
+    // floats are, overflow and inexact subnormals are refused, an exact subnormal is not, a NUL ends it.
+    // (Redis never clears errno before strtod, so after an ERANGE an element that converts nothing,
+    // such as "\x00", is refused too; that depends on history and is left out.)
+    ['RPUSH', 'edge', '', '10', ' 5', '0x10', '-0X1.8p1', '1e3', 'inf', '-infinity', '0x1p-1074', '+.5', '5.', '7\x00junk'],
+    ['SORT', 'edge'],
+    ['SORT', 'edge', 'DESC'],
+    ...['  ', '5 ', '1e400', '1e-400', '1e-310', '2.2250738585072011e-308', '0x', '1e', 'nan', '0x1p1024'].flatMap((v, i) => [
+      ['RPUSH', `bad${i}`, v, '4'],
+      ['SORT', `bad${i}`],
+    ]),
   ]);
 });

@@ -55,14 +55,12 @@ export function lookupStringForBit(
   if (v instanceof MutableString) {
     m = v;
   } else {
-    m = new MutableString(v, Math.max(0, size - v.length));
+    m = new MutableString(v);
     db.overwrite(key, m);
   }
   m.embstr = false;
   if (size > m.len) {
-    m.reserve(size);
-    m.buf.fill(0, m.len, size);
-    m.len = size;
+    m.extendZeroed(size);
     grew = true;
   }
   return { m, grew };

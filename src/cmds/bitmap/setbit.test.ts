@@ -70,3 +70,37 @@ test('SETBIT on a 10-million-bit bitmap is amortised O(1) per call', () => {
   expect(ms).toBeLessThan(5000);
   expect(h.run(['strlen', 'big'])).toBe(bits / 8);
 });
+
+test('a string grown to 512 MB by SETBIT and SETRANGE keeps its bytes; GET and GETRANGE answer it whole', () => {
+  h = createHarness();
+  h.run(['set', 'k', 'hello']);
+  // The last bit proto-max-bulk-len allows: the value becomes exactly 512 MB, longer than any JS string.
+  expect(h.run(['setbit', 'k', '4294967295', '1'])).toBe(0);
+  expect(h.run(['strlen', 'k'])).toBe(536870912);
+  expect(h.run(['getrange', 'k', '0', '4'])).toBe('hello');
+  expect(h.run(['getrange', 'k', '5', '9'])).toBe('\x00\x00\x00\x00\x00');
+  expect(h.run(['getrange', 'k', '-2', '-1'])).toBe('\x00\x01');
+  expect(h.run(['bitcount', 'k'])).toBe(21 + 1); // 'hello' has 21 bits set
+  h.run(['setrange', 'k', '536870900', 'tail']);
+  const whole = h.run(['get', 'k']) as Buffer;
+  expect(Buffer.isBuffer(whole)).toBe(true);
+  expect(whole.length).toBe(536870912);
+  expect(whole.subarray(0, 5).toString('latin1')).toBe('hello');
+  expect(whole.subarray(536870900, 536870904).toString('latin1')).toBe('tail');
+  expect(whole[536870911]).toBe(1);
+  // Not numbers, answered without reading the value as text.
+  expect(h.resp(['incr', 'k'])).toBe('-ERR value is not an integer or out of range\r\n');
+  expect(h.resp(['incrbyfloat', 'k', '1'])).toBe('-ERR value is not a valid float\r\n');
+  // BITOP with it: a result as long.
+  h.run(['set', 'one', '\x0f']);
+  expect(h.run(['bitop', 'or', 'dest', 'k', 'one'])).toBe(536870912);
+  expect(h.run(['getrange', 'dest', '0', '0'])).toBe('\x6f');
+  expect(h.run(['getrange', 'dest', '-1', '-1'])).toBe('\x01');
+  h.run(['del', 'k', 'dest']);
+  // SETRANGE past the end of a short string fills the gap with zeros.
+  h.run(['set', 's', 'ab']);
+  expect(h.run(['setrange', 's', '10', 'z'])).toBe(11);
+  expect(h.run(['get', 's'])).toBe('ab' + '\x00'.repeat(8) + 'z');
+  expect(h.run(['setrange', 's', '3', 'Q'])).toBe(11);
+  expect(h.run(['get', 's'])).toBe('ab\x00Q' + '\x00'.repeat(6) + 'z');
+}, 60_000);

@@ -8,6 +8,7 @@ import type { Reply } from '../../protocol/reply.js';
 import { ERR_NOT_INTEGER, ERR_SYNTAX, ERR_WRONGTYPE, errorReply } from '../../protocol/errors.js';
 import { isStringValue, stringOf, type RValue } from '../../keyspace/value.js';
 import { parseI64 } from '../../util/number.js';
+import { strtod } from '../sorted-set/zset-args.js';
 import { ListValue } from '../../datatypes/list.js';
 import { SetValue } from '../../datatypes/set.js';
 import { ZsetValue } from '../../datatypes/zset.js';
@@ -22,15 +23,20 @@ function fullKeyAccess(ctx: CommandContext, argv: string[]): boolean {
   const cmd = ctx.server.registry.lookup(argv[0]);
   return cmd === undefined || ctx.server.acl.hasFullKeyAccess(ctx.client, cmd, argv);
 }
-const FLOAT_RE = /^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-const INF_RE = /^[+-]?(?:inf|infinity)$/i;
-
-/** strtod as SORT uses it: leading blanks allowed, the rest must be consumed, NaN refused. */
+/**
+ * strtod as SORT checks it (eptr at the end, no ERANGE, not NaN): leading blanks and hex allowed, an
+ * empty string is 0 (nothing converted, and the end pointer is at the terminator), blanks alone are
+ * not; overflow and inexact subnormal results are refused.
+ */
 function sortScore(s: string): number | null {
-  const t = s.replace(/^[ \t\n\v\f\r]+/, '');
-  if (FLOAT_RE.test(t)) return Number(t);
-  if (INF_RE.test(t)) return t.charCodeAt(0) === 45 ? -Infinity : Infinity;
-  return null;
+  const nul = s.indexOf('\0');
+  const c = nul < 0 ? s : s.slice(0, nul);
+  if (c.length === 0) return 0;
+  const t = c.replace(/^[ \t\n\v\f\r]+/, '');
+  if (t.length === 0) return null;
+  const r = strtod(t, false);
+  if (r === null || r.erange || r.tiny === true || Number.isNaN(r.v)) return null;
+  return r.v;
 }
 
 /** lookupKeyByPattern: "#" is the element itself; the first "*" is replaced; "->field" reads a hash field. */

@@ -28,8 +28,15 @@ function plainDecimal(s: string): boolean {
   return digits > 0;
 }
 
-/** strtod over the whole C string (up to a NUL): the value and whether it over- or underflowed. */
-function strtod(arg: string, skipSpace: boolean): { v: number; erange: boolean } | null {
+/** The smallest normal double: glibc's strtod sets ERANGE for an inexact result below it. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * strtod over the whole C string (up to a NUL): the value, whether it overflowed or underflowed to
+ * zero (erange) and whether it is an inexact subnormal (tiny: glibc sets ERANGE for those too, which
+ * only SORT's check sees).
+ */
+export function strtod(arg: string, skipSpace: boolean): { v: number; erange: boolean; tiny?: boolean } | null {
   if (plainDecimal(arg)) return { v: Number(arg), erange: false };
   const nul = arg.indexOf('\0');
   let s = nul < 0 ? arg : arg.slice(0, nul);
@@ -39,18 +46,22 @@ function strtod(arg: string, skipSpace: boolean): { v: number; erange: boolean }
     const v = Number(s);
     const mant = s.replace(/[eE].*$/, '');
     const erange = !Number.isFinite(v) || (v === 0 && /[1-9]/.test(mant));
-    return { v, erange };
+    return { v, erange, tiny: v !== 0 && Math.abs(v) < MIN_NORMAL };
   }
   const hex = HEX_RE.exec(s);
   if (hex !== null) {
     const int = hex[2];
     const frac = hex[3] ?? '';
     if (int.length + frac.length === 0) return null;
-    let v = 0;
-    for (const c of int + frac) v = v * 16 + parseInt(c, 16);
-    v *= Math.pow(2, (hex[4] === undefined ? 0 : parseInt(hex[4], 10)) - 4 * frac.length);
+    let m = 0;
+    for (const c of int + frac) m = m * 16 + parseInt(c, 16);
+    const scale = Math.pow(2, (hex[4] === undefined ? 0 : parseInt(hex[4], 10)) - 4 * frac.length);
+    let v = m * scale;
+    // Exact when the mantissa was read exactly and scaling it lost no bits.
+    const exact = Number.isSafeInteger(m) && scale !== 0 && v / scale === m;
     if (hex[1] === '-') v = -v;
-    return { v, erange: !Number.isFinite(v) || (v === 0 && /[1-9a-fA-F]/.test(int + frac)) };
+    const tiny = v !== 0 && Math.abs(v) < MIN_NORMAL && !exact;
+    return { v, erange: !Number.isFinite(v) || (v === 0 && /[1-9a-fA-F]/.test(int + frac)), tiny };
   }
   if (INF_RE.test(s)) return { v: s.charCodeAt(0) === 45 ? -Infinity : Infinity, erange: false };
   if (NAN_RE.test(s)) return { v: NaN, erange: false };

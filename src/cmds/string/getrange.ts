@@ -1,6 +1,6 @@
 // GETRANGE key start end - Redis counterpart: getrangeCommand (t_string.c). SUBSTR shares this body.
 import { defineCommand } from '../../spec/define.js';
-import type { Reply } from '../../protocol/reply.js';
+import { MAX_STRING_LENGTH, type Reply } from '../../protocol/reply.js';
 import { ERR_NOT_INTEGER, ERR_WRONGTYPE } from '../../protocol/errors.js';
 import type { CommandContext } from '../../spec/context.js';
 import { parseInteger } from './incr-decr.js';
@@ -31,7 +31,8 @@ export function getrangeGeneric(ctx: CommandContext, argv: string[]): Reply {
   if (end < 0) end = 0;
   if (end >= len) end = len - 1;
   if (start > end || len === 0) return '';
-  return typeof v === 'string' ? v.slice(start, end + 1) : v.buf.latin1Slice(start, end + 1);
+  if (typeof v === 'string') return v.slice(start, end + 1);
+  return end + 1 - start > MAX_STRING_LENGTH ? Buffer.from(v.buf.subarray(start, end + 1)) : v.buf.latin1Slice(start, end + 1);
 }
 
 export default defineCommand('getrange', getrangeGeneric);

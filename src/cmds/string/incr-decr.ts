@@ -20,7 +20,8 @@ export function incrDecr(ctx: CommandContext, key: string, incr: number | bigint
   let old: number | bigint = 0;
   if (v !== undefined) {
     if (!isString(v)) return ERR_WRONGTYPE;
-    const parsed = parseInteger(typeof v === 'string' ? v : v.toString());
+    // Longer than any 64-bit integer: not read at all (a bitmap may be hundreds of megabytes).
+    const parsed = typeof v === 'string' ? parseInteger(v) : v.len > 20 ? null : parseInteger(v.toString());
     if (parsed === null) return ERR_NOT_INTEGER;
     old = parsed;
   }

@@ -5,7 +5,7 @@ import { stringEncoding } from '../../keyspace/value.js';
 import { MutableString } from '../../protocol/reply.js';
 import { defineCommand } from '../../spec/define.js';
 import { ERR_NAN_OR_INF, ERR_NOT_FLOAT, ERR_WRONGTYPE } from '../../protocol/errors.js';
-import { addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from './long-double.js';
+import { MAX_LONG_DOUBLE_CHARS, addLongDouble, formatLongDouble, parseLongDouble, type LongDouble } from './long-double.js';
 import { isString } from './string-value.js';
 
 const ZERO: LongDouble = { neg: false, mant: 0n, exp: 0, inf: false };
@@ -17,7 +17,8 @@ export default defineCommand('incrbyfloat', (ctx, argv) => {
   let current = ZERO;
   if (v !== undefined) {
     if (!isString(v)) return ERR_WRONGTYPE;
-    const parsed = parseLongDouble(typeof v === 'string' ? v : v.toString());
+    // Too long to be a long double's text: a longer value (a big bitmap) is not read at all.
+    const parsed = typeof v === 'string' ? parseLongDouble(v) : v.len >= MAX_LONG_DOUBLE_CHARS ? null : parseLongDouble(v.toString());
     if (parsed === null) return ERR_NOT_FLOAT;
     current = parsed;
   }

@@ -7,7 +7,7 @@ import { ERR_NOT_INTEGER, ERR_SYNTAX } from '../../protocol/errors.js';
 import { I64_MAX } from '../../util/number.js';
 import { ERR_LCS_IDX_AND_LEN, ERR_LCS_NO_MEMORY, ERR_LCS_TABLE_LIMIT, ERR_LCS_TOO_LONG, ERR_LCS_WRONGTYPE } from './errors.js';
 import { parseInteger } from './incr-decr.js';
-import { bulkOf, isString, optionName } from './string-value.js';
+import { isString, optionName, textOf } from './string-value.js';
 
 const UINT32_MAX = 4294967295;
 
@@ -15,8 +15,8 @@ export default defineCommand('lcs', (ctx, argv) => {
   const va = ctx.db.lookupRead(argv[1], ctx.now);
   const vb = ctx.db.lookupRead(argv[2], ctx.now);
   if ((va !== undefined && !isString(va)) || (vb !== undefined && !isString(vb))) return ERR_LCS_WRONGTYPE;
-  const a = va === undefined ? '' : bulkOf(va as string);
-  const b = vb === undefined ? '' : bulkOf(vb as string);
+  const a = va === undefined ? '' : textOf(va as string);
+  const b = vb === undefined ? '' : textOf(vb as string);
 
   let getLen = false;
   let getIdx = false;

@@ -18,7 +18,8 @@ const MIN_EXP = -16445;
 const MAX_EXP = 16383 - (MANT_BITS - 1);
 const MANT_LIMIT = 1n << 64n;
 /** Redis's buffer for a long double's text (MAX_LONG_DOUBLE_CHARS): longer input is refused. */
-const MAX_CHARS = 5 * 1024;
+export const MAX_LONG_DOUBLE_CHARS = 5 * 1024;
+const MAX_CHARS = MAX_LONG_DOUBLE_CHARS;
 
 const ZERO: LongDouble = { neg: false, mant: 0n, exp: 0, inf: false };
 

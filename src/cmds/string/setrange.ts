@@ -33,15 +33,12 @@ export default defineCommand('setrange', (ctx, argv) => {
     if (v instanceof MutableString) {
       m = v;
     } else {
-      m = new MutableString(v, Math.max(0, total - v.length));
+      m = new MutableString(v);
       db.overwrite(key, m);
     }
   }
-  if (total > m.len) {
-    m.reserve(total);
-    m.buf.fill(0, m.len, offset);
-    m.len = total;
-  }
+  if (total > m.len) m.extendZeroed(total);
+  m.embstr = false;
   m.buf.latin1Write(value, offset);
   ctx.signalModifiedKey(db, key);
   ctx.notify('$', 'setrange', key, db.id);
