@@ -57,6 +57,23 @@ export class OutputBuffer {
     this.buf = nb;
   }
 
+  /** The bytes written so far, as a view of this buffer: valid until the next write to it. */
+  view(): Buffer {
+    return this.buf.subarray(0, this.len);
+  }
+
+  /** view()'s bytes are written and no longer needed: empties the buffer for reuse. */
+  reset(): void {
+    this.len = 0;
+    if (this.buf.length > 1048576) this.buf = Buffer.allocUnsafe(16384);
+  }
+
+  /** view()'s bytes now belong to a writer that keeps them: writes go to a new buffer. */
+  release(): void {
+    this.len = 0;
+    this.buf = Buffer.allocUnsafe(16384);
+  }
+
   /** Takes the bytes written so far as a standalone Buffer and empties this one. */
   take(): Buffer {
     const n = this.len;

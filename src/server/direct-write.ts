@@ -53,6 +53,11 @@ function onComplete(this: WriteReq, status: number): void {
   if (status < 0) w.socket.destroy();
 }
 
+export const NOT_WRITTEN = 0;
+export const WRITTEN = 1;
+export const KEPT = 2;
+export type WriteResult = typeof NOT_WRITTEN | typeof WRITTEN | typeof KEPT;
+
 /** One connection's direct writer; pending counts bytes handed to libuv and not yet sent. */
 export class DirectWriter {
   pending = 0;
@@ -66,11 +71,15 @@ export class DirectWriter {
     return binding !== null;
   }
 
-  /** Writes the bytes; false when they must go through socket.write instead (nothing was written). */
-  write(buf: Buffer): boolean {
+  /**
+   * Writes the bytes: WRITTEN when the kernel took them all (or the connection is gone) and `buf` may be
+   * reused at once, KEPT when libuv holds `buf` until it has sent the rest, NOT_WRITTEN when they must
+   * go through socket.write instead (nothing was written).
+   */
+  write(buf: Buffer): WriteResult {
     const sock = this.socket;
     const handle = (sock as unknown as { _handle?: StreamHandle | null })._handle;
-    if (binding === null || handle == null || sock.writableLength !== 0 || sock.destroyed) return false;
+    if (binding === null || handle == null || sock.writableLength !== 0 || sock.destroyed) return NOT_WRITTEN;
     let req = this.req;
     if (req === null) {
       req = new binding.WriteWrap();
@@ -84,7 +93,7 @@ export class DirectWriter {
     if (err !== 0) {
       // EPIPE, ECONNRESET...: the connection is gone, as socket.write would find out.
       sock.destroy();
-      return true;
+      return WRITTEN;
     }
     if (binding.streamBaseState[binding.kLastWriteWasAsync] !== 0) {
       // libuv keeps this request until the rest is sent: it must not be reused, and the bytes are pending.
@@ -93,8 +102,9 @@ export class DirectWriter {
       req.owner = this;
       this.pending += buf.length;
       this.req = null;
+      return KEPT;
     }
-    return true;
+    return WRITTEN;
   }
 }
 

@@ -2,7 +2,7 @@
 // write per readable event, client limits, the hz timer (active expiry, timeouts, stats), signals and
 // SHUTDOWN, and the ServerApi that server-level commands use.
 // Counterpart: Redis's networking.c (connections), server.c (serverCron, main) and the listeners.
-import { DirectWriter, readDirect } from './direct-write.js';
+import { DirectWriter, KEPT, NOT_WRITTEN, WRITTEN, readDirect } from './direct-write.js';
 import { createServer, Socket, type Server as NetServer } from 'node:net';
 import { chmodSync, existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -632,8 +632,11 @@ export class CinnabarServer implements ClientOwner {
       c.netOut += n;
       this.engine.stats.netOutputBytes += n;
       this.writesProcessed++;
-      const bytes = c.out.take();
-      if (c.direct === null || !c.direct.write(bytes)) c.socket.write(bytes);
+      // Written straight from the output buffer when the kernel takes it all (the usual case): no copy.
+      const r = c.direct === null ? NOT_WRITTEN : c.direct.write(c.out.view());
+      if (r === WRITTEN) c.out.reset();
+      else if (r === KEPT) c.out.release();
+      else c.socket.write(c.out.take());
       if (this.overOutputLimit(c)) {
         this.log.log('warning', `Client ${formatClient(this, c)} scheduled to be closed ASAP for overcoming of output buffer limits.`);
         this.freeClient(c);
