@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { RdbPersistence } from './rdb-persistence.js';
 import { BackgroundFile } from '../persistence/background-file.js';
+import { rdbFileToCommands, rdbImageToCommands } from '../persistence/aof/rdb-to-commands.js';
 import type { Client } from './client.js';
 import type { Snapshot } from '../persistence/snapshot.js';
 import { ErrorReply } from '../protocol/reply.js';
@@ -267,7 +268,7 @@ export class AppendOnlyFile {
     this.enabled = true;
     mkdirSync(this.dir(), { recursive: true });
     if (!this.exists()) {
-      this.log.log('notice', 'Creating AOF base file appendonly.aof.1.base.rdb on server start');
+      this.log.log('notice', `Creating AOF base file ${this.name()}.1.${this.baseSuffix()} on server start`);
       this.baseFromCurrentData(1, 1);
       return null;
     }
@@ -349,10 +350,16 @@ export class AppendOnlyFile {
   /** A base file of the dataset as it is now, written in one go (start-up and CONFIG SET appendonly yes). */
   private baseFromCurrentData(baseSeq: number, incrSeq: number): void {
     const snap = this.snapshot();
-    const base = `${this.name()}.${baseSeq}.base.rdb`;
+    const base = `${this.name()}.${baseSeq}.${this.baseSuffix()}`;
     const tmp = join(this.dir(), `temp-rewriteaof-${process.pid}.aof`);
     const fd = openSync(tmp, 'w');
-    while (!snap.done) writeSync(fd, snap.step(1 << 30));
+    if (this.preamble()) {
+      while (!snap.done) writeSync(fd, snap.step(1 << 30));
+    } else {
+      const parts: Buffer[] = [];
+      while (!snap.done) parts.push(snap.step(1 << 30));
+      writeSync(fd, rdbImageToCommands(Buffer.concat(parts)));
+    }
     fsyncSync(fd);
     closeSync(fd);
     renameSync(tmp, join(this.dir(), base));
@@ -367,6 +374,16 @@ export class AppendOnlyFile {
 
   private snapshot(): Snapshot {
     return this.rdb.startSnapshot(true);
+  }
+
+  /** aof-use-rdb-preamble: the base is an RDB image (yes) or commands (no). */
+  private preamble(): boolean {
+    return this.config.getBool('aof-use-rdb-preamble');
+  }
+
+  /** A base file's suffix: base.rdb for an RDB image, base.aof for commands (as Redis names them). */
+  private baseSuffix(): string {
+    return this.preamble() ? 'base.rdb' : 'base.aof';
   }
 
   /** CONFIG SET appendonly yes at run time: a base of the current data, then appending. */
@@ -419,18 +436,54 @@ export class AppendOnlyFile {
       r.file,
       () => this.rewrite === r,
       (e) => this.rewriteFailed(r, e),
-      (err) => (err !== null ? this.rewriteFailed(r, err) : this.installRewrite(r)),
+      (err) => {
+        if (err !== null) return this.rewriteFailed(r, err);
+        if (this.preamble()) return this.installRewrite(r, r.tmp, 'base.rdb');
+        // A command-form base is made from the RDB image just written, a chunk at a time.
+        const cmds = `${r.tmp}.cmds`;
+        try {
+          r.file.close();
+        } catch (e) {
+          return this.rewriteFailed(r, e as Error);
+        }
+        rdbFileToCommands(r.tmp, cmds).then(
+          () => {
+            try {
+              unlinkSync(r.tmp);
+            } catch {
+              // already gone
+            }
+            if (this.rewrite !== r) {
+              try {
+                unlinkSync(cmds);
+              } catch {
+                // already gone
+              }
+              return;
+            }
+            this.installRewrite(r, cmds, 'base.aof');
+          },
+          (e: Error) => {
+            try {
+              unlinkSync(cmds);
+            } catch {
+              // never created
+            }
+            if (this.rewrite === r) this.rewriteFailed(r, e);
+          },
+        );
+      },
     );
     return true;
   }
 
   /** The new base is on disk: it replaces the old base and incr files in the manifest. */
-  private installRewrite(r: Rewrite): void {
+  private installRewrite(r: Rewrite, from: string, suffix: string): void {
     try {
       r.file.close();
-      const base = `${this.name()}.${r.baseSeq}.base.rdb`;
+      const base = `${this.name()}.${r.baseSeq}.${suffix}`;
       const t1 = latencyStartMonitor(this.engine.latency);
-      renameSync(r.tmp, join(this.dir(), base));
+      renameSync(from, join(this.dir(), base));
       latencyEndMonitor(this.engine.latency, 'aof-rename', t1);
       const old = this.manifest.filter((e) => e.type === 'b' || e.seq < r.newIncrSeq);
       const kept: ManifestEntry[] = [{ file: base, seq: r.baseSeq, type: 'b' }];
@@ -460,7 +513,7 @@ export class AppendOnlyFile {
 
   private endRewrite(ok: boolean): void {
     const r = this.rewrite!;
-    this.rdb.releaseSnapshot();
+    this.rdb.releaseSnapshot(r.snap);
     this.rewrite = null;
     this.lastRewriteTimeSec = Math.round((Date.now() - r.startedAt) / 1000);
     this.lastRewriteStatus = ok ? 'ok' : 'err';
@@ -473,7 +526,7 @@ export class AppendOnlyFile {
   abortRewrite(): void {
     const r = this.rewrite;
     if (r === null) return;
-    this.rdb.releaseSnapshot();
+    this.rdb.releaseSnapshot(r.snap);
     this.rewrite = null;
     r.file.discard(r.tmp);
   }

@@ -213,7 +213,7 @@ export class RdbPersistence {
         return;
       }
       // Every key is in the file: writes need no copy-on-write any more.
-      this.releaseSnapshot();
+      this.releaseSnapshot(snap);
       file.sync((err) => {
         if (current()) written(err);
       });
@@ -275,8 +275,12 @@ export class RdbPersistence {
     this.engine.snapshotActive = true;
   }
 
-  /** The snapshot no longer needs old values: writes go straight to the data again. */
-  releaseSnapshot(): void {
+  /**
+   * The snapshot no longer needs old values: writes go straight to the data again. Nothing happens when
+   * another snapshot is attached by now (a save started after this one had written every key).
+   */
+  releaseSnapshot(snap: Snapshot): void {
+    if (this.attached !== snap) return;
     for (const db of this.engine.dbs) db.snapshot = null;
     this.attached?.dispose();
     this.attached = null;
@@ -285,7 +289,7 @@ export class RdbPersistence {
 
   private finish(ok: boolean): void {
     const r = this.running!;
-    this.releaseSnapshot();
+    this.releaseSnapshot(r.snap);
     this.running = null;
     this.lastBgsaveTimeSec = Math.round((Date.now() - r.startedAt) / 1000);
     if (ok) {
@@ -304,7 +308,7 @@ export class RdbPersistence {
   abort(): void {
     const r = this.running;
     if (r === null) return;
-    this.releaseSnapshot();
+    this.releaseSnapshot(r.snap);
     this.running = null;
     const t0 = latencyStartMonitor(this.engine.latency);
     r.file.discard(r.tmp);
