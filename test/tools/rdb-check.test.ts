@@ -284,8 +284,10 @@ describe('exports', () => {
       const want = expected.keys[row.db][key];
       expect(row.type, row.key).toBe(want.type);
       expect(row.expires_at ?? -1, row.key).toBe(want.pexpiretime);
+      // The fixture's TTLs were a day or so from when it was saved: some have passed since (0 then).
       if (want.pexpiretime === -1) expect(row.ttl).toBe(-1);
-      else expect(row.ttl).toBeGreaterThan(0);
+      else if (want.pexpiretime > Date.now() + 60_000) expect(row.ttl).toBeGreaterThan(0);
+      else if (want.pexpiretime < Date.now()) expect(row.ttl).toBe(0);
       const v = want.value as unknown;
       switch (row.type) {
         case 'string': expect(row.value).toBe(asText(v as string)); break;
@@ -320,8 +322,16 @@ describe('exports', () => {
       server = await startRedis(['--dir', dir, '--dbfilename', 'dump.rdb']);
       conn = await RespConnection.open(server.port);
       let checked = 0;
+      let skipped = 0;
       for (const row of rows) {
-        const key = Buffer.from(Object.keys(expected.keys[row.db]).find((k) => asText(k) === row.key)!, 'latin1');
+        const name = Object.keys(expected.keys[row.db]).find((k) => asText(k) === row.key)!;
+        // A key whose TTL has passed since the fixture was saved is not loaded: nothing to compare.
+        const expiry = expected.keys[row.db][name].pexpiretime;
+        if (expiry !== -1 && expiry < Date.now() + 60_000) {
+          skipped++;
+          continue;
+        }
+        const key = Buffer.from(name, 'latin1');
         await conn.command(['select', String(row.db)]);
         const enc = (await conn.command(['object', 'encoding', key])).data!.toString();
         const usage = Number((await conn.command(['memory', 'usage', key, 'samples', '0'])).data!.toString());
@@ -334,7 +344,8 @@ describe('exports', () => {
         expect(Math.abs(row.size - usage), `${row.key}: ${row.size} vs ${usage}`).toBeLessThanOrEqual(margin);
         checked++;
       }
-      expect(checked).toBe(rows.length);
+      expect(checked + skipped).toBe(rows.length);
+      expect(checked).toBeGreaterThan(rows.length / 2);
     } finally {
       conn?.close();
       await server?.stop();
