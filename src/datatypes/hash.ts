@@ -25,12 +25,12 @@
 // iterate it). This class satisfies keyspace's TypedValue structurally (datatypes sits below
 // keyspace and imports nothing from it).
 
+import { notifyElement, watched } from './watch.js';
+
 /** A one-byte string's heap bytes: 16 of header, its bytes rounded up to 8 (src/keyspace/memory.ts). */
 function stringBytes(s: string): number {
   return 16 + ((s.length + 7) & ~7);
 }
-
-import { notifyElement, watched } from './watch.js';
 
 const SMALL = 16;
 const SHIFT = 12;

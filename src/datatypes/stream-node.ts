@@ -68,7 +68,7 @@ export class StreamNode {
   readonly masterFields: string[];
   /** Offset of the first entry. */
   entriesStart = 0;
-  /** `lp` is shared with a copy (cloneShared): it is copied before its bytes are written. */
+  /** `lp` is read by another holder (share()): it is copied before its bytes are written. */
   private shared = false;
 
   private constructor(masterId: StreamId, masterFields: string[], lp: Buffer) {
@@ -329,22 +329,6 @@ export class StreamNode {
   markDeleted(p: number): void {
     if (this.shared) this.unshare();
     this.lp[p] |= FLAG_DELETED;
-  }
-
-  /**
-   * A copy sharing this node's listpack buffer: each side copies it before it first writes to it. What
-   * a background save takes of a long stream about to change (a copy of the bytes took 260 ms for a
-   * million entries).
-   */
-  cloneShared(): StreamNode {
-    const n = new StreamNode(this.masterId, this.masterFields, this.lp);
-    n.bytes = this.bytes;
-    n.elements = this.elements;
-    n.count = this.count;
-    n.deleted = this.deleted;
-    n.entriesStart = this.entriesStart;
-    n.shared = this.shared = true;
-    return n;
   }
 
   /** Another holder reads the listpack bytes as they are now: copy them before writing to them. */

@@ -82,20 +82,8 @@ export class StreamValue implements TypedValue {
   }
 
   clone(): StreamValue {
-    return this.copy(false);
-  }
-
-  /**
-   * A copy whose nodes share their listpack buffers with this stream's until either side writes to one
-   * (groups are copied): O(nodes + pending entries). For a background save's copy.
-   */
-  cloneShared(): StreamValue {
-    return this.copy(true);
-  }
-
-  private copy(shared: boolean): StreamValue {
     const s = new StreamValue();
-    s.nodes = this.nodes.map((n) => (shared ? n.cloneShared() : n.clone()));
+    s.nodes = this.nodes.map((n) => n.clone());
     s.length = this.length;
     s.lastId = this.lastId;
     s.firstId = this.firstId;
