@@ -1,9 +1,9 @@
 // `cinnabar aof-check`: the redis-check-aof counterpart. Arguments are parsed by the tool itself (bin/run.js
 // passes them after `--`), so redis-check-aof's `--fix FILE` and `--truncate-to-timestamp TS FILE` work as is.
 import { Command } from '@oclif/core';
-import { runAofCheck } from '../src/index.js';
+import { runSubcommand } from '../src/index.js';
 
-/** bin/run.js puts `--` before this command's own arguments; drop it. */
+/** Arguments after a `--` that keeps oclif from reading them (bin/run.js itself calls runSubcommand directly). */
 function ownArgs(argv: string[]): string[] {
   return argv[0] === '--' ? argv.slice(1) : argv;
 }
@@ -24,7 +24,6 @@ export default class AofCheck extends Command {
   ];
 
   async run(): Promise<void> {
-    const code = await runAofCheck(ownArgs(this.argv));
-    process.stdout.write('', () => process.exit(code));
+    await runSubcommand('aof-check', ownArgs(this.argv));
   }
 }

@@ -1,9 +1,9 @@
 // `cinnabar benchmark`: the redis-benchmark counterpart. Arguments are parsed by the tool itself because
 // its flags (-h for host, -3, -t lists, a custom command after the options) do not fit oclif's model.
 import { Command } from '@oclif/core';
-import { runBenchmark } from '../src/index.js';
+import { runSubcommand } from '../src/index.js';
 
-/** bin/run.js puts `--` before this command's own arguments; drop it. */
+/** Arguments after a `--` that keeps oclif from reading them (bin/run.js itself calls runSubcommand directly). */
 function ownArgs(argv: string[]): string[] {
   return argv[0] === '--' ? argv.slice(1) : argv;
 }
@@ -24,7 +24,6 @@ export default class Benchmark extends Command {
   ];
 
   async run(): Promise<void> {
-    const code = await runBenchmark(ownArgs(this.argv));
-    process.stdout.write('', () => process.exit(code));
+    await runSubcommand('benchmark', ownArgs(this.argv));
   }
 }

@@ -1,9 +1,9 @@
 // `cinnabar cli`: the redis-cli counterpart. Arguments are parsed by the cli itself because its flags
 // (-h for host, -3, -x, options before a free-form command) do not fit oclif's flag model.
 import { Command } from '@oclif/core';
-import { runCli } from '../src/index.js';
+import { runSubcommand } from '../src/index.js';
 
-/** bin/run.js puts `--` before this command's own arguments; drop it. */
+/** Arguments after a `--` that keeps oclif from reading them (bin/run.js itself calls runSubcommand directly). */
 function ownArgs(argv: string[]): string[] {
   return argv[0] === '--' ? argv.slice(1) : argv;
 }
@@ -28,8 +28,6 @@ export default class Cli extends Command {
   ];
 
   async run(): Promise<void> {
-    const code = await runCli(ownArgs(this.argv));
-    // Leave once output is flushed, even if stdin is still open (a terminal we never read from).
-    process.stdout.write('', () => process.exit(code));
+    await runSubcommand('cli', ownArgs(this.argv));
   }
 }

@@ -1,9 +1,9 @@
 // `cinnabar rdb-check`: the redis-check-rdb counterpart. Arguments are parsed by the tool itself (bin/run.js
 // passes them after `--`), so it accepts redis-check-rdb's plain `rdb-check FILE` as well as its own options.
 import { Command } from '@oclif/core';
-import { runRdbCheck } from '../src/index.js';
+import { runSubcommand } from '../src/index.js';
 
-/** bin/run.js puts `--` before this command's own arguments; drop it. */
+/** Arguments after a `--` that keeps oclif from reading them (bin/run.js itself calls runSubcommand directly). */
 function ownArgs(argv: string[]): string[] {
   return argv[0] === '--' ? argv.slice(1) : argv;
 }
@@ -24,7 +24,6 @@ export default class RdbCheck extends Command {
   ];
 
   async run(): Promise<void> {
-    const code = await runRdbCheck(ownArgs(this.argv));
-    process.stdout.write('', () => process.exit(code));
+    await runSubcommand('rdb-check', ownArgs(this.argv));
   }
 }

@@ -1,7 +1,7 @@
 import { Command } from '@oclif/core';
-import { runServer } from '../src/index.js';
+import { runSubcommand } from '../src/index.js';
 
-/** bin/run.js puts `--` before this command's own arguments; drop it. */
+/** Arguments after a `--` that keeps oclif from reading them (bin/run.js itself calls runSubcommand directly). */
 function ownArgs(argv: string[]): string[] {
   return argv[0] === '--' ? argv.slice(1) : argv;
 }
@@ -14,10 +14,6 @@ export default class Server extends Command {
   static override examples = ['<%= config.bin %> server', '<%= config.bin %> server /etc/cinnabar.conf --port 7000', '<%= config.bin %> server --save "" --appendonly no'];
 
   async run(): Promise<void> {
-    const code = await runServer(ownArgs(this.argv), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
-    });
-    process.exit(code);
+    await runSubcommand('server', ownArgs(this.argv));
   }
 }

@@ -4,16 +4,9 @@ import { processIo, readAll, type CliIo } from './io.js';
 import { parseOptions, OptionError, USAGE, type CliOptions } from './options.js';
 import { cliVersion } from './help.js';
 import { Session } from './session.js';
-import { repl } from './repl.js';
 import { splitArgs } from './split-args.js';
-import { askPassword } from './askpass.js';
-import { scanMode } from './modes/scan.js';
-import { bigKeysMode } from './modes/big-keys.js';
-import { hotKeysMode } from './modes/hot-keys.js';
-import { latencyDistMode, latencyMode, intrinsicLatencyMode } from './modes/latency.js';
-import { statMode } from './modes/stat.js';
-import { pipeMode } from './modes/pipe.js';
-import { evalArgv, EvalFileError } from './modes/eval.js';
+// The prompt, the special modes and --eval are loaded when used: a one-shot command (what scripts run
+// in loops) starts without them.
 
 export type { CliIo } from './io.js';
 export type { CliOptions } from './options.js';
@@ -37,11 +30,11 @@ export async function run(opts: CliOptions, io: CliIo): Promise<number> {
     io.stderr.write(`${opts.unsupported}\n`);
     return 1;
   }
-  if (opts.askpass) opts.password = await askPassword(io, 'Please input password: ');
+  if (opts.askpass) opts.password = await (await import('./askpass.js')).askPassword(io, 'Please input password: ');
   const session = new Session(opts, io);
   try {
     if (opts.mode) return await runMode(session);
-    if (opts.command.length === 0 && opts.evalFile === undefined) return await repl(session);
+    if (opts.command.length === 0 && opts.evalFile === undefined) return await (await import('./repl.js')).repl(session);
     return await oneShot(session);
   } finally {
     session.close();
@@ -51,26 +44,28 @@ export async function run(opts: CliOptions, io: CliIo): Promise<number> {
 /** The special modes; all but --intrinsic-latency need a connection first. */
 async function runMode(session: Session): Promise<number> {
   const mode = session.opts.mode!;
-  if (mode === 'intrinsic-latency') return withCtrlC(session, () => intrinsicLatencyMode(session));
+  if (mode === 'intrinsic-latency') {
+    const { intrinsicLatencyMode } = await import('./modes/latency.js');
+    return withCtrlC(session, () => intrinsicLatencyMode(session));
+  }
   if (!(await session.connect())) return 1;
   switch (mode) {
     case 'scan':
-      return scanMode(session);
+      return (await import('./modes/scan.js')).scanMode(session);
     case 'bigkeys':
-      return bigKeysMode(session, false);
     case 'memkeys':
-      return bigKeysMode(session, true);
+      return (await import('./modes/big-keys.js')).bigKeysMode(session, mode === 'memkeys');
     case 'hotkeys':
-      return hotKeysMode(session);
+      return (await import('./modes/hot-keys.js')).hotKeysMode(session);
     case 'latency':
     case 'latency-history':
-      return latencyMode(session, mode === 'latency-history');
+      return (await import('./modes/latency.js')).latencyMode(session, mode === 'latency-history');
     case 'latency-dist':
-      return latencyDistMode(session);
+      return (await import('./modes/latency.js')).latencyDistMode(session);
     case 'stat':
-      return statMode(session);
+      return (await import('./modes/stat.js')).statMode(session);
     case 'pipe':
-      return pipeMode(session);
+      return (await import('./modes/pipe.js')).pipeMode(session);
   }
 }
 
@@ -97,6 +92,7 @@ async function oneShot(session: Session): Promise<number> {
   }
   let argv: string[];
   if (opts.evalFile !== undefined) {
+    const { evalArgv, EvalFileError } = await import('./modes/eval.js');
     try {
       argv = evalArgv(opts.evalFile, opts.command.map(toBytes));
     } catch (err) {
