@@ -99,3 +99,40 @@ describe('compiled code kept in the interpreter', () => {
     expect(run(`return ${SCRIPTS}.back()`)).toBe(2);
   });
 });
+
+describe('script results read from the interpreter memory', () => {
+  it('nil, integers on both sides of 2^53 and bulk strings come back as the interpreter decoder gives them', () => {
+    expect(run('return nil')).toBeNull();
+    expect(run('return')).toBeNull();
+    expect(run('return 0')).toBe(0);
+    expect(run('return -1')).toBe(-1);
+    expect(run('return 3.7')).toBe(3);
+    expect(run('return -3.7')).toBe(-3);
+    expect(run('return 4294967296 + 5')).toBe(4294967301);
+    expect(run('return -4294967296 - 5')).toBe(-4294967301);
+    expect(run('return 2^53 - 1')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(run('return -(2^53 - 1)')).toBe(Number.MIN_SAFE_INTEGER);
+    // Beyond the safe range (and NaN/inf, INT64_MIN) the interpreter's own decoder answers a BigInt.
+    expect(run('return 2^53')).toBe(9007199254740992n);
+    expect(run('return -2^53')).toBe(-9007199254740992n);
+    expect(run('return 2^62')).toBe(4611686018427387904n);
+    // As Redis's (long long) cast on x86-64: NaN, the infinities and anything outside the 64-bit range
+    // give INT64_MIN (wasm-patch.ts).
+    for (const x of ['0/0', '1/0', '-1/0', '2^63', '2^64', '-2^63', '-2^64']) expect(run(`return ${x}`), x).toBe(-9223372036854775808n);
+    expect(run('return 2^63 - 1024')).toBe(9223372036854774784n);
+    const bin = run('return "a\\0b\\255" .. string.rep("x", 100)');
+    expect(Buffer.isBuffer(bin)).toBe(true);
+    expect(bin).toEqual(Buffer.concat([Buffer.from([0x61, 0, 0x62, 0xff]), Buffer.alloc(100, 'x')]));
+    expect(run('return ""')).toEqual(Buffer.alloc(0));
+    // Other results still take the decoder.
+    expect(run('return {1, "two"}')).toEqual([1, Buffer.from('two')]);
+    expect(run("return {ok = 'fine'}")).toEqual({ ok: Buffer.from('fine') });
+  });
+
+  it('a reply the host returns reaches the script intact, short or long', () => {
+    const long = Buffer.alloc(5000, 'z');
+    const host: LuaHost = { call: (argv) => (argv[1] === 'long' ? long : Buffer.from(argv[1], 'latin1')), log: () => {}, setResp: () => {} };
+    expect(run("return redis.call('echo', 'short')", host)).toEqual(Buffer.from('short'));
+    expect(run("return redis.call('echo', 'long')", host)).toEqual(long);
+  });
+});

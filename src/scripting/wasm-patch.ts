@@ -1,4 +1,4 @@
-// Three corrections to the pinned lua-redis-wasm interpreter, made by rewriting three of its functions
+// Four corrections to the pinned lua-redis-wasm interpreter, made by rewriting four of its functions
 // before the module is instantiated (the count-hook rewrite in wasm-hook.ts is applied after these):
 //
 //  1. A null reply reaches Lua as nil once the script called redis.setresp(3), as Redis's
@@ -12,6 +12,10 @@
 //
 //  3. pcall hands a caught error table's err field to its caller instead of the table, as Redis's
 //     own pcall does (luaRedisPcall): errors scripts raise as error({err = ...}) read as strings.
+//
+//  4. A number a script returns becomes an integer reply as Redis's `(long long)` cast of it does on
+//     x86-64: NaN, the infinities and anything outside the 64-bit range give -9223372036854775808.
+//     The interpreter's saturating conversion gave 0 for NaN and the nearest bound otherwise.
 //
 // The function indices, data addresses and byte sequences below belong to one build of the
 // interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
@@ -39,6 +43,7 @@ const FN_LUA_ISSTRING = 66;
 const FN_LUA_GETTOP = 56;
 const FN_LUA_PCALL = 97; // lua_pcall as this build specialises it: (L, nargs, errfunc), all results
 const FN_LUAL_CHECKANY = 250;
+const FN_ENCODE_VALUE = 35; // Lua value -> reply, for the script's result
 // Addresses in its linear memory.
 const ADDR_RESP_VERSION = 27960; // the protocol redis.setresp chose
 const ADDR_ERROR_LINE = 28476; // the line the message handler recorded
@@ -142,6 +147,23 @@ function patchPcall(body: Uint8Array): Uint8Array | null {
   ]);
 }
 
+/**
+ * The result encoder's number case, `local.get 13; i64.trunc_sat_f64_s` (local 13 holds the number),
+ * becomes: the truncation when the number is within [-2^63, 2^63), else INT64_MIN (NaN fails both
+ * comparisons).
+ */
+function patchNumberReply(body: Uint8Array): Uint8Array | null {
+  const f64 = (x: number): number[] => [0x44, ...Buffer.from(new Float64Array([x]).buffer)];
+  const number = [LOCAL_GET, 13];
+  const inRange = [
+    ...number, ...f64(-9223372036854775808), 0x66, // x >= -2^63
+    ...number, ...f64(9223372036854775808), 0x63, // x < 2^63
+    0x71, // and
+  ];
+  const int64Min = [0x42, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x7f];
+  return replaceOnce(body, [...number, 0xfc, 0x06], [...inRange, 0x04, 0x7e, ...number, 0xb0, 0x05, ...int64Min, 0x0b]);
+}
+
 /** The stock binary with the corrections, or null when it is not the build they were made for. */
 export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
   if (createHash('sha256').update(wasm).digest('hex') !== KNOWN_BUILD) return null;
@@ -162,12 +184,20 @@ export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
         c.p += len;
         const index = imported + f;
         const patched =
-          index === FN_DECODE_REPLY ? patchDecodeReply(body) : index === FN_ERROR_HANDLER ? patchErrorHandler(body) : index === FN_LUAB_PCALL ? patchPcall(body) : body;
+          index === FN_DECODE_REPLY
+            ? patchDecodeReply(body)
+            : index === FN_ERROR_HANDLER
+              ? patchErrorHandler(body)
+              : index === FN_LUAB_PCALL
+                ? patchPcall(body)
+                : index === FN_ENCODE_VALUE
+                  ? patchNumberReply(body)
+                  : body;
         if (patched === null) return null;
         if (patched !== body) changed++;
         parts.push(Buffer.from(u32(patched.length)), patched);
       }
-      if (changed !== 3 || c.p !== end) return null;
+      if (changed !== 4 || c.p !== end) return null;
       const section = Buffer.concat(parts);
       return Buffer.concat([wasm.subarray(0, header), Buffer.from([10, ...u32(section.length)]), section, wasm.subarray(end)]);
     }
