@@ -15,7 +15,7 @@ import { ZsetValue } from '../datatypes/zset.js';
 import { HashValue } from '../datatypes/hash.js';
 import { StreamValue } from '../datatypes/stream.js';
 import { MAX_ID, MIN_ID } from '../datatypes/stream-id.js';
-import { formatDoubleShortest } from '../util/number.js';
+import { fpconvDtoa } from '../util/number.js';
 
 type Bytes = string | Uint8Array;
 
@@ -65,7 +65,7 @@ export function xorObjectDigest(digest: Buffer, v: RValue, hasExpire: boolean): 
     v.forEach((m, s) => {
       ele.fill(0);
       mixDigest(ele, m);
-      mixDigest(ele, formatDoubleShortest(s));
+      mixDigest(ele, fpconvDtoa(s));
       xorDigest(digest, ele);
     });
   } else if (v instanceof HashValue) {

@@ -20,7 +20,7 @@ import {
   ViewReply,
   type Reply,
 } from './reply.js';
-import { formatDoubleShortest } from '../util/number.js';
+import { d2string } from '../util/number.js';
 
 const SMALL_INTS = 10000;
 const intCache: Buffer[] = [];
@@ -253,7 +253,7 @@ export class OutputBuffer {
       return;
     }
     if (r instanceof DoubleReply) {
-      const s = r.text ?? formatDoubleShortest(r.value);
+      const s = r.text ?? d2string(r.value);
       if (resp === 3) {
         this.latin1(`,${s}\r\n`);
       } else this.bulk(s);

@@ -20,7 +20,7 @@ import {
   VerbatimReply,
   type Reply,
 } from '../protocol/reply.js';
-import { formatDoubleShortest } from '../util/number.js';
+import { d2string } from '../util/number.js';
 
 const FALSE_NIL = null;
 
@@ -43,7 +43,7 @@ export function replyToLua(r: Reply, resp: 2 | 3): HostValue {
   if (r instanceof NullArray) return FALSE_NIL;
   if (r instanceof DoubleReply) {
     if (resp === 3) return { double: r.value };
-    return Buffer.from(r.text ?? formatDoubleShortest(r.value), 'latin1');
+    return Buffer.from(r.text ?? d2string(r.value), 'latin1');
   }
   if (r instanceof MapReply) {
     if (resp === 3) {

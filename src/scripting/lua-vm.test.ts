@@ -17,14 +17,14 @@ describe('interpreter binary corrections', () => {
   it('apply to the pinned build and leave a valid module', () => {
     const where = LuaWasmEngine.defaultWasmPath();
     const stock = readFileSync(where.startsWith('file:') ? fileURLToPath(where) : where);
-    const patched = patchInterpreter(new Uint8Array(stock));
+    const patched = patchInterpreter(new Uint8Array(stock), new Uint8Array(16).fill(7));
     expect(patched).not.toBeNull();
     expect(WebAssembly.validate(patched!)).toBe(true);
     expect(corrected).toBe(true);
   });
 
   it('leave any other build alone', () => {
-    expect(patchInterpreter(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]))).toBeNull();
+    expect(patchInterpreter(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), new Uint8Array(16))).toBeNull();
   });
 
   it('a null reply is false under RESP2 and nil after setresp(3), inside arrays too', () => {

@@ -22,7 +22,8 @@ import { LuaWasmEngine, load, type LuaEngine, type ReplyValue } from 'lua-redis-
 import { randomBytes } from 'node:crypto';
 import { patchFuelHook } from './wasm-hook.js';
 import { escapeLuaString } from './lua-source.js';
-import { patchInterpreter, TABLE_ERROR_FLAG } from './wasm-patch.js';
+import { NUMBER_TOKEN_LENGTH, patchInterpreter, TABLE_ERROR_FLAG } from './wasm-patch.js';
+import { luaNumberArgument } from '../util/number.js';
 
 export type { ReplyValue };
 
@@ -70,6 +71,13 @@ export const STOPPED_MESSAGE = 'Script killed by fuel limit';
 export const SCRIPT_REDIS_VERSION = '7.2.4';
 
 /**
+ * Marks a number argument of redis.call in the interpreter's encoding (wasm-patch.ts, correction 5):
+ * random per process, so no argument a script builds can pass for one.
+ */
+const NUMBER_TOKEN = randomBytes(NUMBER_TOKEN_LENGTH);
+const NUMBER_ARGUMENT_LENGTH = NUMBER_TOKEN_LENGTH + 8;
+
+/**
  * The interpreter's binary with the hook that reaches the host and the corrections of wasm-patch.ts;
  * the stock one if this build differs.
  */
@@ -78,7 +86,7 @@ function interpreterBinary(): { bytes?: Uint8Array; fuelAddress: number; correct
     const where = LuaWasmEngine.defaultWasmPath();
     const stock = readFileSync(where.startsWith('file:') ? fileURLToPath(where) : where);
     const view = new Uint8Array(stock.buffer, stock.byteOffset, stock.length);
-    const corrected = patchInterpreter(view);
+    const corrected = patchInterpreter(view, NUMBER_TOKEN);
     const patched = patchFuelHook(corrected ?? view);
     if (patched !== null) return { bytes: patched.bytes, fuelAddress: patched.fuelAddress, corrected: corrected !== null };
   } catch {
@@ -299,7 +307,7 @@ export class LuaVm {
     for (let i = 0; i < count; i++) {
       const len = heap.readUInt32LE(off);
       off += 4;
-      argv[i] = heap.latin1Slice(off, off + len);
+      argv[i] = len === NUMBER_ARGUMENT_LENGTH && isNumberArgument(heap, off) ? numberArgument(heap, off + NUMBER_TOKEN_LENGTH) : heap.latin1Slice(off, off + len);
       off += len;
     }
     const size = encodeHostValue(this.onCall(argv, raise), 0);
@@ -482,6 +490,16 @@ export class LuaVm {
   private setReadonly(at: number, on: boolean): void {
     this.heap().writeInt32LE(on ? 1 : 0, at + TABLE_READONLY);
   }
+}
+
+function isNumberArgument(heap: Buffer, at: number): boolean {
+  for (let i = 0; i < NUMBER_TOKEN_LENGTH; i++) if (heap[at + i] !== NUMBER_TOKEN[i]) return false;
+  return true;
+}
+
+/** A number argument as Redis 7.2 writes it (luaArgsToRedisArgv); a NaN keeps its sign ("-nan"). */
+function numberArgument(heap: Buffer, at: number): string {
+  return luaNumberArgument(heap.readDoubleLE(at), (heap[at + 7] & 0x80) !== 0);
 }
 
 /** A Buffer over the interpreter's memory, made again when the memory grows (its view is then replaced). */

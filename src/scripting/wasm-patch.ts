@@ -1,4 +1,4 @@
-// Four corrections to the pinned lua-redis-wasm interpreter, made by rewriting four of its functions
+// Five corrections to the pinned lua-redis-wasm interpreter, made by rewriting five of its functions
 // before the module is instantiated (the count-hook rewrite in wasm-hook.ts is applied after these):
 //
 //  1. A null reply reaches Lua as nil once the script called redis.setresp(3), as Redis's
@@ -16,6 +16,12 @@
 //  4. A number a script returns becomes an integer reply as Redis's `(long long)` cast of it does on
 //     x86-64: NaN, the infinities and anything outside the 64-bit range give -9223372036854775808.
 //     The interpreter's saturating conversion gave 0 for NaN and the nearest bound otherwise.
+//
+//  5. A number a script passes to redis.call / redis.pcall reaches the host as its 8 bytes, behind a
+//     16-byte token chosen by the host for the process (NUMBER_TOKEN_LENGTH + 8 bytes in all), so the
+//     host can write it as Redis 7.2 does (integer digits when integral, else the shortest round-trip
+//     form). The interpreter wrote it with Lua's "%.14g", which loses digits (0.1 + 0.2 became "0.3",
+//     10^15 "1e+15", which INCRBY then refused).
 //
 // The function indices, data addresses and byte sequences below belong to one build of the
 // interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
@@ -44,6 +50,11 @@ const FN_LUA_GETTOP = 56;
 const FN_LUA_PCALL = 97; // lua_pcall as this build specialises it: (L, nargs, errfunc), all results
 const FN_LUAL_CHECKANY = 250;
 const FN_ENCODE_VALUE = 35; // Lua value -> reply, for the script's result
+const FN_REDIS_CALL = 51; // redis.call / redis.pcall: arguments -> host call -> reply
+const FN_LUA_TOLSTRING = 70;
+
+/** Bytes of the token that marks a number argument (followed by the number's 8 bytes, little-endian). */
+export const NUMBER_TOKEN_LENGTH = 16;
 // Addresses in its linear memory.
 const ADDR_RESP_VERSION = 27960; // the protocol redis.setresp chose
 const ADDR_ERROR_LINE = 28476; // the line the message handler recorded
@@ -164,8 +175,55 @@ function patchNumberReply(body: Uint8Array): Uint8Array | null {
   return replaceOnce(body, [...number, 0xfc, 0x06], [...inRange, 0x04, 0x7e, ...number, 0xb0, 0x05, ...int64Min, 0x0b]);
 }
 
+/** Signed LEB128 of a 64-bit value (an i64.const immediate). */
+function i64(v: bigint): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/**
+ * redis.call's argument loop reads each argument with `lua_tolstring(L, i, &len)` (local 9 is i, local
+ * 4 the 16-byte stack frame whose bytes 8..11 receive len). For a number, it now writes the token and the
+ * number's 8 bytes into 24 more bytes of that frame (made 48 bytes long) and hands those over instead: a
+ * positive index i is the TValue at L->base + (i - 1) * 16 (L->base at offset 12 of lua_State), whose
+ * first 8 bytes are the number.
+ */
+function patchCallArguments(body: Uint8Array, token: Uint8Array): Uint8Array | null {
+  const frameIn = [0x23, 0x00, I32_CONST, 16, 0x6b, LOCAL_TEE, 4, 0x24, 0x00];
+  const frameOut = [LOCAL_GET, 4, I32_CONST, 16, 0x6a, 0x24, 0x00];
+  const tolstring = [LOCAL_GET, 0, LOCAL_GET, 9, LOCAL_GET, 4, I32_CONST, 8, 0x6a, CALL, ...u32(FN_LUA_TOLSTRING)];
+  const word = (at: number): bigint => Buffer.from(token).readBigInt64LE(at);
+  const numberArgument = [
+    LOCAL_GET, 0, LOCAL_GET, 9, CALL, ...u32(FN_LUA_TYPE), I32_CONST, 3, 0x46, // lua_type(L, i) == LUA_TNUMBER
+    0x04, 0x7f, // if (result i32)
+    LOCAL_GET, 4, 0x42, ...i64(word(0)), 0x37, 0x03, 16, // frame[16..24) = token[0..8)
+    LOCAL_GET, 4, 0x42, ...i64(word(8)), 0x37, 0x03, 24, // frame[24..32) = token[8..16)
+    LOCAL_GET, 4,
+    LOCAL_GET, 0, I32_LOAD, 2, 12, LOCAL_GET, 9, I32_CONST, 4, 0x74, 0x6a, I32_CONST, 16, 0x6b, // L->base + (i - 1) * 16
+    0x2b, 0x03, 0x00, // f64.load
+    0x39, 0x03, 32, // frame[32..40) = the number
+    LOCAL_GET, 4, I32_CONST, NUMBER_TOKEN_LENGTH + 8, I32_STORE, 2, 8, // len = 24
+    LOCAL_GET, 4, I32_CONST, 16, 0x6a, // the bytes: frame + 16
+    0x05, // else
+    ...tolstring,
+    0x0b,
+  ];
+  const withFrame = replaceOnce(body, frameIn, [0x23, 0x00, I32_CONST, 48, 0x6b, LOCAL_TEE, 4, 0x24, 0x00]);
+  const withExit = withFrame && replaceOnce(withFrame, frameOut, [LOCAL_GET, 4, I32_CONST, 48, 0x6a, 0x24, 0x00]);
+  return withExit && replaceOnce(withExit, tolstring, numberArgument);
+}
+
 /** The stock binary with the corrections, or null when it is not the build they were made for. */
-export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
+export function patchInterpreter(wasm: Uint8Array, numberToken: Uint8Array): Uint8Array | null {
+  if (numberToken.length !== NUMBER_TOKEN_LENGTH) return null;
   if (createHash('sha256').update(wasm).digest('hex') !== KNOWN_BUILD) return null;
   let imported = 0;
   for (const { id, header, start, end } of sections(wasm)) {
@@ -192,12 +250,14 @@ export function patchInterpreter(wasm: Uint8Array): Uint8Array | null {
                 ? patchPcall(body)
                 : index === FN_ENCODE_VALUE
                   ? patchNumberReply(body)
-                  : body;
+                  : index === FN_REDIS_CALL
+                    ? patchCallArguments(body, numberToken)
+                    : body;
         if (patched === null) return null;
         if (patched !== body) changed++;
         parts.push(Buffer.from(u32(patched.length)), patched);
       }
-      if (changed !== 4 || c.p !== end) return null;
+      if (changed !== 5 || c.p !== end) return null;
       const section = Buffer.concat(parts);
       return Buffer.concat([wasm.subarray(0, header), Buffer.from([10, ...u32(section.length)]), section, wasm.subarray(end)]);
     }

@@ -80,6 +80,37 @@ describe('script propagation', () => {
 });
 
 describe('script execution', () => {
+  it('numbers a script passes to commands are written as Redis 7.2 writes them, without losing digits', () => {
+    const h = createHarness();
+    open.push(h);
+    const echo = (expr: string): unknown => {
+      const r = h.run(['eval', `return redis.call('echo', ${expr})`, '0']);
+      return Buffer.isBuffer(r) ? r.toString('latin1') : r;
+    };
+    // Integral values within 2^62: their digits (Lua's own "%.14g" would give 1e+15, which INCRBY refuses).
+    expect(echo('1e15')).toBe('1000000000000000');
+    expect(echo('3.0')).toBe('3');
+    expect(echo('-0.0')).toBe('0');
+    expect(echo('2^53 + 2')).toBe('9007199254740994');
+    expect(echo('123456789012345678')).toBe('123456789012345680');
+    // The rest: the shortest digits that read back as the same double, in fpconv's layout.
+    expect(echo('0.1 + 0.2')).toBe('0.30000000000000004');
+    expect(echo('1/3')).toBe('0.3333333333333333');
+    expect(echo('0.1')).toBe('0.1');
+    expect(echo('1e300')).toBe('1e+300');
+    expect(echo('12345.1234567')).toBe('1.23451234567e+4');
+    expect(echo('2^63')).toBe('9223372036854776000');
+    expect(echo('1/0')).toBe('inf');
+    expect(echo('-1/0')).toBe('-inf');
+    // Several numbers in one call, mixed with strings, each converted on its own.
+    h.run(['eval', "return redis.call('rpush', KEYS[1], 1.5, 'x', 2, 0.25)", '1', 'l']);
+    expect((h.run(['lrange', 'l', '0', '-1']) as Buffer[]).map((b) => b.toString())).toEqual(['1.5', 'x', '2', '0.25']);
+    h.run(['set', 'n', '1']);
+    expect(h.run(['eval', "return redis.call('incrby', KEYS[1], 1e15)", '1', 'n'])).toBe(1000000000000001);
+    // A 24-byte string argument is still a string.
+    expect(echo("string.rep('a', 24)")).toBe('a'.repeat(24));
+  });
+
   it('the clock is frozen for the whole script', () => {
     const h = createHarness();
     open.push(h);

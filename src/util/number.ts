@@ -101,15 +101,76 @@ function trimZeros(s: string): string {
   return s.slice(0, end);
 }
 
-/** Redis 7.2's double reply form: shortest round-trip digits (fpconv), "inf"/"-inf"/"nan". */
-export function formatDoubleShortest(d: number): string {
-  if (d === Infinity) return 'inf';
-  if (d === -Infinity) return '-inf';
-  if (Number.isNaN(d)) return 'nan';
+/** 2^62: (double)(LLONG_MAX / 2), the bound of Redis's double2ll. */
+const LL_HALF = 4611686018427387904;
+
+/**
+ * Redis's double2ll (util.c): the integer digits of an integral double within +-2^62, else null (a
+ * fraction, a larger magnitude, NaN or an infinity). -0 gives "0".
+ */
+export function double2llString(d: number): string | null {
+  if (!(d >= -LL_HALF && d <= LL_HALF) || !Number.isInteger(d)) return null;
+  if (d >= -Number.MAX_SAFE_INTEGER && d <= Number.MAX_SAFE_INTEGER) return d === 0 ? '0' : String(d);
+  return BigInt(d).toString();
+}
+
+/**
+ * fpconv_dtoa as Redis 7.2 has it (deps/fpconv): the shortest round-trip digits of d, laid out by its
+ * rules rather than JavaScript's: an integer when it needs at most 7 padding zeros, a plain decimal
+ * when it has fewer than 7 fractional digits or is below 10^4, otherwise d.ddde+X / d.ddde-X with no
+ * exponent padding (1e+10, 1.23451234567e+4, 1.5e-7). A set sign bit writes "-", NaN and -0 included
+ * ("-nan", "-0"); negativeNan says whether a NaN's sign bit is set (JavaScript cannot tell).
+ * (fpconv's Grisu2 digits are the shortest in all but rare cases, where it may give one digit more.)
+ */
+export function fpconvDtoa(d: number, negativeNan = false): string {
+  if (Number.isNaN(d)) return negativeNan ? '-nan' : 'nan';
+  const neg = d < 0 || Object.is(d, -0);
+  const sign = neg ? '-' : '';
+  if (d === 0) return `${sign}0`;
+  if (!Number.isFinite(d)) return `${sign}inf`;
+  // JavaScript's own decimal form is already fpconv's whenever both write the same layout: an integer
+  // up to 2^53 (fpconv writes those plainly when they end in at most 7 zeros), or a decimal with fewer
+  // than 7 fractional digits or a magnitude in [1e-3, 1e4).
   const s = String(d);
-  if (s.indexOf('e') < 0) return s;
-  // JS writes 1e+21; C's %.17g style used by fpconv writes 1e+21 as well.
-  return s;
+  if (s.indexOf('e') < 0) {
+    const dot = s.indexOf('.');
+    if (dot < 0) {
+      if (!/0{8}$/.test(s)) return s;
+    } else {
+      const a = Math.abs(d);
+      if (s.length - dot - 1 < 7 || (a >= 1e-3 && a < 1e4)) return s;
+    }
+  }
+  const e = Math.abs(d).toExponential(); // shortest digits: "d.ddde+X"
+  const at = e.indexOf('e');
+  const digits = e.charCodeAt(1) === 46 ? e[0] + e.slice(2, at) : e.slice(0, at);
+  const n = digits.length;
+  const power = Number(e.slice(at + 1)); // the first digit's power of ten
+  const K = power - (n - 1); // d = digits x 10^K
+  const exp = Math.abs(power);
+  if (K >= 0 && exp < n + 7) return sign + digits + '0'.repeat(K);
+  if (K < 0 && (K > -7 || exp < 4)) {
+    const offset = n + K;
+    if (offset <= 0) return `${sign}0.${'0'.repeat(-offset)}${digits}`;
+    return `${sign}${digits.slice(0, offset)}.${digits.slice(offset)}`;
+  }
+  const mantissa = n > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${mantissa}e${power < 0 ? '-' : '+'}${exp}`;
+}
+
+/**
+ * Redis 7.2's d2string, the form of every double reply (ZSCORE, WITHSCORES, RESP3 doubles...):
+ * "nan", "inf"/"-inf", "-0"/"0", integral values within +-2^62 as integers, the rest as fpconv_dtoa.
+ */
+export function d2string(d: number): string {
+  if (Number.isNaN(d)) return 'nan';
+  if (d === 0) return Object.is(d, -0) ? '-0' : '0';
+  return double2llString(d) ?? fpconvDtoa(d);
+}
+
+/** A number a script passes to redis.call (Redis 7.2's luaArgsToRedisArgv): double2ll, else fpconv_dtoa. */
+export function luaNumberArgument(d: number, negativeNan: boolean): string {
+  return double2llString(d) ?? fpconvDtoa(d, negativeNan);
 }
 
 export { I64_MIN, I64_MAX };

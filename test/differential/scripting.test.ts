@@ -75,6 +75,17 @@ describe('scripting: Lua to RESP conversions', () => {
     ev('return 2^63 - 1024'),
     ev('return 2^53 + 2'),
     ev('return {0/0, 2^70, -2^70}'),
+    // Numbers passed to commands, where Redis 7.0's %.17g and 7.2's forms agree: integers (all of
+    // their digits), halves and quarters, the infinities.
+    ev("return redis.call('echo', 1e15)"),
+    ev("return redis.call('echo', 3)"),
+    ev("return redis.call('echo', -7)"),
+    ev("return redis.call('echo', 2^53)"),
+    ev("return redis.call('echo', 0.5)"),
+    ev("return redis.call('echo', -2.25)"),
+    ev("return redis.call('echo', 1/0)"),
+    ev("return redis.call('echo', -1/0)"),
+    ev("redis.call('set', KEYS[1], 10) return redis.call('incrby', KEYS[1], 1e12)", '1', 'numarg'),
     ev("return 'hello'"),
     ev("return ''"),
     ev("return 'a\\0b'"),

@@ -5,7 +5,7 @@
 import { defineCommand } from '../../spec/define.js';
 import { ErrorReply, type Reply } from '../../protocol/reply.js';
 import { ERR_INVALID_CURSOR } from '../../protocol/errors.js';
-import { formatDoubleShortest } from '../../util/number.js';
+import { d2string, formatG17 } from '../../util/number.js';
 import { stringMatch } from '../../util/glob.js';
 import { parseScanCursor, parseScanOptions } from '../generic/scan-cursor.js';
 import { lookupZsetRead } from './zset-access.js';
@@ -20,8 +20,11 @@ export default defineCommand('zscan', (ctx, argv): Reply => {
   if (opts instanceof ErrorReply) return opts;
   const { count, pattern } = opts;
   const out: string[] = [];
+  // As Redis 7.2 writes them: a listpack echoes its scores in their stored (d2string) form; a skiplist's
+  // are printed with %.17g (scanCallback's ld2string).
+  const format = z.isListpack ? d2string : formatG17;
   const visit = (m: string, s: number): void => {
-    if (pattern === null || stringMatch(pattern, m)) out.push(m, formatDoubleShortest(s));
+    if (pattern === null || stringMatch(pattern, m)) out.push(m, format(s));
   };
   let next = 0n;
   if (z.isListpack) z.forEach(visit);

@@ -11,7 +11,7 @@ import { createReadStream, openSync, writeSync, fsyncSync, closeSync } from 'nod
 import { RdbReader, type RdbKeyRecord, type RdbVisitor } from '../rdb/reader.js';
 import type { RdbStream, RdbStreamNack, StreamId } from '../rdb/stream.js';
 import { ByteSink } from '../rdb/pack.js';
-import { formatDoubleShortest } from '../../util/number.js';
+import { d2string } from '../../util/number.js';
 
 /** AOF_REWRITE_ITEMS_PER_CMD: elements per RPUSH / SADD / ZADD / HMSET. */
 const ITEMS_PER_CMD = 64;
@@ -27,7 +27,7 @@ function command(out: ByteSink, args: readonly string[]): void {
 
 /** A score as text that reads back as the same double. */
 function scoreText(d: number): string {
-  return Number.isFinite(d) ? formatDoubleShortest(d) : d > 0 ? 'inf' : '-inf';
+  return Number.isFinite(d) ? d2string(d) : d > 0 ? 'inf' : '-inf';
 }
 
 function idText(id: StreamId): string {
