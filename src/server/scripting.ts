@@ -470,7 +470,7 @@ export class ScriptingService implements ScriptingApi {
     const owns = this.engine.beginAtomicPropagation();
     let r: ReplyValue;
     try {
-      r = vm.run(source, keys, args, this.hostFor(running), how.name);
+      r = vm.run(source, keys, args, this.host, how.name);
     } finally {
       this.running = outer;
       if (running.timedOut) {
@@ -539,17 +539,21 @@ export class ScriptingService implements ScriptingApi {
     return new ErrorReply(`${text.replace(/[\r\n]/g, ' ')} script: ${running.name}, on @${running.chunk}:${line}.`);
   }
 
-  private hostFor(running: Running): LuaHost {
-    return {
-      call: (args, raise) => this.callFromScript(running, args, raise),
-      log: (level, msg) => this.engine.onScriptLog(level, msg.toString('latin1')),
-      setResp: (v) => {
-        running.resp = v;
-        running.client.resp = v;
-      },
-      tick: () => this.tick(running),
-    };
-  }
+  /**
+   * What the interpreter calls while a script runs, for whichever script is running: one object for
+   * every run (no closures per call). Only one script runs at a time: while one is busy the others are
+   * refused with BUSY.
+   */
+  private readonly host: LuaHost = {
+    call: (args, raise) => this.callFromScript(this.running!, args, raise),
+    log: (level, msg) => this.engine.onScriptLog(level, msg.toString('latin1')),
+    setResp: (v) => {
+      const running = this.running!;
+      running.resp = v;
+      running.client.resp = v;
+    },
+    tick: () => this.tick(this.running!),
+  };
 
   /** The interpreter's count hook (scriptInterrupt): time out, serve the others, obey a kill. */
   private tick(running: Running): boolean {
