@@ -1,4 +1,4 @@
-// Five corrections to the pinned lua-redis-wasm interpreter, made by rewriting five of its functions
+// Five corrections to the pinned lua-redis-wasm interpreter and one shortcut, made by rewriting six of its functions
 // before the module is instantiated (the count-hook rewrite in wasm-hook.ts is applied after these):
 //
 //  1. A null reply reaches Lua as nil once the script called redis.setresp(3), as Redis's
@@ -22,6 +22,11 @@
 //     host can write it as Redis 7.2 does (integer digits when integral, else the shortest round-trip
 //     form). The interpreter wrote it with Lua's "%.14g", which loses digits (0.1 + 0.2 became "0.3",
 //     10^15 "1e+15", which INCRBY then refused).
+//
+// The shortcut: a script source that starts with a NUL byte (which Lua source never does: the host
+// never sends one) is not compiled but names a function compiled earlier, `table[key]` with both names
+// in the source (cachedCall): EVALSHA then runs the script's function directly, as Redis calls its
+// f_<sha>, instead of compiling a one-line call to it each time.
 //
 // The function indices, data addresses and byte sequences below belong to one build of the
 // interpreter, named by its SHA-256; any other build is left as it is (patchInterpreter returns null)
@@ -52,6 +57,24 @@ const FN_LUAL_CHECKANY = 250;
 const FN_ENCODE_VALUE = 35; // Lua value -> reply, for the script's result
 const FN_REDIS_CALL = 51; // redis.call / redis.pcall: arguments -> host call -> reply
 const FN_LUA_TOLSTRING = 70;
+
+const FN_EVAL_WITH_ARGS = 37; // the exported eval_with_args, with the script runner inlined
+const FN_LUAL_LOADBUFFER = 264;
+const LUA_GLOBALSINDEX = -10002;
+/** Where a cached call's key starts: after the NUL, the table name and its NUL padding. */
+const CACHED_KEY_AT = 32;
+
+/**
+ * A source that runs `table[key]`, compiled earlier, without compiling anything (the shortcut above):
+ * a NUL, the table's name padded with NULs to CACHED_KEY_AT bytes, the key, a NUL.
+ */
+export function cachedCall(table: string, key: string): Buffer {
+  if (table.length >= CACHED_KEY_AT - 1) throw new Error('table name too long');
+  const b = Buffer.alloc(CACHED_KEY_AT + key.length + 1);
+  b.write(table, 1, 'latin1');
+  b.write(key, CACHED_KEY_AT, 'latin1');
+  return b;
+}
 
 /** Bytes of the token that marks a number argument (followed by the number's 8 bytes, little-endian). */
 export const NUMBER_TOKEN_LENGTH = 16;
@@ -221,6 +244,28 @@ function patchCallArguments(body: Uint8Array, token: Uint8Array): Uint8Array | n
   return withExit && replaceOnce(withExit, tolstring, numberArgument);
 }
 
+/**
+ * The script runner's `luaL_loadbuffer(g_state, script, len, "@user_script")` becomes, for a source
+ * starting with a NUL: push globals[table], push that[key], drop the table (lua_replace), status 0.
+ * Keys are C strings inside the source (cachedCall). local 1 is the source, local 2 its length.
+ */
+function patchRunScript(body: Uint8Array): Uint8Array | null {
+  const state = [I32_CONST, 0xb8, 0xde, 0x01, I32_LOAD, 2, 0]; // g_state
+  const load = [...state, LOCAL_GET, 1, LOCAL_GET, 2, I32_CONST, 0xc0, 0x0d, CALL, ...u32(FN_LUAL_LOADBUFFER)];
+  const cached = [
+    LOCAL_GET, 1, 0x2d, 0, 0, 0x45, LOCAL_GET, 2, I32_CONST, 1, 0x4b, 0x71, // source[0] == 0 && len > 1
+    0x04, 0x7f, // if (result i32)
+    ...state, I32_CONST, ...i32(LUA_GLOBALSINDEX), LOCAL_GET, 1, I32_CONST, 1, 0x6a, CALL, ...u32(FN_LUA_GETFIELD),
+    ...state, I32_CONST, ...i32(-1), LOCAL_GET, 1, I32_CONST, CACHED_KEY_AT, 0x6a, CALL, ...u32(FN_LUA_GETFIELD),
+    ...state, I32_CONST, ...i32(-2), CALL, ...u32(FN_LUA_REPLACE),
+    I32_CONST, 0,
+    0x05, // else
+    ...load,
+    0x0b,
+  ];
+  return replaceOnce(body, load, cached);
+}
+
 /** The stock binary with the corrections, or null when it is not the build they were made for. */
 export function patchInterpreter(wasm: Uint8Array, numberToken: Uint8Array): Uint8Array | null {
   if (numberToken.length !== NUMBER_TOKEN_LENGTH) return null;
@@ -252,12 +297,14 @@ export function patchInterpreter(wasm: Uint8Array, numberToken: Uint8Array): Uin
                   ? patchNumberReply(body)
                   : index === FN_REDIS_CALL
                     ? patchCallArguments(body, numberToken)
-                    : body;
+                    : index === FN_EVAL_WITH_ARGS
+                      ? patchRunScript(body)
+                      : body;
         if (patched === null) return null;
         if (patched !== body) changed++;
         parts.push(Buffer.from(u32(patched.length)), patched);
       }
-      if (changed !== 5 || c.p !== end) return null;
+      if (changed !== 6 || c.p !== end) return null;
       const section = Buffer.concat(parts);
       return Buffer.concat([wasm.subarray(0, header), Buffer.from([10, ...u32(section.length)]), section, wasm.subarray(end)]);
     }

@@ -14,7 +14,8 @@ import type { Command } from '../spec/types.js';
 import type { CommandContext, FunctionInfo, ScriptingApi } from '../spec/context.js';
 import { ErrorReply, OK, type Reply } from '../protocol/reply.js';
 import { errorReply } from '../protocol/errors.js';
-import { ACL_CHECK, LIBRARIES, RAISE_AT, SCRIPTS, SET_REPL, evalVm, functionVm, type HostValue, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
+import { ACL_CHECK, LIBRARIES, RAISE_AT, SCRIPTS, SET_REPL, corrected, evalVm, functionVm, type HostValue, type LuaHost, type LuaVm, type ReplyValue } from '../scripting/lua-vm.js';
+import { cachedCall } from '../scripting/wasm-patch.js';
 import { RESULT_MARK, errorText, errorValue, isErrorValue, luaToReply, replyToLua } from '../scripting/convert.js';
 import { parseScriptShebang, parseLibraryShebang, type ScriptFlags } from '../scripting/shebang.js';
 import { escapeLuaString } from '../scripting/lua-source.js';
@@ -37,8 +38,13 @@ interface CachedScript {
   sha: string;
   /** The source as compiled: the shebang line (if any) blanked so line numbers stay the same. */
   source: Buffer;
-  /** The chunk each run compiles: a call of the script's function, compiled once by define(). */
+  /**
+   * What each run hands the interpreter: a chunk calling the script's function (compiled on every run),
+   * or, with the interpreter's shortcut, a reference to that chunk compiled once by define() (callChunk).
+   */
   call: Buffer;
+  /** The calling chunk define() compiles next to the function (stored under sha + CALL_SUFFIX), if any. */
+  callChunk: Buffer | null;
   /** evalVm.generation when it was defined: another engine's SCRIPT FLUSH resets the interpreter. */
   generation: number;
   flags: ScriptFlags;
@@ -188,8 +194,18 @@ export class ScriptingService implements ScriptingApi {
     // (a Lua chunk called for one result). RESP3 result tables ({double=...}, {map=...}, ...) pass
     // through the encoder when the script can make them.
     const run = `${SCRIPTS}['${sha}']()`;
-    const call = RESP3_RESULT.test(parsed.source) ? `return (${ENCODER}(${run}))` : `return (${run})`;
-    const entry: CachedScript = { sha, source: Buffer.from(parsed.source, 'latin1'), call: Buffer.from(call, 'latin1'), generation: -1, flags: parsed.flags };
+    const chunk = Buffer.from(RESP3_RESULT.test(parsed.source) ? `return (${ENCODER}(${run}))` : `return (${run})`, 'latin1');
+    // With the interpreter's shortcut (wasm-patch.ts) the calling chunk is compiled once, next to the
+    // function, and each run names it instead of compiling it again.
+    const shortcut = corrected;
+    const entry: CachedScript = {
+      sha,
+      source: Buffer.from(parsed.source, 'latin1'),
+      call: shortcut ? cachedCall(SCRIPTS, sha + CALL_SUFFIX) : chunk,
+      callChunk: shortcut ? chunk : null,
+      generation: -1,
+      flags: parsed.flags,
+    };
     const defined = this.define(entry);
     if (defined !== null) return defined;
     this.scripts.set(sha, entry);
@@ -202,6 +218,10 @@ export class ScriptingService implements ScriptingApi {
     prepare(evalVm);
     const err = evalVm.define(SCRIPTS, script.sha, script.source, '@user_script');
     if (err !== null) return errorReply(`ERR Error compiling script (new function): ${err}`);
+    // The chunk every run calls, compiled as each run used to compile it (same chunk name, one line).
+    if (script.callChunk !== null && evalVm.define(SCRIPTS, script.sha + CALL_SUFFIX, script.callChunk, '@user_script') !== null) {
+      return errorReply('ERR Error compiling script (new function)');
+    }
     script.generation = evalVm.generation;
     return null;
   }
@@ -700,6 +720,8 @@ const LOADER_PREFIX = `local __cinnabar_registered, __cinnabar_fns, __cinnabar_l
   `local redis = setmetatable({register_function = __cinnabar_register}, __cinnabar_meta) local server = redis `;
 
 /** Sources that can return RESP3 result tables: they say so, or switch redis.call's replies to RESP3. */
+/** Suffix of the key a script's calling chunk is kept under in SCRIPTS, next to its function's. */
+const CALL_SUFFIX = ':call';
 const RESP3_RESULT = /\b(double|big_number|verbatim_string|map|set)\s*=|setresp/;
 
 /**
