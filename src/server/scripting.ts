@@ -361,8 +361,13 @@ export class ScriptingService implements ScriptingApi {
       const desc = Buffer.isBuffer(entry[1]) && entry[1].length > 0 ? entry[1].toString('latin1') : null;
       const flags = Array.isArray(entry[2]) ? entry[2].filter(Buffer.isBuffer).map((b) => b.toString('latin1')) : [];
       const callback = `${LIBRARIES}[${escapeLuaString(key)}][${escapeLuaString(fname)}](KEYS, ARGV)`;
-      const call = encode ? `return (${ENCODER}(${callback}))` : `return (${callback})`;
-      registered.push({ name: fname, description: desc, flags, runner: Buffer.from(call, 'latin1') });
+      const call = Buffer.from(encode ? `return (${ENCODER}(${callback}))` : `return (${callback})`, 'latin1');
+      // As for EVALSHA, the calling chunk is compiled once and each FCALL names it (wasm-patch.ts's
+      // shortcut); it is kept in LIBRARIES under the library's key and the function's name.
+      const runnerKey = `${key}${CALL_SUFFIX}${fname}`;
+      const compiled = corrected && functionVm.define(LIBRARIES, runnerKey, call, '@user_script') === null;
+      if (compiled) this.ownedKeys.add(runnerKey);
+      registered.push({ name: fname, description: desc, flags, runner: compiled ? cachedCall(LIBRARIES, runnerKey) : call });
     }
     return { key, registered };
   }
@@ -371,7 +376,12 @@ export class ScriptingService implements ScriptingApi {
   private sweepLibraries(): void {
     const live = new Set<string>();
     for (const lib of this.libraries.values()) live.add(lib.key);
-    const dead = [...this.ownedKeys].filter((k) => !live.has(k));
+    // A library's key, and its functions' calling chunks (kept under key + CALL_SUFFIX + name).
+    const libraryOf = (k: string): string => {
+      const at = k.indexOf(CALL_SUFFIX);
+      return at < 0 ? k : k.slice(0, at);
+    };
+    const dead = [...this.ownedKeys].filter((k) => !live.has(libraryOf(k)));
     if (dead.length === 0) return;
     for (const k of dead) this.ownedKeys.delete(k);
     functionVm.deleteKeys(LIBRARIES, dead);
