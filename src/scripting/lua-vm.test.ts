@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LuaWasmEngine } from 'lua-redis-wasm';
 import { LuaVm, SCRIPTS, corrected, type LuaHost, type ReplyValue } from './lua-vm.js';
-import { patchInterpreter } from './wasm-patch.js';
+import { cachedCall, patchInterpreter } from './wasm-patch.js';
 
 const quiet: LuaHost = { call: () => null, log: () => {}, setResp: () => {} };
 const vm = await LuaVm.create([SCRIPTS]);
@@ -134,5 +134,21 @@ describe('script results read from the interpreter memory', () => {
     const host: LuaHost = { call: (argv) => (argv[1] === 'long' ? long : Buffer.from(argv[1], 'latin1')), log: () => {}, setResp: () => {} };
     expect(run("return redis.call('echo', 'short')", host)).toEqual(Buffer.from('short'));
     expect(run("return redis.call('echo', 'long')", host)).toEqual(long);
+  });
+});
+
+describe('running a chunk compiled earlier (the shortcut)', () => {
+  it('a source starting with NUL runs table[key] without compiling, as often as asked', () => {
+    expect(vm.define(SCRIPTS, 'sc:f', Buffer.from("return redis.call('echo', KEYS[1]), 'second'"), '@user_script')).toBeNull();
+    expect(vm.define(SCRIPTS, 'sc:call', Buffer.from(`return (${SCRIPTS}['sc:f']())`), '@user_script')).toBeNull();
+    const host: LuaHost = { call: (argv) => Buffer.from(argv[1], 'latin1'), log: () => {}, setResp: () => {} };
+    const source = cachedCall(SCRIPTS, 'sc:call');
+    for (const k of ['a', 'b', 'c']) expect(vm.run(source, [k], [], host)).toEqual(Buffer.from(k));
+  });
+
+  it('a key that names nothing is an error of the run, and the interpreter goes on', () => {
+    const r = vm.run(cachedCall(SCRIPTS, 'sc:nothing'), [], [], quiet);
+    expect(errText(r)).toContain('attempt to call a nil value');
+    expect(run('return 7')).toBe(7);
   });
 });
