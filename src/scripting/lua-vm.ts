@@ -492,6 +492,7 @@ export class LuaVm {
   }
 }
 
+/** Whether the argument at `at` starts with the process's number token (then 8 bytes of a double follow). */
 function isNumberArgument(heap: Buffer, at: number): boolean {
   for (let i = 0; i < NUMBER_TOKEN_LENGTH; i++) if (heap[at + i] !== NUMBER_TOKEN[i]) return false;
   return true;
