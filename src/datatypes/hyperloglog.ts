@@ -181,7 +181,7 @@ export function sparseToDense(m: MutableString): boolean {
   if (idx !== HLL_REGISTERS) return false;
   m.buf = dense;
   m.len = HLL_DENSE_SIZE;
-  m.embstr = false;
+  m.shownEncoding = 'raw';
   return true;
 }
 

@@ -72,6 +72,11 @@ export class ZsetValue {
     if (this.listpack && sizeHint > limits.listpackEntries) this.listpack = false;
   }
 
+  /** zsetConvert to skiplist whatever the size: SORT does it to the sorted set it reads, for good. */
+  convertToSkiplist(): void {
+    this.listpack = false;
+  }
+
   get isListpack(): boolean {
     return this.listpack;
   }
@@ -84,7 +89,11 @@ export class ZsetValue {
     return this.dict.get(member);
   }
 
-  /** Adds a member or moves an existing one to a new score; converts the encoding when a limit is passed. */
+  /**
+   * Adds a member or moves an existing one to a new score; converts the encoding when a limit is passed,
+   * before storing, as Redis does. A listpack keeps an integral score as an integer, so -0 is stored as 0
+   * there; a skiplist keeps the double's sign (ZSCORE answers "-0").
+   */
   set(member: string, score: number, limits: ZsetLimits | null): void {
     if (watched.size !== 0) notifyElement(this, member);
     const old = this.dict.get(member);
@@ -93,11 +102,16 @@ export class ZsetValue {
       if (old === score) return;
       this.removeKey(old, member);
     }
-    this.dict.set(member, score);
-    this.insertKey(score, member);
-    if (this.listpack && limits !== null && (this.dict.size > limits.listpackEntries || member.length > limits.listpackValue)) {
+    if (
+      this.listpack &&
+      limits !== null &&
+      (this.dict.size + (old === undefined ? 1 : 0) > limits.listpackEntries || member.length > limits.listpackValue)
+    ) {
       this.listpack = false;
     }
+    if (this.listpack) score += 0;
+    this.dict.set(member, score);
+    this.insertKey(score, member);
   }
 
   /** Removes a member; true when it was present. */

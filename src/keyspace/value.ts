@@ -29,10 +29,19 @@ export function typeName(v: RValue): string {
 }
 
 const INT_RE = /^-?[1-9][0-9]*$|^0$/;
+const SHARED_INT_RE = /^(0|[1-9][0-9]{0,3})$/;
+
+/**
+ * Whether Redis would store this string as one of its shared integer objects (0..9999, OBJ_SHARED_INTEGERS),
+ * when sharing is on at all (see OBJECT REFCOUNT).
+ */
+export function isSharedIntegerText(s: string): boolean {
+  return s.length <= 4 && SHARED_INT_RE.test(s);
+}
 
 /** OBJECT ENCODING as Redis reports it for a string (int / embstr / raw). */
 export function stringEncoding(v: string | MutableString): string {
-  if (v instanceof MutableString) return v.embstr ? 'embstr' : 'raw';
+  if (v instanceof MutableString) return v.shownEncoding;
   if (v.length <= 20 && INT_RE.test(v)) {
     const n = BigInt(v);
     if (n >= -9223372036854775808n && n <= 9223372036854775807n) return 'int';

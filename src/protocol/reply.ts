@@ -92,17 +92,24 @@ export class MutableString {
   buf: Buffer;
   len: number;
   /**
-   * Reported as "embstr" rather than "raw" until changed: Redis stores a few computed results
-   * (INCRBYFLOAT) as embedded strings even when they read as integers, and OBJECT ENCODING shows it.
+   * What OBJECT ENCODING reports until the value changes: "raw", or an encoding Redis keeps although the
+   * bytes alone would not give it - "embstr" for a few computed results (INCRBYFLOAT) even when they
+   * read as integers, "int" for COPY's duplicate of a shared integer, which is a private (refcount 1) one.
    */
-  embstr = false;
+  shownEncoding: 'raw' | 'embstr' | 'int' = 'raw';
   /** Bytes the used_memory accounting last counted for this value (src/keyspace/accounting.ts). */
   accounted = 0;
 
   /** An unchanged computed value that OBJECT ENCODING reports as embstr. */
   static embedded(s: string): MutableString {
     const m = new MutableString(s);
-    m.embstr = true;
+    m.shownEncoding = 'embstr';
+    return m;
+  }
+  /** An integer object of its own, not Redis's shared one: OBJECT ENCODING int, OBJECT REFCOUNT 1. */
+  static privateInt(s: string): MutableString {
+    const m = new MutableString(s);
+    m.shownEncoding = 'int';
     return m;
   }
   constructor(initial: string | Buffer, extra = 0) {
@@ -114,7 +121,7 @@ export class MutableString {
   }
   /** Makes room for `size` bytes, doubling like sdsMakeRoomFor below 1 MB, then growing by 1 MB. */
   reserve(size: number): void {
-    this.embstr = false;
+    this.shownEncoding = 'raw';
     if (size <= this.buf.length) return;
     const grown = size < 1048576 ? size * 2 : size + 1048576;
     const nb = Buffer.allocUnsafe(grown);
@@ -122,7 +129,7 @@ export class MutableString {
     this.buf = nb;
   }
   append(s: string): void {
-    this.embstr = false;
+    this.shownEncoding = 'raw';
     this.reserve(this.len + s.length);
     this.buf.latin1Write(s, this.len);
     this.len += s.length;
@@ -137,7 +144,7 @@ export class MutableString {
    * the old capacity are cleared here.
    */
   extendZeroed(size: number): void {
-    this.embstr = false;
+    this.shownEncoding = 'raw';
     if (size <= this.len) return;
     if (size > this.buf.length) {
       const nb = Buffer.alloc(size < 1048576 ? size * 2 : size + 1048576);

@@ -53,6 +53,31 @@ describe('sort', () => {
     ['SORT', 'l', 'LIMIT', '1'],
     ['RPUSH', 'sp', ' 7', '3'],
     ['SORT', 'sp'],
+    // ALPHA compares with strcoll, which ends at a NUL byte (elements equal up to it keep the list's
+    // order, also DESC); STORE compares the whole binary strings. The same for ALPHA BY weights.
+    ['RPUSH', 'nul', '', '\x00\xff', 'a\x00b', 'a', 'b\x00', '\x00a', 'a\x00'],
+    ['SORT', 'nul', 'ALPHA'],
+    ['SORT', 'nul', 'ALPHA', 'DESC'],
+    ['SORT', 'nul', 'ALPHA', 'STORE', 'nuldst'],
+    ['LRANGE', 'nuldst', '0', '-1'],
+    ['MSET', 'nw_a', 'x\x00z', 'nw_b', 'x\x00y', 'nw_c', 'x'],
+    ['RPUSH', 'nm', 'b', 'c', 'a'],
+    ['SORT', 'nm', 'BY', 'nw_*', 'ALPHA'],
+    ['SORT', 'nm', 'BY', 'nw_*', 'ALPHA', 'STORE', 'nmdst'],
+    ['LRANGE', 'nmdst', '0', '-1'],
+    // SORT and SORT_RO turn a listpack sorted set into a skiplist for good, even when the sort fails.
+    ['ZADD', 'zlp', '2', 'b', '1', 'a'],
+    ['OBJECT', 'ENCODING', 'zlp'],
+    ['SORT', 'zlp'],
+    ['OBJECT', 'ENCODING', 'zlp'],
+    ['ZADD', 'zlp2', '1', 'x'],
+    ['SORT_RO', 'zlp2', 'BY', 'nosort'],
+    ['OBJECT', 'ENCODING', 'zlp2'],
+    ['ZADD', 'zlp3', '1', 'x'],
+    ['SORT', 'zlp3', 'BY', 'nosort', 'FOO'],
+    ['OBJECT', 'ENCODING', 'zlp3'],
+    ['SORT', 'zlp3'],
+    ['OBJECT', 'ENCODING', 'zlp3'],
     // strtod's edges as SORT checks them: an empty string is 0, blanks alone are not a number, hex
     // floats are, overflow and inexact subnormals are refused, an exact subnormal is not, a NUL ends it.
     // (Redis never clears errno before strtod, so after an ERANGE an element that converts nothing,

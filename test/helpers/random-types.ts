@@ -2,8 +2,8 @@
 // generator so types collide on one key (WRONGTYPE paths, DEL/RENAME/COPY of aggregates). Only
 // deterministic commands: random picks (SRANDMEMBER, HRANDFIELD) compare by reply type and SPOP is left
 // out because it would make the two datasets diverge.
-import type { Step } from './differential.js';
-import type { Arg } from './resp.js';
+import type { Compare, Step } from './differential.js';
+import type { Arg, RespValue } from './resp.js';
 import { Rng } from './random-commands.js';
 
 const KEYS = ['k0', 'k1', 'k2', 'k3', '{t}k4', 'k\x00\r\n\xff'];
@@ -11,11 +11,44 @@ const ELEMS = ['a', 'b', 'c', '1', '2', '10', '-3', '', 'x y', '\x00\xff', 'long
 const NUMS = ['0', '1', '-1', '2', '5', '-100', '9223372036854775807', 'abc', '1.5', ''];
 const IDX = ['0', '1', '-1', '2', '-2', '5', '-100', '100', 'x'];
 const BITS = ['0', '1', '7', '8', '15', '100', '-1', 'x', '4294967295', '4294967296'];
+// SETBIT at the last offset (4294967295) grows the value to 512 MB: every later COPY, BITOP or APPEND of it
+// then takes seconds on either server, past the per-reply timeout. It stays a GETBIT argument; the 512 MB
+// value has its own cases (src/cmds/bitmap/setbit.test.ts, src/cmds/string/lcs.test.ts).
+const SET_BITS = BITS.filter((b) => b !== '4294967295').concat('65535');
 
 const key = (r: Rng) => r.pick(KEYS);
 const el = (r: Rng) => r.pick(ELEMS);
 const some = (r: Rng, f: (r: Rng) => string, max = 3) => Array.from({ length: 1 + r.int(max) }, () => f(r));
 const where = (r: Rng) => r.pick(['LEFT', 'RIGHT', 'left', 'MIDDLE']);
+
+/**
+ * SORT ALPHA compares with strcoll, which stops at a NUL, so '' and '\x00\xff' tie and keep the order
+ * the value iterates in. For a set that order is the 7.2 listpack's (insertion) in cinnabar but the
+ * hashtable's in the 7.0 reference (and a hashtable's is seeded at random anyway): elements tying that
+ * way are compared as a multiset, the rest of the order exactly.
+ */
+const SORT_ALPHA: Compare = {
+  label: 'ties up to a NUL unordered',
+  normalize: (v: RespValue) => {
+    if (!v.items) return v.raw.toString('latin1');
+    const out: string[] = [];
+    let run: string[] = [];
+    let runKey: string | null = null;
+    for (const it of v.items) {
+      const s = it.data?.toString('latin1') ?? '';
+      const nul = s.indexOf('\0');
+      const k = nul < 0 ? s : s.slice(0, nul);
+      if (k !== runKey) {
+        out.push(run.sort().join('|'));
+        run = [];
+        runKey = k;
+      }
+      run.push(it.raw.toString('latin1'));
+    }
+    out.push(run.sort().join('|'));
+    return `${v.type}${v.items.length}|${out.join('||')}`;
+  },
+};
 
 type Gen = (r: Rng) => Step | Arg[];
 
@@ -58,7 +91,7 @@ const GENERATORS: Array<[number, Gen]> = [
   [1, (r) => ['SMOVE', key(r), key(r), el(r)]],
   [1, (r) => ({ argv: ['SRANDMEMBER', key(r)], cmp: 'type' })],
   // bitmaps
-  [2, (r) => ['SETBIT', key(r), r.pick(BITS), r.pick(['0', '1', '2'])]],
+  [2, (r) => ['SETBIT', key(r), r.pick(SET_BITS), r.pick(['0', '1', '2'])]],
   [2, (r) => ['GETBIT', key(r), r.pick(BITS)]],
   [2, (r) => ['BITCOUNT', key(r), ...(r.chance(0.5) ? [r.pick(IDX), r.pick(IDX)] : [])]],
   [1, (r) => ['BITPOS', key(r), r.pick(['0', '1'])]],
@@ -68,7 +101,13 @@ const GENERATORS: Array<[number, Gen]> = [
   [1, (r) => ['COPY', key(r), key(r), ...(r.chance(0.5) ? ['REPLACE'] : [])]],
   [1, (r) => ['RENAME', key(r), key(r)]],
   [1, (r) => ['DEL', key(r)]],
-  [1, (r) => ({ argv: ['SORT', key(r), ...(r.chance(0.5) ? ['ALPHA'] : [])], cmp: 'exact' })],
+  [
+    1,
+    (r) => {
+      const k = key(r);
+      return r.chance(0.5) ? { argv: ['SORT', k, 'ALPHA'], cmp: SORT_ALPHA } : { argv: ['SORT', k], cmp: 'exact' };
+    },
+  ],
 ];
 
 const TOTAL = GENERATORS.reduce((s, [w]) => s + w, 0);

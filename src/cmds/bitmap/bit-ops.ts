@@ -58,7 +58,7 @@ export function lookupStringForBit(
     m = new MutableString(v);
     db.overwrite(key, m);
   }
-  m.embstr = false;
+  m.shownEncoding = 'raw';
   if (size > m.len) {
     m.extendZeroed(size);
     grew = true;

@@ -1,7 +1,7 @@
 // BITOP AND|OR|XOR|NOT destkey key [key ...] - Redis counterpart: bitopCommand (bitops.c). Missing
 // sources and the bytes past a shorter source read as zeros; an empty result deletes destkey.
 import { defineCommand } from '../../spec/define.js';
-import { MAX_STRING_LENGTH, MutableString } from '../../protocol/reply.js';
+import { MutableString } from '../../protocol/reply.js';
 import { ERR_SYNTAX, ERR_WRONGTYPE, errorReply } from '../../protocol/errors.js';
 import { isString, optionName, stringLength } from '../string/string-value.js';
 import { byteRange } from './bit-ops.js';
@@ -54,15 +54,11 @@ export default defineCommand('bitop', (ctx, argv) => {
       }
     }
   }
-  // A result longer than any JS string stays bytes.
-  let value: string | MutableString;
-  if (maxLen > MAX_STRING_LENGTH) {
-    value = new MutableString('');
-    value.buf = res;
-    value.len = maxLen;
-  } else {
-    value = res.latin1Slice(0, maxLen);
-  }
+  // The result keeps its bytes, as a raw string: Redis stores it unencoded (OBJECT ENCODING raw, never
+  // int or embstr, and never a shared integer), and it may be longer than any JS string.
+  const value = new MutableString('');
+  value.buf = res;
+  value.len = maxLen;
   db.set(dest, value);
   ctx.signalModifiedKey(db, dest);
   ctx.notify('$', 'set', dest, db.id);

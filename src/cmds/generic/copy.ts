@@ -1,18 +1,25 @@
 // COPY source destination [DB destination-db] [REPLACE] - duplicates a value with its TTL, into the
-// same or another database. Strings are immutable JS strings and are shared; a MutableString and the
-// aggregate types are deep-copied. Redis counterpart: copyCommand (db.c).
+// same or another database. Strings are immutable JS strings and are shared (but for the shared integers,
+// see duplicate); a MutableString and the aggregate types are deep-copied. Redis counterpart: copyCommand (db.c).
 import { defineCommand } from '../../spec/define.js';
 import { MutableString } from '../../protocol/reply.js';
 import { ERR_DB_INDEX, ERR_SAME_OBJECT, ERR_SYNTAX } from '../../protocol/errors.js';
-import type { RValue } from '../../keyspace/value.js';
+import { isSharedIntegerText, type RValue } from '../../keyspace/value.js';
 import { optionName, parseIntArg } from './args.js';
 import { ERR_COPY_CLUSTER, ERR_UNKNOWN_TYPE_OBJECT } from './errors.js';
 import { noteAccess, noteCreated } from './key-access.js';
 
-/** A value that shares no mutable state with `v`, or null when the type cannot be copied. */
+/**
+ * A value that shares no mutable state with `v`, or null when the type cannot be copied. Like Redis's
+ * dupStringObject the copy keeps the encoding, but a shared integer becomes a private one (refcount 1).
+ */
 function duplicate(v: RValue): RValue | null {
-  if (typeof v === 'string') return v;
-  if (v instanceof MutableString) return new MutableString(v.view());
+  if (typeof v === 'string') return isSharedIntegerText(v) ? MutableString.privateInt(v) : v;
+  if (v instanceof MutableString) {
+    const m = new MutableString(v.view());
+    m.shownEncoding = v.shownEncoding;
+    return m;
+  }
   const clone = (v as { clone?: () => RValue }).clone;
   return typeof clone === 'function' ? clone.call(v) : null;
 }

@@ -39,6 +39,12 @@ function sortScore(s: string): number | null {
   return r.v;
 }
 
+/** A string as C's string functions see it: up to its first NUL byte. */
+function cString(s: string): string {
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
+
 /** lookupKeyByPattern: "#" is the element itself; the first "*" is replaced; "->field" reads a hash field. */
 function byPattern(ctx: CommandContext, pattern: string, element: string): string | null {
   if (pattern === '#') return element;
@@ -110,6 +116,9 @@ function sortGeneric(ctx: CommandContext, argv: string[], readOnly: boolean): Re
     elements = els;
     // Lists and sorted sets have an order of their own, which BY nosort keeps (DESC reverses it).
     ordered0 = value instanceof ListValue || value instanceof ZsetValue;
+    // Redis (7.2 too) converts a listpack sorted set to a skiplist before reading it, and it stays one:
+    // OBJECT ENCODING, DUMP and the RDB show it.
+    if (value instanceof ZsetValue) value.convertToSkiplist();
     // Sets have no order of their own: stored results are made reproducible by sorting them anyway.
     if (dontSort && value instanceof SetValue && store !== null) {
       dontSort = false;
@@ -132,7 +141,9 @@ function sortGeneric(ctx: CommandContext, argv: string[], readOnly: boolean): Re
     for (const it of items) {
       const w = sortBy !== null ? byPattern(ctx, sortBy, it.e) : it.e;
       if (alpha) {
-        it.by = sortBy !== null ? w : it.e;
+        // Without STORE Redis compares with strcoll (C locale: strcmp), which stops at a NUL byte;
+        // STORE compares whole binary strings.
+        it.by = w === null || store !== null ? w : cString(w);
       } else if (w !== null) {
         const sc = sortScore(w);
         if (sc === null) return ERR_NOT_DOUBLE;
@@ -144,11 +155,11 @@ function sortGeneric(ctx: CommandContext, argv: string[], readOnly: boolean): Re
       let c: number;
       if (!alpha) {
         c = a.score < b.score ? -1 : a.score > b.score ? 1 : cmpBytes(a.e, b.e);
-      } else if (sortBy !== null) {
-        if (a.by === null || b.by === null) c = a.by === b.by ? 0 : a.by === null ? -1 : 1;
-        else c = cmpBytes(a.by, b.by);
+      } else if (a.by === null || b.by === null) {
+        c = a.by === b.by ? 0 : a.by === null ? -1 : 1;
       } else {
-        c = cmpBytes(a.e, b.e);
+        // Ties (equal up to a NUL) keep the input order: glibc's qsort is a stable merge sort.
+        c = cmpBytes(a.by, b.by);
       }
       return desc ? -c : c;
     });

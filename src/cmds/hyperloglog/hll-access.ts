@@ -25,7 +25,7 @@ export function checkHLL(v: RValue): ErrorReply | null {
 /** The value at key as a MutableString that may be changed in place (the caller checked it). */
 export function unshareHLL(ctx: CommandContext, key: string, v: string | MutableString): MutableString {
   if (v instanceof MutableString) {
-    v.embstr = false;
+    v.shownEncoding = 'raw';
     return v;
   }
   const m = new MutableString(v);

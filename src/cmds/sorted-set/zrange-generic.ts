@@ -9,7 +9,7 @@ import type { CommandContext } from '../../spec/context.js';
 import { optionName } from '../generic/args.js';
 import { parseLong } from '../list/list-generic.js';
 import { ERR_LIMIT_RANK, ERR_MIN_MAX_FLOAT, ERR_MIN_MAX_LEX, ERR_WITHSCORES_LEX } from './errors.js';
-import { clampRankRange, lexRangeRanks, parseLexRange, parseScoreRange, scoreRangeRanks } from './zset-args.js';
+import { clampRankRange, lexLimitRanks, lexRangeRanks, parseLexRange, parseScoreRange, scoreRangeRanks, type LexRange } from './zset-args.js';
 import { lookupZsetRead, zsetLimits } from './zset-access.js';
 
 export type RangeType = 'auto' | 'rank' | 'score' | 'lex';
@@ -46,14 +46,31 @@ export function storeZset(ctx: CommandContext, dstkey: string, result: ZsetValue
   return 0;
 }
 
-/** Builds a value from sorted entries with the encoding zsetConvertToListpackIfNeeded would pick. */
-export function zsetFromEntries(ctx: CommandContext, entries: Iterable<[string, number]>): ZsetValue {
+/**
+ * Builds a value from sorted entries with the encoding zsetConvertToListpackIfNeeded would pick, or, for
+ * a result that is only replied (`replyOnly`), as the skiplist Redis replies from: its -0 scores show.
+ */
+export function zsetFromEntries(ctx: CommandContext, entries: Iterable<[string, number]>, replyOnly = false): ZsetValue {
   const limits = zsetLimits(ctx);
   const list = Array.isArray(entries) ? (entries as Array<[string, number]>) : Array.from(entries);
   let maxLen = 0;
   for (const e of list) if (e[0].length > maxLen) maxLen = e[0].length;
   const z = ZsetValue.create(list.length, maxLen, limits);
+  if (replyOnly) z.convertToSkiplist();
   for (const [m, s] of list) z.set(m, s, null);
+  return z;
+}
+
+/**
+ * ZRANGESTORE's destination as Redis fills it: created for the range's length when that is known (a rank
+ * range, else 0), then added to one member at a time. It converts to a skiplist where a limit is passed,
+ * the same encoding in the end as zsetFromEntries picks, but a -0 score added while it was still a
+ * listpack was stored as 0 (ZsetValue.set).
+ */
+function zsetFilledFrom(ctx: CommandContext, entries: Array<[string, number]>, lengthHint: number): ZsetValue {
+  const limits = zsetLimits(ctx);
+  const z = ZsetValue.create(lengthHint, 0, limits);
+  for (let i = 0; i < entries.length; i++) z.set(entries[i][0], entries[i][1], limits);
   return z;
 }
 
@@ -101,6 +118,7 @@ export function zrangeGeneric(
   if (reverse && rangeType !== 'rank') [minIdx, maxIdx] = [maxIdx, minIdx];
 
   let selectRanks: (z: ZsetValue) => [number, number, boolean] | null;
+  let lexRange: LexRange | null = null;
   if (rangeType === 'rank') {
     const start = parseLong(argv[minIdx]);
     if (start === null) return ERR_NOT_INTEGER;
@@ -117,6 +135,7 @@ export function zrangeGeneric(
   } else {
     const range = parseLexRange(argv[minIdx], argv[maxIdx]);
     if (range === null) return ERR_MIN_MAX_LEX;
+    lexRange = range;
     selectRanks = (z) => [...lexRangeRanks(z, range, reverse ? 'reverse' : 'forward'), true];
   }
 
@@ -131,15 +150,20 @@ export function zrangeGeneric(
       if (limited) {
         // A negative offset yields nothing; a negative count means no limit.
         if (offset < 0) hi = lo;
-        const len = hi - lo;
-        const skip = Math.min(offset < 0 ? 0 : offset, len);
-        const take = limit < 0 ? len - skip : Math.min(limit, len - skip);
-        if (reverse) {
-          hi -= skip;
-          lo = hi - take;
+        if (lexRange !== null && offset > 0 && lo < hi) {
+          // Redis skips a lex range's offset blindly (with mixed scores that is not within [lo, hi)).
+          [lo, hi] = lexLimitRanks(z, lexRange, lo, hi, offset, limit, reverse);
         } else {
-          lo += skip;
-          hi = lo + take;
+          const len = hi - lo;
+          const skip = Math.min(offset < 0 ? 0 : offset, len);
+          const take = limit < 0 ? len - skip : Math.min(limit, len - skip);
+          if (reverse) {
+            hi -= skip;
+            lo = hi - take;
+          } else {
+            lo += skip;
+            hi = lo + take;
+          }
         }
         if (lo < hi) entries = reverse ? z.range(hi - 1, lo, true) : z.range(lo, hi - 1);
       } else if (reverse) {
@@ -151,6 +175,9 @@ export function zrangeGeneric(
       }
     }
   }
-  if (dstkey !== null) return storeZset(ctx, dstkey, zsetFromEntries(ctx, entries), 'zrangestore');
+  if (dstkey !== null) {
+    const hint = rangeType === 'rank' ? entries.length : 0;
+    return storeZset(ctx, dstkey, zsetFilledFrom(ctx, entries, hint), 'zrangestore');
+  }
   return entriesReply(ctx, entries, withscores);
 }

@@ -68,13 +68,16 @@ export function strtod(arg: string, skipSpace: boolean): { v: number; erange: bo
   return null;
 }
 
-/** getDoubleFromObject: no leading space, no overflow or underflow to zero, no NaN. -0 is stored as 0. */
+/**
+ * getDoubleFromObject: no leading space, no overflow or underflow to zero, no NaN. -0 stays -0 (a listpack
+ * stores it as 0, a skiplist as -0, and ZINCRBY's reply shows it: ZsetValue.set).
+ */
 export function parseScore(arg: string): number | null {
-  if (plainDecimal(arg)) return Number(arg) + 0;
+  if (plainDecimal(arg)) return Number(arg);
   if (arg.length === 0) return null;
   const r = strtod(arg, false);
   if (r === null || r.erange || Number.isNaN(r.v)) return null;
-  return r.v + 0;
+  return r.v;
 }
 
 export interface ScoreRange {
@@ -201,6 +204,38 @@ export function lexRangeRanks(z: ZsetValue, r: LexRange, mode: 'forward' | 'reve
   if (last < 0 || !geMin(all[last])) return [0, 0];
   let begin = last;
   while (begin > 0 && geMin(all[begin - 1])) begin--;
+  return [begin, last + 1];
+}
+
+/**
+ * The ranks a lex range with LIMIT offset answers, walked as Redis walks it: from the first member in range
+ * (`lo`, or `hi - 1` in reverse) the offset is skipped without looking at the members, then members are
+ * taken while they stay within the far end. With equal scores (the only case Redis defines) that is the
+ * offset into [lo, hi); with mixed scores on a listpack a member past an out-of-range one counts again.
+ */
+export function lexLimitRanks(
+  z: ZsetValue,
+  r: LexRange,
+  lo: number,
+  hi: number,
+  offset: number,
+  limit: number,
+  reverse: boolean,
+): [number, number] {
+  const n = z.size;
+  if (!reverse) {
+    const from = lo + offset;
+    if (from >= n) return [0, 0];
+    const within = lteMax(r);
+    let end = from;
+    while (end < n && (limit < 0 || end - from < limit) && within(z.at(end)[0])) end++;
+    return [from, end];
+  }
+  const last = hi - 1 - offset;
+  if (last < 0) return [0, 0];
+  const within = gteMin(r);
+  let begin = last + 1;
+  while (begin > 0 && (limit < 0 || last + 1 - begin < limit) && within(z.at(begin - 1)[0])) begin--;
   return [begin, last + 1];
 }
 

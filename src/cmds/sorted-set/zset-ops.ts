@@ -148,7 +148,7 @@ export function zsetOpGeneric(
     });
   }
   if (cardinalityOnly) return cardinality;
-  const z = zsetFromEntries(ctx, result.entries());
+  const z = zsetFromEntries(ctx, result.entries(), dstkey === null);
   if (dstkey !== null) return storeZset(ctx, dstkey, z, `z${op}store`);
   return entriesReply(ctx, z.range(0, z.size - 1), withscores);
 }

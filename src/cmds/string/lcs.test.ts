@@ -45,3 +45,15 @@ test('LCS refuses a table larger than proto-max-bulk-len', () => {
   h.run(['mset', '{t}x', 'a'.repeat(500), '{t}y', 'ba'.repeat(250)]);
   expect(h.run(['lcs', '{t}x', '{t}y', 'len'])).toBe(250);
 });
+
+test('LCS of a string longer than any JS string answers the table-size error, as Redis does', () => {
+  // SETBIT at the last offset makes a 512 MB value; LCS must refuse it from its length before turning the
+  // bytes into text (which V8 cannot hold) - it once answered an internal error here.
+  h.run(['setbit', '{t}big', '4294967295', '1']);
+  expect(h.resp(['lcs', '{t}big', '{t}a'])).toBe(
+    '-ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len\r\n',
+  );
+  expect(h.resp(['lcs', '{t}none', '{t}big', 'len'])).toBe(
+    '-ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len\r\n',
+  );
+});

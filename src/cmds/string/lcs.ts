@@ -7,7 +7,7 @@ import { ERR_NOT_INTEGER, ERR_SYNTAX } from '../../protocol/errors.js';
 import { I64_MAX } from '../../util/number.js';
 import { ERR_LCS_IDX_AND_LEN, ERR_LCS_NO_MEMORY, ERR_LCS_TABLE_LIMIT, ERR_LCS_TOO_LONG, ERR_LCS_WRONGTYPE } from './errors.js';
 import { parseInteger } from './incr-decr.js';
-import { isString, optionName, textOf } from './string-value.js';
+import { isString, optionName, stringLength, textOf } from './string-value.js';
 
 const UINT32_MAX = 4294967295;
 
@@ -15,8 +15,10 @@ export default defineCommand('lcs', (ctx, argv) => {
   const va = ctx.db.lookupRead(argv[1], ctx.now);
   const vb = ctx.db.lookupRead(argv[2], ctx.now);
   if ((va !== undefined && !isString(va)) || (vb !== undefined && !isString(vb))) return ERR_LCS_WRONGTYPE;
-  const a = va === undefined ? '' : textOf(va as string);
-  const b = vb === undefined ? '' : textOf(vb as string);
+  // The limits are checked on the lengths before the values become text: a string near 512 MB is longer
+  // than V8 lets a string be, and Redis refuses such an LCS with its table-size error anyway.
+  const alen = va === undefined ? 0 : stringLength(va as string);
+  const blen = vb === undefined ? 0 : stringLength(vb as string);
 
   let getLen = false;
   let getIdx = false;
@@ -34,16 +36,19 @@ export default defineCommand('lcs', (ctx, argv) => {
     } else return ERR_SYNTAX;
   }
   if (getIdx && getLen) return ERR_LCS_IDX_AND_LEN;
-  if (a.length >= UINT32_MAX - 1 || b.length >= UINT32_MAX - 1) return ERR_LCS_TOO_LONG;
+  if (alen >= UINT32_MAX - 1 || blen >= UINT32_MAX - 1) return ERR_LCS_TOO_LONG;
 
-  const alen = a.length;
-  const blen = b.length;
   const cols = blen + 1;
   const cells = (alen + 1) * cols;
   if (cells * 4 > ctx.server.config.getNumber('proto-max-bulk-len')) return ERR_LCS_TABLE_LIMIT;
   let lcs: Uint32Array;
+  let a: string;
+  let b: string;
   try {
     lcs = new Uint32Array(cells);
+    // Past V8's string limit only with proto-max-bulk-len raised: as out of memory as the table would be.
+    a = alen === 0 ? '' : textOf(va as string);
+    b = blen === 0 ? '' : textOf(vb as string);
   } catch {
     return ERR_LCS_NO_MEMORY;
   }

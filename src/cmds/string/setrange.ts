@@ -38,7 +38,7 @@ export default defineCommand('setrange', (ctx, argv) => {
     }
   }
   if (total > m.len) m.extendZeroed(total);
-  m.embstr = false;
+  m.shownEncoding = 'raw';
   m.buf.latin1Write(value, offset);
   ctx.signalModifiedKey(db, key);
   ctx.notify('$', 'setrange', key, db.id);
