@@ -24,11 +24,9 @@ export async function runAofCheck(argv: string[]): Promise<number> {
   return run(argv, await (await import('./tools/rdb-check/io.js')).processToolIo());
 }
 
-/** The subcommands that parse their own arguments, as their Redis counterparts do. */
-export const OWN_ARGS_COMMANDS: ReadonlySet<string> = new Set(['cli', 'server', 'benchmark', 'rdb-check', 'aof-check']);
-
 /**
- * Runs one of OWN_ARGS_COMMANDS with its arguments and ends the process with its exit code. bin/run.js
+ * Runs one of the subcommands that parse their own arguments as their Redis counterparts do (cli,
+ * server, benchmark, rdb-check, aof-check; bin/run.js lists them) with its arguments and ends the process with its exit code. bin/run.js
  * calls it directly, without loading oclif (a fifth of a second per one-shot `cinnabar cli`, which
  * shell scripts call in loops as they call redis-cli); the oclif commands in commands/ call it too.
  */
