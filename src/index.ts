@@ -25,36 +25,26 @@ export async function runAofCheck(argv: string[]): Promise<number> {
 }
 
 /**
- * Runs one of the subcommands that parse their own arguments as their Redis counterparts do (cli,
- * server, benchmark, rdb-check, aof-check; bin/run.js lists them) with its arguments and ends the process with its exit code. bin/run.js
- * calls it directly, without loading oclif (a fifth of a second per one-shot `cinnabar cli`, which
- * shell scripts call in loops as they call redis-cli); the oclif commands in commands/ call it too.
+ * Runs one of the subcommands that parse their own arguments as their Redis counterparts do (server,
+ * cli, benchmark, rdb-check, aof-check; bin/run.js lists them) and ends the process with its exit code.
+ * bin/run.js calls it directly, without loading oclif (a fifth of a second per one-shot `cinnabar cli`,
+ * which shell scripts call in loops as they call redis-cli); the oclif commands in commands/ call it too.
  */
 export async function runSubcommand(name: string, argv: string[]): Promise<void> {
-  switch (name) {
-    case 'server': {
-      const code = await runServer(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
-      process.exit(code);
-      break;
-    }
-    case 'cli':
-      exitAfterOutput(await runCli(argv));
-      break;
-    case 'benchmark':
-      exitAfterOutput(await runBenchmark(argv));
-      break;
-    case 'rdb-check':
-      exitAfterOutput(await runRdbCheck(argv));
-      break;
-    case 'aof-check':
-      exitAfterOutput(await runAofCheck(argv));
-      break;
-    default:
-      throw new Error(`not a subcommand with its own arguments: ${name}`);
+  if (name === 'server') {
+    process.exit(await runServer(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) }));
   }
-}
-
-/** Leaves once output is flushed, even if stdin is still open (a terminal never read from). */
-function exitAfterOutput(code: number): void {
+  const tool = TOOLS[name];
+  if (tool === undefined) throw new Error(`not a subcommand with its own arguments: ${name}`);
+  const code = await tool(argv);
+  // Leave once output is flushed, even if stdin is still open (a terminal never read from).
   process.stdout.write('', () => process.exit(code));
 }
+
+/** The tools among them: each returns its exit code. */
+const TOOLS: Record<string, ((argv: string[]) => Promise<number>) | undefined> = {
+  cli: runCli,
+  benchmark: runBenchmark,
+  'rdb-check': runRdbCheck,
+  'aof-check': runAofCheck,
+};

@@ -439,42 +439,31 @@ export class AppendOnlyFile {
       (err) => {
         if (err !== null) return this.rewriteFailed(r, err);
         if (this.preamble()) return this.installRewrite(r, r.tmp, 'base.rdb');
-        // A command-form base is made from the RDB image just written, a chunk at a time.
-        const cmds = `${r.tmp}.cmds`;
-        try {
-          r.file.close();
-        } catch (e) {
-          return this.rewriteFailed(r, e as Error);
-        }
-        rdbFileToCommands(r.tmp, cmds).then(
-          () => {
-            try {
-              unlinkSync(r.tmp);
-            } catch {
-              // already gone
-            }
-            if (this.rewrite !== r) {
-              try {
-                unlinkSync(cmds);
-              } catch {
-                // already gone
-              }
-              return;
-            }
-            this.installRewrite(r, cmds, 'base.aof');
-          },
-          (e: Error) => {
-            try {
-              unlinkSync(cmds);
-            } catch {
-              // never created
-            }
-            if (this.rewrite === r) this.rewriteFailed(r, e);
-          },
-        );
+        this.installCommandBase(r);
       },
     );
     return true;
+  }
+
+  /** A command-form base is made from the RDB image the rewrite just wrote, a chunk at a time. */
+  private installCommandBase(r: Rewrite): void {
+    const cmds = `${r.tmp}.cmds`;
+    try {
+      r.file.close();
+    } catch (e) {
+      return this.rewriteFailed(r, e as Error);
+    }
+    rdbFileToCommands(r.tmp, cmds).then(
+      () => {
+        unlinkQuietly(r.tmp);
+        if (this.rewrite === r) this.installRewrite(r, cmds, 'base.aof');
+        else unlinkQuietly(cmds);
+      },
+      (e: Error) => {
+        unlinkQuietly(cmds);
+        if (this.rewrite === r) this.rewriteFailed(r, e);
+      },
+    );
   }
 
   /** The new base is on disk: it replaces the old base and incr files in the manifest. */
@@ -490,12 +479,7 @@ export class AppendOnlyFile {
       if (this.enabled) kept.push({ file: `${this.name()}.${r.newIncrSeq}.incr.aof`, seq: r.newIncrSeq, type: 'i' });
       this.writeManifest(kept);
       for (const e of old) {
-        if (e.file === base) continue;
-        try {
-          unlinkSync(join(this.dir(), e.file));
-        } catch {
-          // already gone
-        }
+        if (e.file !== base) unlinkQuietly(join(this.dir(), e.file));
       }
       this.baseSize = statSync(join(this.dir(), base)).size;
       this.currentSize = this.baseSize;
@@ -547,5 +531,14 @@ export class AppendOnlyFile {
 
   get bufferLength(): number {
     return this.buf.length;
+  }
+}
+
+/** Removes a file that may already be gone (or never made). */
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // nothing to remove
   }
 }

@@ -29,8 +29,7 @@ function fullKeyAccess(ctx: CommandContext, argv: string[]): boolean {
  * not; overflow and inexact subnormal results are refused.
  */
 function sortScore(s: string): number | null {
-  const nul = s.indexOf('\0');
-  const c = nul < 0 ? s : s.slice(0, nul);
+  const c = cString(s);
   if (c.length === 0) return 0;
   const t = c.replace(/^[ \t\n\v\f\r]+/, '');
   if (t.length === 0) return null;

@@ -19,7 +19,6 @@ const MAX_EXP = 16383 - (MANT_BITS - 1);
 const MANT_LIMIT = 1n << 64n;
 /** Redis's buffer for a long double's text (MAX_LONG_DOUBLE_CHARS): longer input is refused. */
 export const MAX_LONG_DOUBLE_CHARS = 5 * 1024;
-const MAX_CHARS = MAX_LONG_DOUBLE_CHARS;
 
 const ZERO: LongDouble = { neg: false, mant: 0n, exp: 0, inf: false };
 
@@ -85,7 +84,7 @@ function exponentOf(s: string | undefined): number {
  * underflows to zero.
  */
 export function parseLongDouble(s: string): LongDouble | null {
-  if (s.length === 0 || s.length >= MAX_CHARS) return null;
+  if (s.length === 0 || s.length >= MAX_LONG_DOUBLE_CHARS) return null;
   if (SPACE_RE.test(s)) return null;
   let m = DEC_RE.exec(s);
   if (m !== null) return parseDecimal(m[1] === '-', (m[2] ?? '') + (m[3] ?? m[4] ?? ''), (m[3] ?? m[4] ?? '').length, m[5]);

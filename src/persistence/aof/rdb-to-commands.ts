@@ -25,11 +25,6 @@ function command(out: ByteSink, args: readonly string[]): void {
   }
 }
 
-/** A score as text that reads back as the same double. */
-function scoreText(d: number): string {
-  return Number.isFinite(d) ? d2string(d) : d > 0 ? 'inf' : '-inf';
-}
-
 function idText(id: StreamId): string {
   return `${id.ms}-${id.seq}`;
 }
@@ -66,7 +61,7 @@ export class CommandEmitter implements RdbVisitor {
         break;
       case 'zset': {
         const flat: string[] = [];
-        for (let i = 0; i < v.members.length; i++) flat.push(scoreText(v.scores[i]), v.members[i]);
+        for (let i = 0; i < v.members.length; i++) flat.push(d2string(v.scores[i]), v.members[i]);
         this.batches('ZADD', k, flat, 2);
         break;
       }
